@@ -1,0 +1,174 @@
+//! Fixes: text edits over spans, and applying them to a source.
+
+use crate::span::Span;
+
+use super::Diagnostic;
+
+/// Whether a fix may be applied without a human looking at it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Applicability {
+    /// The fix keeps the author's intent exactly; `--fix` applies it.
+    Safe,
+    /// The fix is probably right but changes meaning; it needs review and is
+    /// applied only with `--unsafe-fixes`.
+    Unsafe,
+}
+
+impl Applicability {
+    /// `safe` or `unsafe`, as used in the JSON and SARIF outputs.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Applicability::Safe => "safe",
+            Applicability::Unsafe => "unsafe",
+        }
+    }
+}
+
+/// Replace the bytes of `span` with `replacement`. An empty span inserts.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Edit {
+    span: Span,
+    replacement: String,
+}
+
+impl Edit {
+    /// Replaces `span` with `replacement`.
+    pub fn replace(span: Span, replacement: impl Into<String>) -> Edit {
+        Edit {
+            span,
+            replacement: replacement.into(),
+        }
+    }
+
+    /// Deletes `span`.
+    pub fn delete(span: Span) -> Edit {
+        Edit::replace(span, "")
+    }
+
+    /// The span replaced.
+    pub fn span(&self) -> Span {
+        self.span
+    }
+
+    /// The text that replaces the span.
+    pub fn replacement(&self) -> &str {
+        &self.replacement
+    }
+}
+
+/// A set of edits that together fix one diagnostic.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Fix {
+    message: String,
+    applicability: Applicability,
+    edits: Vec<Edit>,
+}
+
+impl Fix {
+    /// A fix that is safe to apply automatically.
+    pub fn safe(message: impl Into<String>, edits: Vec<Edit>) -> Fix {
+        Fix {
+            message: message.into(),
+            applicability: Applicability::Safe,
+            edits,
+        }
+    }
+
+    /// A fix that needs review before it is applied.
+    pub fn needs_review(message: impl Into<String>, edits: Vec<Edit>) -> Fix {
+        Fix {
+            message: message.into(),
+            applicability: Applicability::Unsafe,
+            edits,
+        }
+    }
+
+    /// What the fix does, e.g. "Replace with `\"24h\"`".
+    pub fn message(&self) -> &str {
+        &self.message
+    }
+
+    /// Whether the fix is safe.
+    pub fn applicability(&self) -> Applicability {
+        self.applicability
+    }
+
+    /// The edits, in source order.
+    pub fn edits(&self) -> &[Edit] {
+        &self.edits
+    }
+}
+
+/// Applies the fixes of `diagnostics` whose applicability is at most
+/// `allowed` (so `Unsafe` applies every fix) to `source`.
+///
+/// Returns the new text and the number of fixes applied. Only the bytes of
+/// the edited spans change. Fixes are taken in source order; a fix whose
+/// edits overlap an edit already taken, or that would split a character, is
+/// skipped whole, so the result is always well-formed text. Re-lint and apply
+/// again to pick up skipped fixes.
+///
+/// ```
+/// use ztlint::{apply_fixes, Applicability};
+///
+/// let source = r#"{"is_ui_read_only": "false"}"#;
+/// let diagnostics = ztlint::lint(source);
+/// let (fixed, applied) = apply_fixes(source, &diagnostics, Applicability::Safe);
+/// assert_eq!(fixed, r#"{"is_ui_read_only": false}"#);
+/// assert_eq!(applied, 1);
+/// ```
+pub fn apply_fixes(
+    source: &str,
+    diagnostics: &[Diagnostic],
+    allowed: Applicability,
+) -> (String, usize) {
+    let mut fixes: Vec<&Fix> = diagnostics
+        .iter()
+        .flat_map(|d| d.fixes().first())
+        .filter(|f| f.applicability() <= allowed && !f.edits().is_empty())
+        .collect();
+    fixes.sort_by_key(|f| f.edits().iter().map(|e| e.span()).min());
+
+    let mut taken: Vec<&Edit> = Vec::new();
+    let mut applied = 0;
+    for fix in fixes {
+        let edits = fix.edits();
+        let fits = edits.iter().enumerate().all(|(i, e)| {
+            let s = e.span();
+            s.end() <= source.len()
+                && source.is_char_boundary(s.start())
+                && source.is_char_boundary(s.end())
+                && taken
+                    .iter()
+                    .chain(&edits[..i])
+                    .all(|t| !conflicts(t.span(), s))
+        });
+        if fits {
+            taken.extend(edits);
+            applied += 1;
+        }
+    }
+    taken.sort_by_key(|e| (e.span().start(), e.span().end()));
+
+    let mut out = String::with_capacity(source.len());
+    let mut cursor = 0;
+    for edit in taken {
+        out.push_str(&source[cursor..edit.span().start()]);
+        out.push_str(edit.replacement());
+        cursor = edit.span().end();
+    }
+    out.push_str(&source[cursor..]);
+    (out, applied)
+}
+
+/// Two edits conflict when they share a byte, when one inserts strictly
+/// inside the other's span, or when both insert at the same offset (their
+/// order would be ambiguous).
+fn conflicts(a: Span, b: Span) -> bool {
+    match (a.is_empty(), b.is_empty()) {
+        (false, false) => a.start() < b.end() && b.start() < a.end(),
+        (true, true) => a.start() == b.start(),
+        (true, false) => b.start() < a.start() && a.start() < b.end(),
+        (false, true) => a.start() < b.start() && b.start() < a.end(),
+    }
+}

@@ -1,0 +1,251 @@
+//! The diagnostics model: what every check and the JSON parser report.
+//!
+//! A [`Diagnostic`] has a stable rule code, a [`Severity`], a message, a
+//! primary [`Label`] on the offending span, optional secondary labels, a help
+//! line, and optional [`Fix`]es. Fixes are text edits over spans, each marked
+//! with an [`Applicability`]: safe to apply automatically, or in need of
+//! review.
+//!
+//! `Diagnostic` implements [`miette::Diagnostic`], so any miette handler can
+//! render it once a source is attached:
+//!
+//! ```
+//! let source = r#"{"is_ui_read_only": "false"}"#;
+//! let diagnostics = ztlint::lint(source);
+//! let first = diagnostics[0].clone();
+//! let report = miette::Report::new(first)
+//!     .with_source_code(miette::NamedSource::new("org.json", source.to_string()));
+//! assert!(report.to_string().contains("is_ui_read_only"));
+//! ```
+
+mod fix;
+
+pub use fix::{apply_fixes, Applicability, Edit, Fix};
+
+use std::fmt;
+
+use crate::span::{LineIndex, Position, Span};
+
+/// How serious a finding is.
+///
+/// Ordered from least to most serious, so `severity >= Severity::Warning`
+/// selects warnings and errors.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Severity {
+    /// Worth knowing; never fails a run by default.
+    Info,
+    /// Probably a mistake, or rejected by Cloudflare only sometimes.
+    Warning,
+    /// Cloudflare rejects the payload, or the document is not JSON.
+    Error,
+}
+
+impl Severity {
+    /// The lowercase name used in every output format: `error`, `warning`
+    /// or `info`.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A span with an optional text, shown under the source in reports.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Label {
+    span: Span,
+    text: Option<String>,
+}
+
+impl Label {
+    /// A label over `span` with `text`.
+    pub fn new(span: Span, text: impl Into<String>) -> Label {
+        Label {
+            span,
+            text: Some(text.into()),
+        }
+    }
+
+    /// A label over `span` with no text.
+    pub fn bare(span: Span) -> Label {
+        Label { span, text: None }
+    }
+
+    /// The span the label marks.
+    pub fn span(&self) -> Span {
+        self.span
+    }
+
+    /// The label's text, if any.
+    pub fn text(&self) -> Option<&str> {
+        self.text.as_deref()
+    }
+}
+
+/// One finding: a rule that a span of the payload breaks.
+///
+/// Build one with [`Diagnostic::new`] and the `with_*` methods:
+///
+/// ```
+/// use ztlint::{Diagnostic, Severity, Span};
+///
+/// let d = Diagnostic::new("example-rule", Severity::Warning, "something is off", Span::new(1, 5))
+///     .with_label("here")
+///     .with_help("do it differently");
+/// assert_eq!(d.code(), "example-rule");
+/// assert_eq!(d.primary().text(), Some("here"));
+/// assert_eq!(d.help(), Some("do it differently"));
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Diagnostic {
+    code: &'static str,
+    severity: Severity,
+    message: String,
+    primary: Label,
+    secondary: Vec<Label>,
+    help: Option<String>,
+    fixes: Vec<Fix>,
+}
+
+impl Diagnostic {
+    /// A diagnostic of rule `code` at `span`, with no label text, help or fix.
+    pub fn new(
+        code: &'static str,
+        severity: Severity,
+        message: impl Into<String>,
+        span: Span,
+    ) -> Diagnostic {
+        Diagnostic {
+            code,
+            severity,
+            message: message.into(),
+            primary: Label::bare(span),
+            secondary: Vec::new(),
+            help: None,
+            fixes: Vec::new(),
+        }
+    }
+
+    /// Sets the text of the primary label.
+    pub fn with_label(mut self, text: impl Into<String>) -> Diagnostic {
+        self.primary.text = Some(text.into());
+        self
+    }
+
+    /// Adds a secondary label, e.g. the first occurrence of a duplicate key.
+    pub fn with_secondary(mut self, span: Span, text: impl Into<String>) -> Diagnostic {
+        self.secondary.push(Label::new(span, text));
+        self
+    }
+
+    /// Sets the help line.
+    pub fn with_help(mut self, help: impl Into<String>) -> Diagnostic {
+        self.help = Some(help.into());
+        self
+    }
+
+    /// Adds a fix.
+    pub fn with_fix(mut self, fix: Fix) -> Diagnostic {
+        self.fixes.push(fix);
+        self
+    }
+
+    /// Replaces the severity, e.g. after a per-rule override.
+    pub fn with_severity(mut self, severity: Severity) -> Diagnostic {
+        self.severity = severity;
+        self
+    }
+
+    /// The stable kebab-case rule code, e.g. `duration-syntax`.
+    pub fn code(&self) -> &'static str {
+        self.code
+    }
+
+    /// How serious the finding is.
+    pub fn severity(&self) -> Severity {
+        self.severity
+    }
+
+    /// What is wrong, in one sentence.
+    pub fn message(&self) -> &str {
+        &self.message
+    }
+
+    /// The primary label: where the problem is.
+    pub fn primary(&self) -> &Label {
+        &self.primary
+    }
+
+    /// The primary span; shorthand for `self.primary().span()`.
+    pub fn span(&self) -> Span {
+        self.primary.span
+    }
+
+    /// Secondary labels, e.g. a related earlier key.
+    pub fn secondary(&self) -> &[Label] {
+        &self.secondary
+    }
+
+    /// How to fix it, in one line.
+    pub fn help(&self) -> Option<&str> {
+        self.help.as_deref()
+    }
+
+    /// Machine-applicable fixes, if any.
+    pub fn fixes(&self) -> &[Fix] {
+        &self.fixes
+    }
+
+    /// The 1-based start and end positions of the primary span.
+    pub fn positions(&self, index: &LineIndex<'_>) -> (Position, Position) {
+        index.span(self.primary.span)
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for Diagnostic {}
+
+impl miette::Diagnostic for Diagnostic {
+    fn code<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
+        Some(Box::new(self.code))
+    }
+
+    fn severity(&self) -> Option<miette::Severity> {
+        Some(match self.severity {
+            Severity::Error => miette::Severity::Error,
+            Severity::Warning => miette::Severity::Warning,
+            Severity::Info => miette::Severity::Advice,
+        })
+    }
+
+    fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
+        self.help
+            .as_deref()
+            .map(|h| Box::new(h) as Box<dyn fmt::Display + 'a>)
+    }
+
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = miette::LabeledSpan> + '_>> {
+        let primary = miette::LabeledSpan::new_primary_with_span(
+            self.primary.text.clone(),
+            self.primary.span,
+        );
+        let secondary = self
+            .secondary
+            .iter()
+            .map(|l| miette::LabeledSpan::new_with_span(l.text.clone(), l.span));
+        Some(Box::new(std::iter::once(primary).chain(secondary)))
+    }
+}
