@@ -140,6 +140,7 @@ pub fn apply_fixes(
                 && source.is_char_boundary(s.end())
                 && taken
                     .iter()
+                    .copied()
                     .chain(&edits[..i])
                     .all(|t| !conflicts(t.span(), s))
         });
