@@ -3,7 +3,11 @@
 #![deny(missing_docs)]
 
 pub mod diagnostic;
+pub mod json;
+mod lint;
+pub mod rules;
 pub mod span;
 
 pub use diagnostic::{apply_fixes, Applicability, Diagnostic, Edit, Fix, Label, Severity};
+pub use lint::{lint, Linted, Linter, Profile, UnknownName};
 pub use span::{LineIndex, Position, Span};

@@ -1,0 +1,97 @@
+//! Syntax errors of the JSON parser.
+
+use std::fmt;
+
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::span::Span;
+
+/// The rule code of every JSON syntax diagnostic.
+pub const SYNTAX_CODE: &str = "json-syntax";
+
+/// Why a document is not JSON: a message, the span at fault and, where the
+/// fix is obvious, a help line.
+///
+/// ```
+/// let err = ztlint::json::parse("[1, 2,]").unwrap_err();
+/// assert_eq!(err.to_string(), "trailing comma is not allowed in JSON");
+/// assert_eq!(err.span().range(), 5..6);
+/// assert_eq!(err.help(), Some("remove the `,`"));
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Error {
+    message: String,
+    span: Span,
+    help: Option<String>,
+    opened: Option<Span>,
+}
+
+impl Error {
+    pub(crate) fn new(message: impl Into<String>, span: Span) -> Error {
+        Error {
+            message: message.into(),
+            span,
+            help: None,
+            opened: None,
+        }
+    }
+
+    pub(crate) fn with_help(mut self, help: impl Into<String>) -> Error {
+        self.help = Some(help.into());
+        self
+    }
+
+    pub(crate) fn opened_at(mut self, span: Span) -> Error {
+        self.opened = Some(span);
+        self
+    }
+
+    /// What is wrong and what was expected.
+    pub fn message(&self) -> &str {
+        &self.message
+    }
+
+    /// Where: the offending token, or an empty span where something is
+    /// missing.
+    pub fn span(&self) -> Span {
+        self.span
+    }
+
+    /// How to fix it, when that is obvious.
+    pub fn help(&self) -> Option<&str> {
+        self.help.as_deref()
+    }
+
+    /// For an unclosed or mismatched bracket: where it was opened.
+    pub fn opened(&self) -> Option<Span> {
+        self.opened
+    }
+
+    /// The error as a `json-syntax` [`Diagnostic`].
+    pub fn to_diagnostic(&self) -> Diagnostic {
+        let mut d = Diagnostic::new(SYNTAX_CODE, Severity::Error, &self.message, self.span)
+            .with_label(label_for(&self.message));
+        if let Some(help) = &self.help {
+            d = d.with_help(help);
+        }
+        if let Some(opened) = self.opened {
+            d = d.with_secondary(opened, "opened here");
+        }
+        d
+    }
+}
+
+fn label_for(message: &str) -> &'static str {
+    if message.starts_with("expected") || message.starts_with("unclosed") {
+        "expected here"
+    } else {
+        "here"
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for Error {}

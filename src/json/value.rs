@@ -1,0 +1,262 @@
+//! The span-carrying JSON value tree.
+
+use std::borrow::Cow;
+
+use crate::span::Span;
+
+/// A JSON value and the span of its token (for arrays and objects, from the
+/// opening to the closing bracket).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Value<'a> {
+    kind: ValueKind<'a>,
+    span: Span,
+}
+
+/// What a [`Value`] holds.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ValueKind<'a> {
+    /// `null`.
+    Null,
+    /// `true` or `false`.
+    Bool(bool),
+    /// A number, kept as its source text.
+    Number(Number<'a>),
+    /// A string, with escapes decoded. Borrowed from the source when it has
+    /// no escapes.
+    String(Cow<'a, str>),
+    /// An array's elements, in order.
+    Array(Vec<Value<'a>>),
+    /// An object's members in source order, duplicate keys included.
+    Object(Vec<Member<'a>>),
+}
+
+/// A JSON number, kept as its source text so that no precision is lost and
+/// numbers outside the range of `f64` survive.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Number<'a> {
+    text: &'a str,
+}
+
+/// An object key: its decoded text and the span of its quoted token.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Key<'a> {
+    text: Cow<'a, str>,
+    span: Span,
+}
+
+/// One `"key": value` pair of an object.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Member<'a> {
+    key: Key<'a>,
+    value: Value<'a>,
+}
+
+impl<'a> Value<'a> {
+    pub(crate) fn new(kind: ValueKind<'a>, span: Span) -> Value<'a> {
+        Value { kind, span }
+    }
+
+    /// What the value holds.
+    pub fn kind(&self) -> &ValueKind<'a> {
+        &self.kind
+    }
+
+    /// The span of the value's token in the source.
+    pub fn span(&self) -> Span {
+        self.span
+    }
+
+    /// The JSON type name: `null`, `boolean`, `number`, `string`, `array` or
+    /// `object`, as JSON Schema spells them.
+    pub fn type_name(&self) -> &'static str {
+        match self.kind {
+            ValueKind::Null => "null",
+            ValueKind::Bool(_) => "boolean",
+            ValueKind::Number(_) => "number",
+            ValueKind::String(_) => "string",
+            ValueKind::Array(_) => "array",
+            ValueKind::Object(_) => "object",
+        }
+    }
+
+    /// Whether the value is `null`.
+    pub fn is_null(&self) -> bool {
+        matches!(self.kind, ValueKind::Null)
+    }
+
+    /// The boolean, if the value is one.
+    pub fn as_bool(&self) -> Option<bool> {
+        match self.kind {
+            ValueKind::Bool(b) => Some(b),
+            _ => None,
+        }
+    }
+
+    /// The decoded string, if the value is one.
+    pub fn as_str(&self) -> Option<&str> {
+        match &self.kind {
+            ValueKind::String(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    /// The number, if the value is one.
+    pub fn as_number(&self) -> Option<Number<'a>> {
+        match self.kind {
+            ValueKind::Number(n) => Some(n),
+            _ => None,
+        }
+    }
+
+    /// The elements, if the value is an array.
+    pub fn as_array(&self) -> Option<&[Value<'a>]> {
+        match &self.kind {
+            ValueKind::Array(items) => Some(items),
+            _ => None,
+        }
+    }
+
+    /// The members in source order, if the value is an object.
+    pub fn as_object(&self) -> Option<&[Member<'a>]> {
+        match &self.kind {
+            ValueKind::Object(members) => Some(members),
+            _ => None,
+        }
+    }
+
+    /// The member named `key`, if the value is an object that has one.
+    ///
+    /// When a key is repeated, the **last** occurrence wins, as in Go's
+    /// `encoding/json` (and so on Cloudflare's servers) and serde_json.
+    ///
+    /// ```
+    /// let doc = ztlint::json::parse(r#"{"a": 1, "a": 2}"#)?;
+    /// assert_eq!(doc.get("a").unwrap().as_number().unwrap().as_str(), "2");
+    /// assert!(doc.get("b").is_none());
+    /// # Ok::<(), ztlint::json::Error>(())
+    /// ```
+    pub fn get(&self, key: &str) -> Option<&Value<'a>> {
+        self.member(key).map(Member::value)
+    }
+
+    /// Like [`Value::get`], but returns the whole member, key span included.
+    pub fn member(&self, key: &str) -> Option<&Member<'a>> {
+        self.as_object()?.iter().rev().find(|m| m.key.text == key)
+    }
+
+    /// Converts to a `serde_json::Value`.
+    ///
+    /// Duplicate keys collapse to the last occurrence. A number outside the
+    /// range of `f64` (which serde_json cannot hold) becomes `±f64::MAX`.
+    pub fn to_serde(&self) -> serde_json::Value {
+        match &self.kind {
+            ValueKind::Null => serde_json::Value::Null,
+            ValueKind::Bool(b) => serde_json::Value::Bool(*b),
+            ValueKind::Number(n) => serde_json::Value::Number(n.to_serde()),
+            ValueKind::String(s) => serde_json::Value::String(s.to_string()),
+            ValueKind::Array(items) => items.iter().map(Value::to_serde).collect(),
+            ValueKind::Object(members) => serde_json::Value::Object(
+                members
+                    .iter()
+                    .map(|m| (m.key.text.to_string(), m.value.to_serde()))
+                    .collect(),
+            ),
+        }
+    }
+}
+
+impl<'a> Number<'a> {
+    pub(crate) fn new(text: &'a str) -> Number<'a> {
+        Number { text }
+    }
+
+    /// The number exactly as written.
+    pub fn as_str(&self) -> &'a str {
+        self.text
+    }
+
+    /// Whether the number is written without fraction or exponent.
+    pub fn is_integer(&self) -> bool {
+        !self.text.bytes().any(|b| matches!(b, b'.' | b'e' | b'E'))
+    }
+
+    /// The value as an `i64`, if it is an integer in range.
+    pub fn as_i64(&self) -> Option<i64> {
+        if self.is_integer() {
+            self.text.parse().ok()
+        } else {
+            None
+        }
+    }
+
+    /// The value as a `u64`, if it is a non-negative integer in range.
+    pub fn as_u64(&self) -> Option<u64> {
+        if self.is_integer() {
+            self.text.parse().ok()
+        } else {
+            None
+        }
+    }
+
+    /// The nearest `f64`, or `None` when the number is outside its range.
+    pub fn as_f64(&self) -> Option<f64> {
+        let f: f64 = self.text.parse().ok()?;
+        f.is_finite().then_some(f)
+    }
+
+    /// The number as serde_json would hold it: `u64`, then `i64`, then `f64`
+    /// (with `-0` as the float negative zero, as serde_json reads it).
+    pub fn to_serde(&self) -> serde_json::Number {
+        if let Some(u) = self.as_u64() {
+            return u.into();
+        }
+        match self.as_i64() {
+            Some(0) => {}
+            Some(i) => return i.into(),
+            None => {}
+        }
+        let f = self.as_f64().unwrap_or(if self.text.starts_with('-') {
+            f64::MIN
+        } else {
+            f64::MAX
+        });
+        serde_json::Number::from_f64(f).unwrap_or_else(|| 0.into())
+    }
+}
+
+impl<'a> Key<'a> {
+    pub(crate) fn new(text: Cow<'a, str>, span: Span) -> Key<'a> {
+        Key { text, span }
+    }
+
+    /// The decoded key.
+    pub fn as_str(&self) -> &str {
+        &self.text
+    }
+
+    /// The span of the quoted key token.
+    pub fn span(&self) -> Span {
+        self.span
+    }
+}
+
+impl<'a> Member<'a> {
+    pub(crate) fn new(key: Key<'a>, value: Value<'a>) -> Member<'a> {
+        Member { key, value }
+    }
+
+    /// The key.
+    pub fn key(&self) -> &Key<'a> {
+        &self.key
+    }
+
+    /// The value.
+    pub fn value(&self) -> &Value<'a> {
+        &self.value
+    }
+
+    /// The span from the key's opening quote to the end of the value.
+    pub fn span(&self) -> Span {
+        self.key.span.to(self.value.span)
+    }
+}

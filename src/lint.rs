@@ -1,0 +1,286 @@
+//! The front door: lint a payload, get every diagnostic.
+
+use std::borrow::Cow;
+use std::fmt;
+
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::rules::{self, Context};
+
+/// Which endpoint the payload is for. The endpoints take different fields.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Profile {
+    /// `PUT /accounts/{account_id}/access/organizations`: every field is
+    /// optional. The default.
+    #[default]
+    AccountUpdate,
+    /// `PUT /zones/{zone_id}/access/organizations`: only `auth_domain`,
+    /// `is_ui_read_only`, `login_design`, `name`,
+    /// `ui_read_only_toggle_reason` and `user_seat_expiration_inactive_time`.
+    ZoneUpdate,
+    /// `POST /accounts/{account_id}/access/organizations`: `name` and
+    /// `auth_domain` are required, and `custom_pages` is not accepted.
+    Create,
+}
+
+impl Profile {
+    /// The profile's name on the command line and in config files:
+    /// `account-update`, `zone-update` or `create`.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Profile::AccountUpdate => "account-update",
+            Profile::ZoneUpdate => "zone-update",
+            Profile::Create => "create",
+        }
+    }
+
+    /// Every profile, default first.
+    pub const ALL: [Profile; 3] = [Profile::AccountUpdate, Profile::ZoneUpdate, Profile::Create];
+}
+
+impl fmt::Display for Profile {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl std::str::FromStr for Profile {
+    type Err = UnknownName;
+
+    fn from_str(s: &str) -> Result<Profile, UnknownName> {
+        Profile::ALL
+            .into_iter()
+            .find(|p| p.as_str() == s)
+            .ok_or_else(|| UnknownName {
+                what: "profile",
+                name: s.to_string(),
+            })
+    }
+}
+
+/// A rule selector or profile name that matches nothing.
+///
+/// ```
+/// let err = ztlint::Linter::new().ignore("no-such-rule").unwrap_err();
+/// assert_eq!(err.to_string(), "unknown rule `no-such-rule`");
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct UnknownName {
+    what: &'static str,
+    name: String,
+}
+
+impl fmt::Display for UnknownName {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "unknown {} `{}`", self.what, self.name)
+    }
+}
+
+impl std::error::Error for UnknownName {}
+
+/// A configured linter. [`lint`] is `Linter::new().lint`.
+///
+/// Rule selectors name a rule code (`duration-syntax`) or a prefix of codes
+/// that ends before a `-` (`duration` selects every `duration-*` rule).
+///
+/// ```
+/// use ztlint::{Linter, Profile, Severity};
+///
+/// let linter = Linter::new()
+///     .profile(Profile::Create)
+///     .ignore("empty-body")?
+///     .severity("unknown-field", Some(Severity::Warning))?;
+/// let diagnostics = linter.lint(r#"{"name": "Widget Corps"}"#);
+/// // `auth_domain` is required when creating an organization.
+/// assert_eq!(diagnostics[0].code(), "missing-field");
+/// # Ok::<(), ztlint::UnknownName>(())
+/// ```
+#[derive(Clone, Debug, Default)]
+pub struct Linter {
+    profile: Profile,
+    selected: Option<Vec<String>>,
+    ignored: Vec<String>,
+    severities: Vec<(String, Option<Severity>)>,
+}
+
+/// The result of [`Linter::lint_bytes`]: the text the spans index, and the
+/// findings.
+#[derive(Clone, Debug)]
+pub struct Linted<'a> {
+    /// The decoded text. It is the input itself when the input is UTF-8;
+    /// otherwise each invalid sequence is replaced by U+FFFD.
+    pub source: Cow<'a, str>,
+    /// The findings, sorted by position.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Linter {
+    /// A linter with every rule at its default severity, for the account
+    /// update endpoint.
+    pub fn new() -> Linter {
+        Linter::default()
+    }
+
+    /// Sets the endpoint profile.
+    pub fn profile(mut self, profile: Profile) -> Linter {
+        self.profile = profile;
+        self
+    }
+
+    /// Runs only the rules that match `selector` (and those of earlier
+    /// `select` calls). `json-syntax` and `invalid-utf8` always run.
+    ///
+    /// # Errors
+    ///
+    /// [`UnknownName`] when the selector matches no rule.
+    pub fn select(mut self, selector: &str) -> Result<Linter, UnknownName> {
+        check_selector(selector)?;
+        self.selected
+            .get_or_insert_with(Vec::new)
+            .push(selector.to_string());
+        Ok(self)
+    }
+
+    /// Turns off the rules that match `selector`.
+    ///
+    /// # Errors
+    ///
+    /// [`UnknownName`] when the selector matches no rule.
+    pub fn ignore(mut self, selector: &str) -> Result<Linter, UnknownName> {
+        check_selector(selector)?;
+        self.ignored.push(selector.to_string());
+        Ok(self)
+    }
+
+    /// Reports the rules that match `selector` at `severity`, or turns them
+    /// off with `None`. Later calls win over earlier ones.
+    ///
+    /// # Errors
+    ///
+    /// [`UnknownName`] when the selector matches no rule.
+    pub fn severity(
+        mut self,
+        selector: &str,
+        severity: Option<Severity>,
+    ) -> Result<Linter, UnknownName> {
+        check_selector(selector)?;
+        self.severities.push((selector.to_string(), severity));
+        Ok(self)
+    }
+
+    /// Lints a payload and returns every finding, sorted by position.
+    ///
+    /// A text that is not JSON yields a single `json-syntax` finding. A
+    /// leading byte order mark is reported and skipped; the rest is linted.
+    ///
+    /// ```
+    /// let diagnostics = ztlint::Linter::new().lint(r#"{"session_duration": "1d"}"#);
+    /// assert_eq!(diagnostics.len(), 1);
+    /// assert_eq!(diagnostics[0].code(), "duration-syntax");
+    /// ```
+    pub fn lint(&self, source: &str) -> Vec<Diagnostic> {
+        let mut found = Vec::new();
+        if source.starts_with('\u{feff}') {
+            found.push(rules::syntax::byte_order_mark());
+        }
+        match crate::json::parse_after_bom(source) {
+            Err(error) => found.push(error.to_diagnostic()),
+            Ok(root) => {
+                let mut cx = Context::new(source, self.profile);
+                rules::check(&root, &mut cx);
+                found.extend(cx.into_diagnostics());
+            }
+        }
+        self.configure(found)
+    }
+
+    /// Lints raw bytes. Bytes that are not UTF-8 yield a single
+    /// `invalid-utf8` finding at the first bad sequence.
+    ///
+    /// ```
+    /// let linted = ztlint::Linter::new().lint_bytes(b"{\"name\": \"Caf\xe9\"}");
+    /// assert_eq!(linted.diagnostics[0].code(), "invalid-utf8");
+    /// assert_eq!(linted.diagnostics[0].span().start(), 13);
+    /// ```
+    pub fn lint_bytes<'a>(&self, bytes: &'a [u8]) -> Linted<'a> {
+        match std::str::from_utf8(bytes) {
+            Ok(source) => Linted {
+                source: Cow::Borrowed(source),
+                diagnostics: self.lint(source),
+            },
+            Err(error) => Linted {
+                source: String::from_utf8_lossy(bytes),
+                diagnostics: self.configure(vec![rules::syntax::invalid_utf8(
+                    error,
+                    char::REPLACEMENT_CHARACTER.len_utf8(),
+                )]),
+            },
+        }
+    }
+
+    /// Applies selection and severity overrides, then sorts.
+    fn configure(&self, found: Vec<Diagnostic>) -> Vec<Diagnostic> {
+        let mut out: Vec<Diagnostic> = found
+            .into_iter()
+            .filter_map(|d| {
+                let code = d.code();
+                let always = code == crate::json::SYNTAX_CODE || code == "invalid-utf8";
+                let selected = self
+                    .selected
+                    .as_ref()
+                    .is_none_or(|s| s.iter().any(|sel| matches(sel, code)));
+                let ignored = self.ignored.iter().any(|sel| matches(sel, code));
+                if !always && (!selected || ignored) {
+                    return None;
+                }
+                match self
+                    .severities
+                    .iter()
+                    .rev()
+                    .find(|(sel, _)| matches(sel, code))
+                {
+                    None => Some(d),
+                    Some((_, None)) if always => Some(d),
+                    Some((_, None)) => None,
+                    Some((_, Some(severity))) => Some(d.with_severity(*severity)),
+                }
+            })
+            .collect();
+        out.sort_by(|a, b| {
+            (a.span().start(), a.span().end(), a.code()).cmp(&(
+                b.span().start(),
+                b.span().end(),
+                b.code(),
+            ))
+        });
+        out
+    }
+}
+
+/// Lints a payload for the account update endpoint with every rule at its
+/// default severity.
+///
+/// ```
+/// let diagnostics = ztlint::lint(r#"{"is_ui_read_only": "false"}"#);
+/// assert_eq!(diagnostics[0].code(), "wrong-type");
+/// assert_eq!(diagnostics[0].span().range(), 20..27);
+/// ```
+pub fn lint(source: &str) -> Vec<Diagnostic> {
+    Linter::new().lint(source)
+}
+
+fn matches(selector: &str, code: &str) -> bool {
+    selector == "all"
+        || code == selector
+        || (code.starts_with(selector) && code.as_bytes().get(selector.len()) == Some(&b'-'))
+}
+
+fn check_selector(selector: &str) -> Result<(), UnknownName> {
+    if rules::all().any(|r| matches(selector, r.code())) {
+        Ok(())
+    } else {
+        Err(UnknownName {
+            what: "rule",
+            name: selector.to_string(),
+        })
+    }
+}

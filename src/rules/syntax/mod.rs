@@ -1,0 +1,97 @@
+//! Whether the bytes are a JSON text at all: encoding, byte order mark,
+//! syntax.
+
+use super::Rule;
+use crate::diagnostic::{Diagnostic, Edit, Fix, Severity};
+use crate::span::Span;
+
+pub(crate) const JSON_SYNTAX: Rule = Rule::new(
+    crate::json::SYNTAX_CODE,
+    Severity::Error,
+    "The payload is not valid JSON (RFC 8259)",
+    include_str!("json_syntax.md"),
+);
+
+pub(crate) const INVALID_UTF8: Rule = Rule::new(
+    "invalid-utf8",
+    Severity::Error,
+    "The file is not valid UTF-8",
+    include_str!("invalid_utf8.md"),
+);
+
+pub(crate) const BYTE_ORDER_MARK: Rule = Rule::new(
+    "byte-order-mark",
+    Severity::Error,
+    "The payload starts with a UTF-8 byte order mark",
+    include_str!("byte_order_mark.md"),
+);
+
+pub(crate) const RULES: &[&Rule] = &[&JSON_SYNTAX, &INVALID_UTF8, &BYTE_ORDER_MARK];
+
+/// The finding for a text that starts with U+FEFF.
+pub(crate) fn byte_order_mark() -> Diagnostic {
+    let bom = Span::new(0, 3);
+    BYTE_ORDER_MARK
+        .at(bom, "the payload starts with a byte order mark (U+FEFF)")
+        .with_label("byte order mark")
+        .with_help(
+            "save the file as UTF-8 without a byte order mark; Go's encoding/json rejects it",
+        )
+        .with_fix(Fix::safe(
+            "Remove the byte order mark",
+            vec![Edit::delete(bom)],
+        ))
+}
+
+/// The finding for bytes that are not UTF-8, at the first bad sequence.
+pub(crate) fn invalid_utf8(error: std::str::Utf8Error, replacement_len: usize) -> Diagnostic {
+    let start = error.valid_up_to();
+    INVALID_UTF8
+        .at(
+            Span::new(start, start + replacement_len),
+            format!("invalid UTF-8 at byte {start}"),
+        )
+        .with_label("not UTF-8")
+        .with_help("JSON text must be UTF-8; re-save the file with UTF-8 encoding")
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{lint, Linter, Span};
+
+    #[test]
+    fn bom_is_reported_with_a_safe_fix_and_the_rest_is_linted() {
+        let source = "\u{feff}{\"name\": \"Widget\"}";
+        let diagnostics = lint(source);
+        assert_eq!(diagnostics.len(), 1, "{diagnostics:#?}");
+        let d = &diagnostics[0];
+        assert_eq!(d.code(), "byte-order-mark");
+        assert_eq!(d.span(), Span::new(0, 3));
+        let (fixed, applied) = crate::apply_fixes(source, &diagnostics, crate::Applicability::Safe);
+        assert_eq!((fixed.as_str(), applied), ("{\"name\": \"Widget\"}", 1));
+    }
+
+    #[test]
+    fn invalid_utf8_points_at_the_first_bad_byte() {
+        let bytes = b"{\"name\": \"Wi\xffdget\"}";
+        let linted = Linter::new().lint_bytes(bytes);
+        assert_eq!(linted.diagnostics.len(), 1);
+        let d = &linted.diagnostics[0];
+        assert_eq!(d.code(), "invalid-utf8");
+        assert_eq!(d.message(), "invalid UTF-8 at byte 12");
+        // The bad byte is shown as U+FFFD, three bytes in the decoded text.
+        assert_eq!(d.span(), Span::new(12, 15));
+        assert_eq!(&linted.source[d.span().range()], "\u{fffd}");
+    }
+
+    #[test]
+    fn syntax_errors_carry_span_and_help() {
+        let diagnostics = lint("{\"name\": \"Widget\",}");
+        assert_eq!(diagnostics.len(), 1);
+        let d = &diagnostics[0];
+        assert_eq!(d.code(), "json-syntax");
+        assert_eq!(d.message(), "trailing comma is not allowed in JSON");
+        assert_eq!(d.span(), Span::new(17, 18));
+        assert_eq!(d.help(), Some("remove the `,`"));
+    }
+}
