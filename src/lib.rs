@@ -5,7 +5,9 @@
 pub mod diagnostic;
 pub mod json;
 mod lint;
+pub mod model;
 pub mod rules;
+pub mod schema;
 pub mod span;
 
 pub use diagnostic::{apply_fixes, Applicability, Diagnostic, Edit, Fix, Label, Severity};

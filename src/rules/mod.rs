@@ -16,6 +16,7 @@ use std::fmt;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::json::Value;
 use crate::lint::Profile;
+use crate::schema::Schema;
 use crate::span::Span;
 
 pub(crate) mod colors;
@@ -119,6 +120,8 @@ pub fn find(code: &str) -> Option<&'static Rule> {
 pub(crate) struct Context<'s> {
     pub(crate) source: &'s str,
     pub(crate) profile: Profile,
+    /// The schema the structure rules check against.
+    pub(crate) schema: Schema,
     diagnostics: Vec<Diagnostic>,
 }
 
@@ -127,8 +130,15 @@ impl<'s> Context<'s> {
         Context {
             source,
             profile,
+            schema: Schema::builtin(profile),
             diagnostics: Vec::new(),
         }
+    }
+
+    /// Checks against `schema` instead of the profile's built-in one.
+    pub(crate) fn with_schema(mut self, schema: &Schema) -> Context<'s> {
+        self.schema = schema.clone();
+        self
     }
 
     pub(crate) fn emit(&mut self, diagnostic: Diagnostic) {

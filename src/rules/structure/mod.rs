@@ -1,8 +1,222 @@
-//! Placeholder area: filled in by the ruleset work.
+//! The shape of the body: that it is an object, has no duplicate, read-only
+//! or unknown keys, is not a response envelope, and matches the schema's
+//! types, enums, ranges and required fields.
+//!
+//! The schema findings come from [`crate::schema`]: the built-in schema of
+//! the endpoint profile, or a custom one. Each is reported once, by the rule
+//! for its kind; the value rules of other areas only look at values of the
+//! right type.
+
+mod duplicate_key;
+mod edit;
+mod empty_body;
+mod enum_value;
+mod missing_field;
+mod null_value;
+mod number_range;
+mod read_only_field;
+mod response_envelope;
+mod root_not_object;
+mod schema_violation;
+mod suggest;
+mod unknown_field;
+mod wrong_type;
+
+pub(crate) use edit::remove_member_edit;
 
 use super::{Context, Rule};
-use crate::json::Value;
+use crate::json::{Value, ValueKind};
+use crate::schema::pointer::{self, Seg};
+use crate::schema::problem::{Problem, ProblemKind};
 
-pub(crate) const RULES: &[&Rule] = &[];
+pub(crate) const RULES: &[&Rule] = &[
+    &root_not_object::ROOT_NOT_OBJECT,
+    &response_envelope::RESPONSE_ENVELOPE,
+    &empty_body::EMPTY_BODY,
+    &duplicate_key::DUPLICATE_KEY,
+    &read_only_field::READ_ONLY_FIELD,
+    &unknown_field::UNKNOWN_FIELD,
+    &wrong_type::WRONG_TYPE,
+    &null_value::NULL_VALUE,
+    &missing_field::MISSING_FIELD,
+    &enum_value::ENUM_VALUE,
+    &number_range::NUMBER_RANGE,
+    &schema_violation::SCHEMA_VIOLATION,
+];
 
-pub(crate) fn check(_root: &Value<'_>, _cx: &mut Context<'_>) {}
+pub(crate) fn check(root: &Value<'_>, cx: &mut Context<'_>) {
+    if !root_not_object::check(root, cx) {
+        return;
+    }
+    let envelope = response_envelope::check(root, cx);
+    empty_body::check(root, cx);
+    duplicate_key::check(root, cx);
+    read_only_field::check(root, cx);
+
+    let schema = cx.schema.clone();
+    let problems = schema.problems(root);
+    // A value of the wrong type is reported once, as such; its enum or range
+    // findings would only repeat it.
+    let mistyped: Vec<crate::Span> = problems
+        .iter()
+        .filter(|p| matches!(p.kind, ProblemKind::Type { .. }))
+        .map(Problem::span)
+        .collect();
+    for problem in &problems {
+        match &problem.kind {
+            ProblemKind::Type { value, .. } if value.is_null() => {
+                null_value::report(root, problem, cx);
+            }
+            ProblemKind::Type { .. } | ProblemKind::GoInteger { .. } => {
+                wrong_type::report(problem, cx);
+            }
+            ProblemKind::Unexpected { .. } => {
+                let top_level_key = match problem.path.as_slice() {
+                    [Seg::Key(key)] => Some(*key),
+                    _ => None,
+                };
+                let reported_elsewhere = top_level_key.is_some_and(|key| {
+                    read_only_field::READ_ONLY.contains(&key)
+                        || (envelope && response_envelope::ENVELOPE_KEYS.contains(&key))
+                });
+                if !reported_elsewhere {
+                    unknown_field::report(problem, schema.builtin_profile(), cx);
+                }
+            }
+            ProblemKind::Required { .. } => {
+                missing_field::report(problem, schema.builtin_profile(), cx);
+            }
+            ProblemKind::Enum { .. } if !mistyped.contains(&problem.span()) => {
+                enum_value::report(problem, cx);
+            }
+            ProblemKind::Range { .. } if !mistyped.contains(&problem.span()) => {
+                number_range::report(problem, cx);
+            }
+            ProblemKind::Enum { .. } | ProblemKind::Range { .. } => {}
+            ProblemKind::Other { .. } => schema_violation::report(problem, cx),
+        }
+    }
+}
+
+/// How a message names the thing at `path`: "`login_design.text_color`",
+/// or "the body" for the root.
+fn subject(path: &[Seg<'_>]) -> String {
+    if path.is_empty() {
+        "the body".to_string()
+    } else {
+        format!("`{}`", pointer::display(path))
+    }
+}
+
+/// Strings longer than this are described by type only, not quoted.
+const QUOTE_LIMIT: usize = 40;
+
+/// How a message names a value: "the string `\"false\"`", "the number
+/// `30`", "an object".
+fn describe(value: &Value<'_>, source: &str) -> String {
+    let text = source
+        .get(value.span().range())
+        .filter(|t| t.len() <= QUOTE_LIMIT);
+    match (value.kind(), text) {
+        (ValueKind::Null, _) => "`null`".to_string(),
+        (ValueKind::Bool(b), _) => format!("the boolean `{b}`"),
+        (ValueKind::Number(n), _) => format!("the number `{}`", n.as_str()),
+        (ValueKind::String(_), Some(text)) => format!("the string `{text}`"),
+        (ValueKind::String(_), None) => "a string".to_string(),
+        (ValueKind::Array(_), _) => "an array".to_string(),
+        (ValueKind::Object(_), _) => "an object".to_string(),
+    }
+}
+
+/// The object that holds the member at `path`, and the member's index in
+/// it (the last of duplicates, which is the one that counts).
+fn parent_member<'d, 'a>(root: &'d Value<'a>, path: &[Seg<'_>]) -> Option<(&'d Value<'a>, usize)> {
+    let (Seg::Key(key), parent_path) = path.split_last()? else {
+        return None;
+    };
+    let tokens = parent_path.iter().map(|seg| match seg {
+        Seg::Key(k) => (*k).to_string(),
+        Seg::Index(i) => i.to_string(),
+    });
+    let (_, parent) = pointer::resolve(root, tokens)?;
+    let index = parent
+        .as_object()?
+        .iter()
+        .rposition(|m| m.key().as_str() == *key)?;
+    Some((parent, index))
+}
+
+/// A number as a message shows it: integers without a fraction.
+fn format_number(n: f64) -> String {
+    if n.fract() == 0.0 && n.abs() < 1e15 {
+        format!("{}", n as i64)
+    } else {
+        format!("{n}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{lint, Linter, Profile, Severity, Span};
+
+    /// The seed's own example body, verbatim.
+    const SEED_EXAMPLE: &str = r##"{
+  "auth_domain": "test.cloudflareaccess.com",
+  "auto_redirect_to_identity": false,
+  "custom_pages": {
+    "forbidden": "699d98642c564d2e855e9661899b7252",
+    "identity_denied": "699d98642c564d2e855e9661899b7252"
+  },
+  "is_ui_read_only": "false",
+  "login_design": {
+    "background_color": "#c5ed1b",
+    "footer_text": "This is an example description.",
+    "header_text": "This is an example description.",
+    "logo_path": "https://example.com/logo.png",
+    "text_color": "#c5ed1b"
+  },
+  "name": "Widget Corps Internal Applications",
+  "session_duration": "24h",
+  "ui_read_only_toggle_reason": "Temporarily turn off the UI read only lock to make a change via the UI",
+  "user_seat_expiration_inactive_time": "720h"
+}"##;
+
+    #[test]
+    fn the_seed_example_has_one_structure_finding() {
+        let structure: Vec<_> = lint(SEED_EXAMPLE)
+            .into_iter()
+            .filter(|d| super::RULES.iter().any(|r| r.code() == d.code()))
+            .collect();
+        assert_eq!(structure.len(), 1, "{structure:#?}");
+        let d = &structure[0];
+        assert_eq!(d.code(), "wrong-type");
+        assert_eq!(d.severity(), Severity::Error);
+        assert_eq!(&SEED_EXAMPLE[d.span().range()], "\"false\"");
+        assert_eq!(d.span(), Span::new(243, 250));
+        assert_eq!(
+            d.message(),
+            "`is_ui_read_only` must be a boolean, found the string `\"false\"`"
+        );
+    }
+
+    #[test]
+    fn a_non_object_root_stops_the_structure_checks() {
+        let diagnostics = Linter::new().profile(Profile::Create).lint("[]");
+        let codes: Vec<_> = diagnostics.iter().map(|d| d.code()).collect();
+        assert_eq!(codes, ["root-not-object"]);
+    }
+
+    #[test]
+    fn a_mistyped_enum_value_is_reported_once() {
+        let source =
+            r#"{"service_token_inactivity": {"action": 1, "inactivity_threshold_days": "9"}}"#;
+        let codes: Vec<_> = lint(source).iter().map(|d| (d.code(), d.span())).collect();
+        assert_eq!(
+            codes,
+            [
+                ("wrong-type", Span::new(40, 41)),
+                ("wrong-type", Span::new(72, 75))
+            ]
+        );
+    }
+}
