@@ -210,7 +210,12 @@ impl Linter {
                     cx = cx.with_schema(schema);
                 }
                 rules::check(&root, &mut cx);
-                found.extend(cx.into_diagnostics());
+                let mut diagnostics = cx.into_diagnostics();
+                if found.is_empty() {
+                    found = diagnostics;
+                } else {
+                    found.append(&mut diagnostics);
+                }
             }
         }
         self.configure(found)

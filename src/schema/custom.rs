@@ -10,6 +10,7 @@ use serde_json::Value as J;
 
 use crate::json::Value;
 
+use super::native::Sink;
 use super::pointer::{self, push_token, Seg};
 use super::problem::{Bounds, Problem, ProblemKind, Types};
 use super::SchemaError;
@@ -52,22 +53,30 @@ impl Custom {
         &self.root
     }
 
-    /// Validates the document with the `jsonschema` crate and locates each
-    /// error in the span-carrying tree.
-    pub(crate) fn problems<'s, 'd, 'a>(&'s self, root: &'d Value<'a>) -> Vec<Problem<'s, 'd, 'a>> {
+    /// Validates the document with the `jsonschema` crate, locates each
+    /// error in the span-carrying tree, and hands the problems to `sink` in
+    /// source order, a value's type problem before its others.
+    pub(crate) fn validate<'s, 'd, 'a>(
+        &'s self,
+        root: &'d Value<'a>,
+        sink: &mut Sink<'_, 's, 'd, 'a>,
+    ) {
         let instance = root.to_serde();
-        let mut out = Vec::new();
+        let mut found = Vec::new();
         for error in self.validator.iter_errors(&instance) {
-            self.locate(root, &error, &mut out);
+            self.locate(root, &error, &mut found);
         }
-        out
+        found.sort_by_key(|(_, kind)| (kind.span().start(), kind.rank()));
+        for (path, kind) in found {
+            sink(&Problem { path: &path, kind });
+        }
     }
 
     fn locate<'s, 'd, 'a>(
         &'s self,
         root: &'d Value<'a>,
         error: &ValidationError<'_>,
-        out: &mut Vec<Problem<'s, 'd, 'a>>,
+        out: &mut Vec<(Vec<Seg<'d>>, ProblemKind<'s, 'd, 'a>)>,
     ) {
         let tokens = pointer::tokens(error.instance_path().as_str()).unwrap_or_default();
         let Some((path, value)) = pointer::resolve(root, &tokens) else {
@@ -98,27 +107,27 @@ impl Custom {
                     if let Some(m) = members.get(index) {
                         member_path.push(Seg::Key(m.key().as_str()));
                     }
-                    out.push(Problem {
-                        path: member_path,
-                        kind: ProblemKind::Unexpected {
+                    out.push((
+                        member_path,
+                        ProblemKind::Unexpected {
                             keyword,
                             object: value,
                             index,
                             known: known.clone(),
                         },
-                    });
+                    ));
                 }
                 return;
             }
             ValidationErrorKind::Required { property } => {
                 let name = property.as_str().unwrap_or_default().to_string();
-                out.push(Problem {
+                out.push((
                     path,
-                    kind: ProblemKind::Required {
+                    ProblemKind::Required {
                         object: value,
                         property: Cow::Owned(name),
                     },
-                });
+                ));
                 return;
             }
             ValidationErrorKind::Enum { options } => ProblemKind::Enum {
@@ -145,7 +154,7 @@ impl Custom {
                 message: error.to_string(),
             },
         };
-        out.push(Problem { path, kind });
+        out.push((path, kind));
     }
 
     /// The property names of the schema object that holds the keyword at

@@ -47,7 +47,7 @@ use crate::lint::Profile;
 use crate::span::Span;
 
 use self::custom::Custom;
-use self::native::Node;
+use self::native::{Node, Path, Sink};
 use self::pointer::{push_token, Seg};
 use self::problem::{Problem, ProblemKind};
 
@@ -229,10 +229,11 @@ impl Schema {
     ///
     /// As in Go and serde_json, only the last of duplicate keys counts.
     pub fn violations(&self, document: &Value<'_>) -> Vec<Violation> {
-        self.problems(document)
-            .iter()
-            .filter_map(Violation::from_problem)
-            .collect()
+        let mut out = Vec::new();
+        self.validate(document, &mut |problem| {
+            out.extend(Violation::from_problem(problem));
+        });
+        out
     }
 
     /// The built-in profile, if this is an embedded schema.
@@ -243,21 +244,18 @@ impl Schema {
         }
     }
 
-    pub(crate) fn problems<'s, 'd, 'a>(
+    /// Hands each problem of `document` to `sink`, a value's type problem
+    /// before its enum or range problems.
+    pub(crate) fn validate<'s, 'd, 'a>(
         &'s self,
         document: &'d Value<'a>,
-    ) -> Vec<Problem<'s, 'd, 'a>> {
+        sink: &mut Sink<'_, 's, 'd, 'a>,
+    ) {
         match &self.inner {
             Inner::Builtin(profile) => {
-                let mut out = Vec::new();
-                BUILTIN_NODES[profile_index(*profile)].validate(
-                    document,
-                    &mut Vec::new(),
-                    &mut out,
-                );
-                out
+                BUILTIN_NODES[profile_index(*profile)].validate(document, &mut Path::new(), sink);
             }
-            Inner::Custom(custom) => custom.problems(document),
+            Inner::Custom(custom) => custom.validate(document, sink),
         }
     }
 }
@@ -271,9 +269,9 @@ pub struct Violation {
 }
 
 impl Violation {
-    fn from_problem(problem: &Problem<'_, '_, '_>) -> Option<Violation> {
+    fn from_problem(problem: &Problem<'_, '_, '_, '_>) -> Option<Violation> {
         let keyword = problem.keyword()?.to_string();
-        let mut pointer = pointer::to_pointer(&problem.path);
+        let mut pointer = pointer::to_pointer(problem.path);
         if let ProblemKind::Required { property, .. } = &problem.kind {
             push_token(&mut pointer, property);
         }

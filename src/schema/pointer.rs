@@ -44,26 +44,56 @@ pub(crate) fn to_pointer(path: &[Seg<'_>]) -> String {
 }
 
 /// How a path reads in a message: `login_design.text_color`,
-/// `mfa_config.allowed_authenticators[1]`; the root is `(root)`.
-pub(crate) fn display(path: &[Seg<'_>]) -> String {
-    let mut out = String::new();
-    for seg in path {
-        match seg {
-            Seg::Key(k) => {
-                if !out.is_empty() {
-                    out.push('.');
-                }
-                out.push_str(k);
-            }
-            Seg::Index(i) => {
-                let _ = write!(out, "[{i}]");
+/// `mfa_config.allowed_authenticators[1]`; the root is `(root)`. Written
+/// straight into the message, with no string of its own.
+pub(crate) struct Dotted<'p, 'd>(pub(crate) &'p [Seg<'d>]);
+
+impl std::fmt::Display for Dotted<'_, '_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if self.0.is_empty() {
+            return f.write_str("(root)");
+        }
+        for (i, seg) in self.0.iter().enumerate() {
+            match seg {
+                Seg::Key(k) if i == 0 => f.write_str(k)?,
+                Seg::Key(k) => write!(f, ".{k}")?,
+                Seg::Index(n) => write!(f, "[{n}]")?,
             }
         }
+        Ok(())
     }
-    if out.is_empty() {
-        out.push_str("(root)");
+}
+
+/// The path of the deepest member or element whose span contains `span`,
+/// as [`pointer_at`] finds it.
+pub(crate) fn path_at<'d>(root: &'d Value<'_>, span: Span) -> Vec<Seg<'d>> {
+    let mut path = Vec::new();
+    let mut node = root;
+    loop {
+        let next = match node.kind() {
+            ValueKind::Object(members) => members
+                .iter()
+                .rev()
+                .find(|m| contains(m.span(), span))
+                .map(|m| {
+                    path.push(Seg::Key(m.key().as_str()));
+                    m.value()
+                }),
+            ValueKind::Array(items) => items
+                .iter()
+                .enumerate()
+                .find(|(_, v)| contains(v.span(), span))
+                .map(|(i, v)| {
+                    path.push(Seg::Index(i));
+                    v
+                }),
+            _ => None,
+        };
+        match next {
+            Some(child) if contains(child.span(), span) => node = child,
+            _ => return path,
+        }
     }
-    out
 }
 
 /// Decodes a JSON Pointer into its unescaped tokens. `None` when the text is
@@ -112,33 +142,7 @@ pub(crate) fn resolve<'d, 'a, S: AsRef<str>>(
 /// a key's span and its value's span both give the member's pointer, an
 /// object's `{` gives the object's pointer.
 pub(crate) fn pointer_at(root: &Value<'_>, span: Span) -> String {
-    let mut out = String::new();
-    let mut node = root;
-    loop {
-        let next = match node.kind() {
-            ValueKind::Object(members) => members
-                .iter()
-                .rev()
-                .find(|m| contains(m.span(), span))
-                .map(|m| {
-                    push_token(&mut out, m.key().as_str());
-                    m.value()
-                }),
-            ValueKind::Array(items) => items
-                .iter()
-                .enumerate()
-                .find(|(_, v)| contains(v.span(), span))
-                .map(|(i, v)| {
-                    let _ = write!(out, "/{i}");
-                    v
-                }),
-            _ => None,
-        };
-        match next {
-            Some(child) if contains(child.span(), span) => node = child,
-            _ => return out,
-        }
-    }
+    to_pointer(&path_at(root, span))
 }
 
 fn contains(outer: Span, inner: Span) -> bool {
@@ -154,8 +158,8 @@ mod tests {
     fn pointers_escape_and_display_reads_naturally() {
         let path = [Seg::Key("a/b~c"), Seg::Index(2), Seg::Key("d")];
         assert_eq!(to_pointer(&path), "/a~1b~0c/2/d");
-        assert_eq!(display(&path), "a/b~c[2].d");
-        assert_eq!(display(&[]), "(root)");
+        assert_eq!(Dotted(&path).to_string(), "a/b~c[2].d");
+        assert_eq!(Dotted(&[]).to_string(), "(root)");
         assert_eq!(
             tokens("/a~1b~0c/2").unwrap(),
             vec!["a/b~c".to_string(), "2".to_string()]

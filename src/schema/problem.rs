@@ -86,10 +86,10 @@ pub(crate) struct Bounds {
 
 /// One schema finding, located in the document.
 #[derive(Debug)]
-pub(crate) struct Problem<'s, 'd, 'a> {
+pub(crate) struct Problem<'p, 's, 'd, 'a> {
     /// Where: the value's path; for an unexpected property, the member's
     /// path; for a missing property, the object's path.
-    pub(crate) path: Vec<Seg<'d>>,
+    pub(crate) path: &'p [Seg<'d>],
     pub(crate) kind: ProblemKind<'s, 'd, 'a>,
 }
 
@@ -138,7 +138,7 @@ pub(crate) enum ProblemKind<'s, 'd, 'a> {
     },
 }
 
-impl<'s, 'd, 'a> Problem<'s, 'd, 'a> {
+impl<'s, 'd, 'a> Problem<'_, 's, 'd, 'a> {
     /// The JSON Schema keyword, or `None` for checks JSON Schema cannot
     /// express.
     pub(crate) fn keyword(&self) -> Option<&str> {
@@ -155,16 +155,26 @@ impl<'s, 'd, 'a> Problem<'s, 'd, 'a> {
 
     /// The member an unexpected-property problem is about.
     pub(crate) fn unexpected_member(&self) -> Option<&'d Member<'a>> {
-        match self.kind {
-            ProblemKind::Unexpected { object, index, .. } => object.as_object()?.get(index),
-            _ => None,
-        }
+        self.kind.unexpected_member()
     }
 
     /// Where a diagnostic points: the key of an unexpected member, the `{`
     /// of an object that lacks a property, else the value.
     pub(crate) fn span(&self) -> crate::Span {
-        match &self.kind {
+        self.kind.span()
+    }
+}
+
+impl<'s, 'd, 'a> ProblemKind<'s, 'd, 'a> {
+    pub(crate) fn unexpected_member(&self) -> Option<&'d Member<'a>> {
+        match *self {
+            ProblemKind::Unexpected { object, index, .. } => object.as_object()?.get(index),
+            _ => None,
+        }
+    }
+
+    pub(crate) fn span(&self) -> crate::Span {
+        match self {
             ProblemKind::Unexpected { object, .. } => self
                 .unexpected_member()
                 .map_or(object.span(), |m| m.key().span()),
@@ -177,6 +187,12 @@ impl<'s, 'd, 'a> Problem<'s, 'd, 'a> {
             | ProblemKind::Range { value, .. }
             | ProblemKind::Other { value, .. } => value.span(),
         }
+    }
+
+    /// Type problems first, so that a value's type problem comes before its
+    /// enum or range problems, which the lint then leaves out.
+    pub(crate) fn rank(&self) -> u8 {
+        u8::from(!matches!(self, ProblemKind::Type { .. }))
     }
 }
 

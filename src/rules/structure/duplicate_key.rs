@@ -4,7 +4,7 @@ use super::{remove_member_edit, subject};
 use crate::diagnostic::{Fix, Severity};
 use crate::json::{Member, Value, ValueKind};
 use crate::rules::{Context, Rule};
-use crate::schema::pointer::Seg;
+use crate::schema::pointer;
 
 pub(crate) const DUPLICATE_KEY: Rule = Rule::new(
     "duplicate-key",
@@ -17,37 +17,43 @@ pub(crate) const DUPLICATE_KEY: Rule = Rule::new(
 const SCAN_LIMIT: usize = 32;
 
 pub(super) fn check(root: &Value<'_>, cx: &mut Context<'_>) {
-    walk(root, &mut Vec::new(), cx);
+    walk(root, root, cx);
 }
 
-fn walk<'d>(value: &'d Value<'_>, path: &mut Vec<Seg<'d>>, cx: &mut Context<'_>) {
+fn walk(root: &Value<'_>, value: &Value<'_>, cx: &mut Context<'_>) {
     match value.kind() {
         ValueKind::Object(members) => {
-            check_object(value, members, path, cx);
+            check_object(root, value, members, cx);
             for member in members {
-                path.push(Seg::Key(member.key().as_str()));
-                walk(member.value(), path, cx);
-                path.pop();
+                walk(root, member.value(), cx);
             }
         }
         ValueKind::Array(items) => {
-            for (i, item) in items.iter().enumerate() {
-                path.push(Seg::Index(i));
-                walk(item, path, cx);
-                path.pop();
+            for item in items {
+                walk(root, item, cx);
             }
         }
         _ => {}
     }
 }
 
-fn check_object<'d>(
-    object: &'d Value<'_>,
-    members: &'d [Member<'_>],
-    path: &mut Vec<Seg<'d>>,
+fn check_object(
+    root: &Value<'_>,
+    object: &Value<'_>,
+    members: &[Member<'_>],
     cx: &mut Context<'_>,
 ) {
     if members.len() < 2 {
+        return;
+    }
+    // Most objects have no duplicate: find that out without allocating.
+    if members.len() <= SCAN_LIMIT
+        && !members.iter().enumerate().any(|(i, m)| {
+            members
+                .get(..i)
+                .is_some_and(|before| before.iter().any(|p| p.key().as_str() == m.key().as_str()))
+        })
+    {
         return;
     }
     // For each member, the index of the previous member with its key.
@@ -80,10 +86,9 @@ fn check_object<'d>(
         else {
             continue;
         };
-        let key = member.key().as_str();
-        path.push(Seg::Key(key));
-        let name = subject(path);
-        path.pop();
+        // The path is only worked out for a finding.
+        let path = pointer::path_at(root, member.key().span());
+        let name = subject(&path);
         let objects =
             before_member.value().as_object().is_some() || member.value().as_object().is_some();
         let help = if objects {

@@ -19,7 +19,7 @@ fn shown(option: &serde_json::Value) -> String {
     }
 }
 
-pub(super) fn report(problem: &Problem<'_, '_, '_>, cx: &mut Context<'_>) {
+pub(super) fn report(problem: &Problem<'_, '_, '_, '_>, cx: &mut Context<'_>) {
     let ProblemKind::Enum {
         keyword,
         value,
@@ -28,7 +28,7 @@ pub(super) fn report(problem: &Problem<'_, '_, '_>, cx: &mut Context<'_>) {
     else {
         return;
     };
-    let name = subject(&problem.path);
+    let name = subject(problem.path);
     let text = cx.source.get(value.span().range()).unwrap_or_default();
     let list: Vec<String> = options.iter().map(shown).collect();
     let message = if *keyword == "const" {

@@ -12,7 +12,7 @@ pub(crate) const MISSING_FIELD: Rule = Rule::new(
 );
 
 pub(super) fn report(
-    problem: &Problem<'_, '_, '_>,
+    problem: &Problem<'_, '_, '_, '_>,
     profile: Option<Profile>,
     cx: &mut Context<'_>,
 ) {
@@ -24,7 +24,7 @@ pub(super) fn report(
     } else if problem.path.is_empty() {
         format!("`{property}` is required")
     } else {
-        format!("{} requires `{property}`", subject(&problem.path))
+        format!("{} requires `{property}`", subject(problem.path))
     };
     let example = match property.as_ref() {
         "auth_domain" => "\"<team>.cloudflareaccess.com\"",

@@ -27,7 +27,7 @@ pub(crate) use edit::remove_member_edit;
 use super::{Context, Rule};
 use crate::json::{Value, ValueKind};
 use crate::schema::pointer::{self, Seg};
-use crate::schema::problem::{Problem, ProblemKind};
+use crate::schema::problem::ProblemKind;
 
 pub(crate) const RULES: &[&Rule] = &[
     &root_not_object::ROOT_NOT_OBJECT,
@@ -54,57 +54,102 @@ pub(crate) fn check(root: &Value<'_>, cx: &mut Context<'_>) {
     read_only_field::check(root, cx);
 
     let schema = cx.schema.clone();
-    let problems = schema.problems(root);
+    let profile = schema.builtin_profile();
     // A value of the wrong type is reported once, as such; its enum or range
-    // findings would only repeat it.
-    let mistyped: Vec<crate::Span> = problems
-        .iter()
-        .filter(|p| matches!(p.kind, ProblemKind::Type { .. }))
-        .map(Problem::span)
-        .collect();
-    for problem in &problems {
-        match &problem.kind {
-            ProblemKind::Type { value, .. } if value.is_null() => {
+    // problems, which come right after its type problem, would only repeat it.
+    let mut mistyped = None;
+    schema.validate(root, &mut |problem| match &problem.kind {
+        ProblemKind::Type { value, .. } => {
+            mistyped = Some(value.span());
+            if value.is_null() {
                 null_value::report(root, problem, cx);
-            }
-            ProblemKind::Type { .. } | ProblemKind::GoInteger { .. } => {
+            } else {
                 wrong_type::report(problem, cx);
             }
-            ProblemKind::Unexpected { .. } => {
-                let top_level_key = match problem.path.as_slice() {
-                    [Seg::Key(key)] => Some(*key),
-                    _ => None,
-                };
-                let reported_elsewhere = top_level_key.is_some_and(|key| {
-                    read_only_field::READ_ONLY.contains(&key)
-                        || (envelope && response_envelope::ENVELOPE_KEYS.contains(&key))
-                });
-                if !reported_elsewhere {
-                    unknown_field::report(problem, schema.builtin_profile(), cx);
-                }
-            }
-            ProblemKind::Required { .. } => {
-                missing_field::report(problem, schema.builtin_profile(), cx);
-            }
-            ProblemKind::Enum { .. } if !mistyped.contains(&problem.span()) => {
-                enum_value::report(problem, cx);
-            }
-            ProblemKind::Range { .. } if !mistyped.contains(&problem.span()) => {
-                number_range::report(problem, cx);
-            }
-            ProblemKind::Enum { .. } | ProblemKind::Range { .. } => {}
-            ProblemKind::Other { .. } => schema_violation::report(problem, cx),
         }
-    }
+        ProblemKind::GoInteger { .. } => wrong_type::report(problem, cx),
+        ProblemKind::Unexpected { .. } => {
+            let top_level_key = match problem.path {
+                [Seg::Key(key)] => Some(*key),
+                _ => None,
+            };
+            let reported_elsewhere = top_level_key.is_some_and(|key| {
+                read_only_field::READ_ONLY.contains(&key)
+                    || (envelope && response_envelope::ENVELOPE_KEYS.contains(&key))
+            });
+            if !reported_elsewhere {
+                unknown_field::report(problem, profile, cx);
+            }
+        }
+        ProblemKind::Required { .. } => missing_field::report(problem, profile, cx),
+        ProblemKind::Enum { value, .. } | ProblemKind::Range { value, .. }
+            if mistyped == Some(value.span()) => {}
+        ProblemKind::Enum { .. } => enum_value::report(problem, cx),
+        ProblemKind::Range { .. } => number_range::report(problem, cx),
+        ProblemKind::Other { .. } => schema_violation::report(problem, cx),
+    });
 }
 
 /// How a message names the thing at `path`: "`login_design.text_color`",
 /// or "the body" for the root.
-fn subject(path: &[Seg<'_>]) -> String {
+struct Subject<'p, 'd>(&'p [Seg<'d>]);
+
+fn subject<'p, 'd>(path: &'p [Seg<'d>]) -> Subject<'p, 'd> {
+    Subject(path)
+}
+
+impl std::fmt::Display for Subject<'_, '_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if self.0.is_empty() {
+            f.write_str("the body")
+        } else {
+            write!(f, "`{}`", pointer::Dotted(self.0))
+        }
+    }
+}
+
+/// Appends what [`subject`] displays, without the formatting machinery.
+fn push_subject(out: &mut String, path: &[Seg<'_>]) {
     if path.is_empty() {
-        "the body".to_string()
-    } else {
-        format!("`{}`", pointer::display(path))
+        out.push_str("the body");
+        return;
+    }
+    out.push('`');
+    for (i, seg) in path.iter().enumerate() {
+        match seg {
+            Seg::Key(k) => {
+                if i > 0 {
+                    out.push('.');
+                }
+                out.push_str(k);
+            }
+            Seg::Index(n) => {
+                use std::fmt::Write;
+                let _ = write!(out, "[{n}]");
+            }
+        }
+    }
+    out.push('`');
+}
+
+/// Appends what [`describe`] displays, without the formatting machinery
+/// for the common cases.
+fn push_describe(out: &mut String, value: &Value<'_>, source: &str) {
+    let text = source
+        .get(value.span().range())
+        .filter(|t| t.len() <= QUOTE_LIMIT);
+    let parts: [&str; 3] = match (value.kind(), text) {
+        (ValueKind::Number(n), _) => ["the number `", n.as_str(), "`"],
+        (ValueKind::String(_), Some(text)) => ["the string `", text, "`"],
+        (ValueKind::Bool(true), _) => ["the boolean `", "true", "`"],
+        (ValueKind::Bool(false), _) => ["the boolean `", "false", "`"],
+        (ValueKind::Null, _) => ["`null`", "", ""],
+        (ValueKind::String(_), None) => ["a string", "", ""],
+        (ValueKind::Array(_), _) => ["an array", "", ""],
+        (ValueKind::Object(_), _) => ["an object", "", ""],
+    };
+    for part in parts {
+        out.push_str(part);
     }
 }
 
@@ -113,18 +158,27 @@ const QUOTE_LIMIT: usize = 40;
 
 /// How a message names a value: "the string `\"false\"`", "the number
 /// `30`", "an object".
-fn describe(value: &Value<'_>, source: &str) -> String {
-    let text = source
-        .get(value.span().range())
-        .filter(|t| t.len() <= QUOTE_LIMIT);
-    match (value.kind(), text) {
-        (ValueKind::Null, _) => "`null`".to_string(),
-        (ValueKind::Bool(b), _) => format!("the boolean `{b}`"),
-        (ValueKind::Number(n), _) => format!("the number `{}`", n.as_str()),
-        (ValueKind::String(_), Some(text)) => format!("the string `{text}`"),
-        (ValueKind::String(_), None) => "a string".to_string(),
-        (ValueKind::Array(_), _) => "an array".to_string(),
-        (ValueKind::Object(_), _) => "an object".to_string(),
+struct Describe<'v, 'a, 's>(&'v Value<'a>, &'s str);
+
+fn describe<'v, 'a, 's>(value: &'v Value<'a>, source: &'s str) -> Describe<'v, 'a, 's> {
+    Describe(value, source)
+}
+
+impl std::fmt::Display for Describe<'_, '_, '_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let Describe(value, source) = self;
+        let text = source
+            .get(value.span().range())
+            .filter(|t| t.len() <= QUOTE_LIMIT);
+        match (value.kind(), text) {
+            (ValueKind::Null, _) => f.write_str("`null`"),
+            (ValueKind::Bool(b), _) => write!(f, "the boolean `{b}`"),
+            (ValueKind::Number(n), _) => write!(f, "the number `{}`", n.as_str()),
+            (ValueKind::String(_), Some(text)) => write!(f, "the string `{text}`"),
+            (ValueKind::String(_), None) => f.write_str("a string"),
+            (ValueKind::Array(_), _) => f.write_str("an array"),
+            (ValueKind::Object(_), _) => f.write_str("an object"),
+        }
     }
 }
 

@@ -24,7 +24,7 @@ fn allowed(bounds: &Bounds) -> String {
     }
 }
 
-pub(super) fn report(problem: &Problem<'_, '_, '_>, cx: &mut Context<'_>) {
+pub(super) fn report(problem: &Problem<'_, '_, '_, '_>, cx: &mut Context<'_>) {
     let ProblemKind::Range {
         keyword,
         value,
@@ -34,7 +34,7 @@ pub(super) fn report(problem: &Problem<'_, '_, '_>, cx: &mut Context<'_>) {
         return;
     };
     let text = value.as_number().map(|n| n.as_str()).unwrap_or_default();
-    let name = subject(&problem.path);
+    let name = subject(problem.path);
     let (why, clamp) = match *keyword {
         "minimum" => (
             match bounds.maximum {

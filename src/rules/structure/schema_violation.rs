@@ -10,14 +10,14 @@ pub(crate) const SCHEMA_VIOLATION: Rule = Rule::new(
     include_str!("schema_violation.md"),
 );
 
-pub(super) fn report(problem: &Problem<'_, '_, '_>, cx: &mut Context<'_>) {
+pub(super) fn report(problem: &Problem<'_, '_, '_, '_>, cx: &mut Context<'_>) {
     let ProblemKind::Other {
         keyword, message, ..
     } = &problem.kind
     else {
         return;
     };
-    let name = subject(&problem.path);
+    let name = subject(problem.path);
     cx.emit(
         SCHEMA_VIOLATION
             .at(

@@ -19,7 +19,7 @@ pub(crate) const UNKNOWN_FIELD: Rule = Rule::new(
 const UNSETTLED: [&str; 2] = ["mfa_config", "service_token_inactivity"];
 
 pub(super) fn report(
-    problem: &Problem<'_, '_, '_>,
+    problem: &Problem<'_, '_, '_, '_>,
     profile: Option<Profile>,
     cx: &mut Context<'_>,
 ) {
@@ -36,10 +36,10 @@ pub(super) fn report(
         return;
     };
     let key = member.key().as_str();
-    let name = subject(&problem.path);
+    let name = subject(problem.path);
 
     if let Some(profile) = profile.filter(|p| *p != Profile::AccountUpdate) {
-        if account_has_field(&problem.path) {
+        if account_has_field(problem.path) {
             let (where_, help) = match profile {
                 Profile::ZoneUpdate => (
                     "by the zone-level endpoint",
@@ -71,7 +71,7 @@ pub(super) fn report(
         key,
         known.iter().copied().filter(|k| object.member(k).is_none()),
     );
-    let unsettled = match problem.path.as_slice() {
+    let unsettled = match problem.path {
         [Seg::Key(parent), _, ..] => UNSETTLED.iter().find(|u| *u == parent),
         _ => None,
     };

@@ -1,4 +1,6 @@
-use super::{describe, subject};
+use std::borrow::Cow;
+
+use super::{push_describe, push_subject, subject};
 use crate::diagnostic::{Diagnostic, Edit, Fix, Severity};
 use crate::json::{Value, ValueKind};
 use crate::rules::{Context, Rule};
@@ -12,7 +14,7 @@ pub(crate) const WRONG_TYPE: Rule = Rule::new(
     include_str!("wrong_type.md"),
 );
 
-pub(super) fn report(problem: &Problem<'_, '_, '_>, cx: &mut Context<'_>) {
+pub(super) fn report(problem: &Problem<'_, '_, '_, '_>, cx: &mut Context<'_>) {
     let diagnostic = match &problem.kind {
         ProblemKind::Type { value, expected } => mistyped(problem, value, *expected, cx.source),
         ProblemKind::GoInteger { value } => fractional_integer(problem, value),
@@ -22,25 +24,26 @@ pub(super) fn report(problem: &Problem<'_, '_, '_>, cx: &mut Context<'_>) {
 }
 
 /// "a boolean", "a string or an array".
-fn expected_phrase(types: Types) -> String {
+fn expected_phrase(types: Types) -> Cow<'static, str> {
     let types = if types.has(Types::NUMBER) && types.has(Types::INTEGER) {
         types.without(Types::INTEGER)
     } else {
         types
     };
-    let phrases: Vec<&str> = types
-        .names()
-        .map(|name| match name {
-            "object" => "an object",
-            "array" => "an array",
-            "string" => "a string",
-            "integer" => "an integer",
-            "number" => "a number",
-            "boolean" => "a boolean",
-            _ => "null",
-        })
-        .collect();
-    phrases.join(" or ")
+    let phrase = |name| match name {
+        "object" => "an object",
+        "array" => "an array",
+        "string" => "a string",
+        "integer" => "an integer",
+        "number" => "a number",
+        "boolean" => "a boolean",
+        _ => "null",
+    };
+    let mut names = types.names();
+    match (names.next(), names.next()) {
+        (Some(only), None) => Cow::Borrowed(phrase(only)),
+        _ => Cow::Owned(types.names().map(phrase).collect::<Vec<_>>().join(" or ")),
+    }
 }
 
 /// Go duration fields: a bare number there has no unit, so there is no
@@ -50,38 +53,48 @@ fn is_duration(path: &[Seg<'_>]) -> bool {
 }
 
 fn mistyped(
-    problem: &Problem<'_, '_, '_>,
+    problem: &Problem<'_, '_, '_, '_>,
     value: &Value<'_>,
     expected: Types,
     source: &str,
 ) -> Diagnostic {
-    let name = subject(&problem.path);
+    let name = subject(problem.path);
     let want = expected_phrase(expected);
     let text = source.get(value.span().range()).unwrap_or_default();
+    // Built with `push_str` rather than `format!`: this is the finding the
+    // seed example itself triggers, on the lint's hot path.
+    let mut message = String::with_capacity(96);
+    push_subject(&mut message, problem.path);
+    message.push_str(" must be ");
+    message.push_str(&want);
+    message.push_str(", found ");
+    push_describe(&mut message, value, source);
     let mut diagnostic = WRONG_TYPE
-        .at(
-            value.span(),
-            format!("{name} must be {want}, found {}", describe(value, source)),
-        )
-        .with_label(format!("expected {want}"));
+        .at(value.span(), message)
+        .with_label(["expected ", &want].concat());
     let replace = |with: String| vec![Edit::replace(value.span(), with)];
     let (help, fix) = match value.kind() {
         ValueKind::String(s) if expected.has(Types::BOOLEAN) => {
-            let lower = s.to_ascii_lowercase();
             if *s == "true" || *s == "false" {
                 (
-                    format!("write `{s}` without quotes: a quoted boolean is a string"),
+                    [
+                        "write `",
+                        s,
+                        "` without quotes: a quoted boolean is a string",
+                    ]
+                    .concat(),
                     Some(Fix::safe(
-                        format!("Replace with `{s}`"),
+                        ["Replace with `", s, "`"].concat(),
                         replace(s.to_string()),
                     )),
                 )
-            } else if lower == "true" || lower == "false" {
+            } else if s.eq_ignore_ascii_case("true") || s.eq_ignore_ascii_case("false") {
+                let lower = s.to_ascii_lowercase();
                 (
                     format!("write `{lower}` in lowercase without quotes"),
                     Some(Fix::needs_review(
                         format!("Replace with `{lower}`"),
-                        replace(lower.clone()),
+                        replace(lower),
                     )),
                 )
             } else {
@@ -102,7 +115,7 @@ fn mistyped(
             )
         }
         ValueKind::Number(_) | ValueKind::Bool(_) if expected.has(Types::STRING) => {
-            if is_duration(&problem.path) {
+            if is_duration(problem.path) {
                 (
                     "write the duration as a string with a unit, such as `\"24h\"`".to_string(),
                     None,
@@ -159,14 +172,14 @@ fn mistyped(
 
 /// An integer written as `30.0` or `3e1`: JSON Schema calls it an integer,
 /// Go's encoding/json does not.
-fn fractional_integer(problem: &Problem<'_, '_, '_>, value: &Value<'_>) -> Diagnostic {
+fn fractional_integer(problem: &Problem<'_, '_, '_, '_>, value: &Value<'_>) -> Diagnostic {
     let text = value.as_number().map(|n| n.as_str()).unwrap_or_default();
     let mut diagnostic = WRONG_TYPE
         .at(
             value.span(),
             format!(
                 "{} must be an integer, found the number `{text}`, which Go's encoding/json does not read as one",
-                subject(&problem.path)
+                subject(problem.path)
             ),
         )
         .with_label("expected an integer")
