@@ -3,6 +3,7 @@
 #![deny(missing_docs)]
 
 pub mod diagnostic;
+pub mod duration;
 pub mod span;
 
 pub use diagnostic::{apply_fixes, Applicability, Diagnostic, Edit, Fix, Label, Severity};
