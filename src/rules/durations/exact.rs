@@ -211,12 +211,12 @@ pub(super) fn scale_decimal(number: &str, factor: u32) -> String {
     }
     head.reverse();
     head.extend(digits);
-    let point = head.len() - frac.len();
+    let (int_digits, frac_digits) = head.split_at(head.len().saturating_sub(frac.len()));
     let to_text =
         |ds: &[u32]| -> String { ds.iter().filter_map(|&d| char::from_digit(d, 10)).collect() };
-    let int_text = to_text(&head[..point]);
+    let int_text = to_text(int_digits);
     let int_text = int_text.trim_start_matches('0');
-    let frac_text = to_text(&head[point..]);
+    let frac_text = to_text(frac_digits);
     let frac_text = frac_text.trim_end_matches('0');
     let int_text = if int_text.is_empty() { "0" } else { int_text };
     if frac_text.is_empty() {

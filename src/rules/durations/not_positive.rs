@@ -23,7 +23,7 @@ pub(super) fn finding(field: &Field, text: &str, span: Span, nanos: i64) -> Opti
     let (what, must) = match (nanos == 0, field.zero_allowed) {
         (true, _) => ("zero", "it must be positive"),
         (false, false) => ("negative", "it must be positive"),
-        (false, true) => ("negative", "it must not be negative"),
+        (false, true) => ("negative", "it must be zero or more"),
     };
     let diagnostic = DURATION_NOT_POSITIVE
         .at(
@@ -94,7 +94,7 @@ mod tests {
         assert_eq!(found[1].span(), Span::new(111, 116));
         assert_eq!(
             found[1].message(),
-            "`mfa_config.amr_matching_session_duration` is `-5m` (-5m0s), which is negative; it must not be negative"
+            "`mfa_config.amr_matching_session_duration` is `-5m` (-5m0s), which is negative; it must be zero or more"
         );
     }
 

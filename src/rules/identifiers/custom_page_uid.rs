@@ -27,7 +27,7 @@ pub(super) fn check(root: &Value<'_>, cx: &mut Context<'_>) {
             continue;
         };
         let text = field.text;
-        // An empty uid is how a client leaves the default page in place.
+        // An empty uid names no page rather than a wrong one.
         if text.is_empty() {
             continue;
         }

@@ -24,7 +24,7 @@ pub(crate) fn check(root: &Value<'_>, cx: &mut Context<'_>) {
     let Some(field) = str_at(root, PATH) else {
         return;
     };
-    // An empty path is how a logo is left out; there is nothing to load.
+    // An empty path names no logo: there is nothing to load or check.
     if field.text.is_empty() {
         return;
     }
