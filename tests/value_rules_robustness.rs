@@ -1,5 +1,6 @@
 //! The value rules on hostile and odd values: they never panic, their spans
-//! slice the source, and applying every fix leaves valid JSON.
+//! slice the source, applying every fix leaves valid JSON, and fixing
+//! converges.
 
 use ztlint::{apply_fixes, lint, Applicability};
 
@@ -115,6 +116,22 @@ fn check(source: &str) {
             "fixes broke the JSON: {source} -> {fixed}"
         );
     }
+    converges(source);
+}
+
+/// Applying every fix and linting again reaches, within a few passes, a
+/// text with no fix left: no two fixes undo each other.
+fn converges(source: &str) {
+    let mut current = source.to_owned();
+    for _ in 0..8 {
+        let diagnostics = lint(&current);
+        let (next, applied) = apply_fixes(&current, &diagnostics, Applicability::Unsafe);
+        if applied == 0 {
+            return;
+        }
+        current = next;
+    }
+    panic!("fixes did not converge: {source} -> {current}");
 }
 
 #[test]
