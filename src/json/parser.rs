@@ -47,12 +47,13 @@ impl<'a> Parser<'a> {
     }
 
     pub(crate) fn parse_document(mut self) -> Result<Value<'a>, Error> {
-        let mut stack: Vec<Open<'a>> = Vec::new();
+        // Small starting capacities spare a typical payload most regrowth.
+        let mut stack: Vec<Open<'a>> = Vec::with_capacity(8);
         // Elements and members of every open container, innermost last; a
         // closing bracket moves its container's tail into an exactly sized
         // `Vec`.
-        let mut values: Vec<Value<'a>> = Vec::new();
-        let mut members: Vec<Member<'a>> = Vec::new();
+        let mut values: Vec<Value<'a>> = Vec::with_capacity(16);
+        let mut members: Vec<Member<'a>> = Vec::with_capacity(16);
         self.skip_whitespace();
         'value: loop {
             // Here `self.pos` is at the first byte of a value.
@@ -799,31 +800,69 @@ fn is_invisible(c: char) -> bool {
 }
 
 /// The index of the first `"`, `\` or control byte at or after `from`, or
-/// the length of `bytes`. Scans eight bytes at a time: this loop is where a
+/// the length of `bytes`. Tests eight bytes at a time: this loop is where a
 /// string-heavy document spends its time.
 #[inline]
 fn find_string_special(bytes: &[u8], from: usize) -> usize {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGHS: u64 = 0x8080_8080_8080_8080;
-    let mut i = from;
-    while let Some(chunk) = bytes.get(i..i + 8) {
+    let rest = bytes.get(from..).unwrap_or_default();
+    let mut chunks = rest.chunks_exact(8);
+    for (n, chunk) in chunks.by_ref().enumerate() {
         let word = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
         let quote = word ^ (ONES * b'"' as u64);
         let backslash = word ^ (ONES * b'\\' as u64);
-        // A byte is flagged when it is zero (quote, backslash) or below 0x20.
-        let flagged = (quote.wrapping_sub(ONES) & !quote)
+        // The high bit of a byte is set when the byte is zero (a quote or a
+        // backslash before the xor) or below 0x20. A borrow can flag a byte
+        // above a flagged one, never below, so the lowest flag is exact.
+        let flagged = ((quote.wrapping_sub(ONES) & !quote)
             | (backslash.wrapping_sub(ONES) & !backslash)
-            | (word.wrapping_sub(ONES * 0x20) & !word);
-        if flagged & HIGHS != 0 {
-            break;
+            | (word.wrapping_sub(ONES * 0x20) & !word))
+            & HIGHS;
+        if flagged != 0 {
+            return from + n * 8 + (flagged.trailing_zeros() / 8) as usize;
         }
-        i += 8;
     }
-    while let Some(&b) = bytes.get(i) {
-        if b == b'"' || b == b'\\' || b < 0x20 {
-            return i;
+    let tail = chunks.remainder();
+    let at = tail
+        .iter()
+        .position(|&b| b == b'"' || b == b'\\' || b < 0x20)
+        .unwrap_or(tail.len());
+    bytes.len() - tail.len() + at
+}
+
+#[cfg(test)]
+mod tests {
+    use super::find_string_special;
+
+    #[test]
+    fn find_string_special_finds_the_first_special_byte_at_every_offset() {
+        // Neighbours of the special bytes, and bytes whose borrow could
+        // confuse the eight-byte test.
+        let fillers = [b'a', b' ', b'!', b'#', b'[', b']', 0x21, 0x7f, 0x80, 0xff];
+        for special in [b'"', b'\\', 0x00, 0x01, 0x0a, 0x1f] {
+            for filler in fillers {
+                for len in 0..24 {
+                    for at in 0..=len {
+                        let mut bytes = vec![filler; len];
+                        if at < len {
+                            bytes[at] = special;
+                            // A second special byte later must not matter.
+                            if at + 3 < len {
+                                bytes[at + 3] = b'"';
+                            }
+                        }
+                        for from in 0..=at.min(3) {
+                            assert_eq!(
+                                find_string_special(&bytes, from),
+                                at,
+                                "{special:#x} in {filler:#x} * {len} from {from}"
+                            );
+                        }
+                    }
+                }
+            }
         }
-        i += 1;
+        assert_eq!(find_string_special(b"abc", 7), 3);
     }
-    i
 }
