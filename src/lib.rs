@@ -3,6 +3,7 @@
 #![deny(missing_docs)]
 
 pub mod diagnostic;
+pub mod duration;
 pub mod json;
 mod lint;
 pub mod rules;
