@@ -120,13 +120,13 @@ fn serde_json_parses_floats_correctly_rounded() {
 fn agrees_with_serde_json_on_valid_documents() {
     let mut gen = Gen::new(Rng(0x5EED_0001));
     let mut tally = Tally::default();
-    for _ in 0..15_000 {
+    for _ in 0..10_000 {
         let doc = gen.document();
         check(&doc, &mut tally);
     }
     // Every generated document is valid JSON; some hold numbers beyond f64.
     assert_eq!(tally.both_reject, 0, "{tally:?}");
-    assert!(tally.both_accept > 10_000, "{tally:?}");
+    assert!(tally.both_accept > 8_000, "{tally:?}");
     assert!(tally.beyond_f64 > 100, "{tally:?}");
 }
 
@@ -134,14 +134,14 @@ fn agrees_with_serde_json_on_valid_documents() {
 fn agrees_with_serde_json_on_near_misses() {
     let mut gen = Gen::new(Rng(0x5EED_0002));
     let mut tally = Tally::default();
-    for _ in 0..40_000 {
+    for _ in 0..30_000 {
         let doc = gen.document();
         let mutated = gen.mutate(&doc);
         check(&mutated, &mut tally);
     }
     // The mutations must produce both kinds, or this test proves little.
-    assert!(tally.both_accept > 5_000, "{tally:?}");
-    assert!(tally.both_reject > 20_000, "{tally:?}");
+    assert!(tally.both_accept > 4_000, "{tally:?}");
+    assert!(tally.both_reject > 15_000, "{tally:?}");
 }
 
 #[test]
@@ -152,7 +152,7 @@ fn agrees_with_serde_json_on_every_number_shape() {
         check(special, &mut tally);
         check(&format!("[{special}]"), &mut tally);
     }
-    for _ in 0..20_000 {
+    for _ in 0..15_000 {
         let mut n = String::new();
         gen.number(&mut n);
         check(&n, &mut tally);
@@ -160,8 +160,8 @@ fn agrees_with_serde_json_on_every_number_shape() {
         let mutated = gen.mutate(&n);
         check(&mutated, &mut tally);
     }
-    assert!(tally.both_accept > 15_000, "{tally:?}");
-    assert!(tally.both_reject > 3_000, "{tally:?}");
+    assert!(tally.both_accept > 12_000, "{tally:?}");
+    assert!(tally.both_reject > 2_000, "{tally:?}");
 }
 
 #[test]

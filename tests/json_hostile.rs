@@ -129,8 +129,8 @@ fn time_is_linear_in_the_input() {
         ("trailing junk", |n| format!("0 {}", "x".repeat(n))),
     ];
     for (name, shape) in shapes {
-        let small = shape(250_000);
-        let large = shape(1_000_000);
+        let small = shape(100_000);
+        let large = shape(400_000);
         let parse = |src: &str| {
             let _ = std::hint::black_box(json::parse_with_max_depth(src, usize::MAX));
         };
@@ -138,7 +138,7 @@ fn time_is_linear_in_the_input() {
         let t_large = fastest(|| parse(&large));
         assert!(
             t_large < t_small * 10 + Duration::from_millis(20),
-            "{name}: {t_small:?} for 250k bytes, {t_large:?} for 1M"
+            "{name}: {t_small:?} for 100k bytes, {t_large:?} for 400k"
         );
     }
 }
@@ -155,10 +155,10 @@ fn an_8_mib_string_parses_borrowed() {
         other => panic!("not borrowed: {:?}", std::mem::discriminant(other)),
     }
     // And with escapes throughout, decoded.
-    let escaped = format!("[\"{}\"]", "ab\\n".repeat(2 << 20));
+    let escaped = format!("[\"{}\"]", "ab\\n".repeat(1 << 19));
     let doc = json::parse(&escaped).unwrap();
     let s = doc.pointer("/0").and_then(|v| v.as_str()).unwrap();
-    assert_eq!(s.len(), 6 << 20);
+    assert_eq!(s.len(), 3 << 19);
     assert!(s.starts_with("ab\nab\n"));
 }
 

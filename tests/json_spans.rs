@@ -53,6 +53,10 @@ fn check_member(src: &str, member: &Member<'_>) -> usize {
     // The key token is a JSON string that decodes to the key.
     let decoded = json::parse(key_token).unwrap_or_else(|e| panic!("key {key_token:?}: {e}"));
     assert_eq!(decoded.as_str(), Some(key.as_str()), "{key_token:?}");
+    // A key without escapes borrows from the source too.
+    let inner = &key_token[1..key_token.len() - 1];
+    let borrowed = std::ptr::eq(key.as_str().as_ptr(), inner.as_ptr());
+    assert_eq!(borrowed, !inner.contains('\\'), "{key_token:?}");
     // The member runs from the key's opening quote to the value's end, with
     // only whitespace and one `:` in between.
     let span = member.span();
