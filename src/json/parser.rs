@@ -277,6 +277,7 @@ impl<'a> Parser<'a> {
 
     /// The error for `byte`, which cannot start a value, inside `open`: a
     /// closing bracket of the wrong kind also says which bracket is open.
+    #[cold]
     fn bad_value(&self, byte: u8, open: Option<&Open<'a>>) -> Error {
         let err = self.bad_value_start();
         match (byte, open) {
@@ -292,6 +293,7 @@ impl<'a> Parser<'a> {
 
     /// The error for a token that cannot start a value, with a specific
     /// message for the usual JavaScript, JSON5 and Python habits.
+    #[cold]
     fn bad_value_start(&self) -> Error {
         let start = self.pos;
         let rest = self.bytes.get(start..).unwrap_or_default();
@@ -335,6 +337,7 @@ impl<'a> Parser<'a> {
 
     /// `expected {what}, found …` at the current position; comments and
     /// single quotes get their own message wherever they appear.
+    #[cold]
     fn unexpected(&self, what: &str) -> Error {
         if let Some(err) = self.comment_error() {
             return err;
@@ -376,6 +379,7 @@ impl<'a> Parser<'a> {
     }
 
     /// `,` or `]` was expected after an array element.
+    #[cold]
     fn after_element(&self, bracket: usize) -> Error {
         let err = self.unexpected("`,` or `]` after array element");
         match self.peek() {
@@ -391,6 +395,7 @@ impl<'a> Parser<'a> {
     }
 
     /// `,` or `}` was expected after an object member.
+    #[cold]
     fn after_member(&self, bracket: usize) -> Error {
         let err = self.unexpected("`,` or `}` after object member");
         match self.peek() {
@@ -403,6 +408,7 @@ impl<'a> Parser<'a> {
     }
 
     /// A `//`, `/* */` or `#` comment at the current position.
+    #[cold]
     fn comment_error(&self) -> Option<Error> {
         let start = self.pos;
         let rest = self.bytes.get(start..)?;
@@ -428,6 +434,7 @@ impl<'a> Parser<'a> {
         )
     }
 
+    #[cold]
     fn single_quote_error(&self) -> Error {
         let start = self.pos;
         let rest = self.src.get(start + 1..).unwrap_or_default();
@@ -464,6 +471,7 @@ impl<'a> Parser<'a> {
         &rest[..end]
     }
 
+    #[cold]
     fn bad_key(&self) -> Error {
         let start = self.pos;
         let word = self.word_at(start);
@@ -481,6 +489,7 @@ impl<'a> Parser<'a> {
         self.unexpected("a string key")
     }
 
+    #[cold]
     fn unclosed(&self, what: &str, expected: &str, bracket: usize) -> Error {
         Error::new(
             format!("unclosed {what}: expected {expected}, found end of input"),
@@ -554,6 +563,7 @@ impl<'a> Parser<'a> {
     }
 
     /// `self.pos` is on a digit after a leading `0`.
+    #[cold]
     fn leading_zeros(&mut self, start: usize) -> Error {
         let digits_end = self.skip_digits();
         let text = &self.src[start..digits_end];
@@ -568,6 +578,7 @@ impl<'a> Parser<'a> {
     }
 
     /// `self.pos` is on the `x` of `0x`.
+    #[cold]
     fn hexadecimal(&self, start: usize) -> Error {
         let digits = self
             .bytes
@@ -736,6 +747,7 @@ impl<'a> Parser<'a> {
         Ok(value)
     }
 
+    #[cold]
     fn lone_surrogate(&self, start: usize) -> Error {
         let span = Span::new(start, start + 6);
         Error::new(
@@ -747,6 +759,7 @@ impl<'a> Parser<'a> {
         )
     }
 
+    #[cold]
     fn control_character_error(&self, byte: u8) -> Error {
         let escape = match byte {
             b'\n' => "\\n".to_string(),
@@ -761,6 +774,7 @@ impl<'a> Parser<'a> {
         .with_help(format!("escape it as `{escape}`"))
     }
 
+    #[cold]
     fn unterminated_string(&self, open: usize) -> Error {
         Error::new(
             "unterminated string: expected `\"`, found end of input",
@@ -778,11 +792,13 @@ fn starts_value(byte: u8) -> bool {
     )
 }
 
+#[cold]
 fn literal_case_error(word: &str, literal: &str, span: Span) -> Error {
     Error::new(format!("expected a JSON value, found `{word}`"), span)
         .with_help(format!("JSON literals are lowercase: `{literal}`"))
 }
 
+#[cold]
 fn trailing_comma(at: usize) -> Error {
     Error::new(
         "trailing comma is not allowed in JSON",
