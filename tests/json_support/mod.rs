@@ -284,7 +284,8 @@ impl Gen {
         out
     }
 
-    /// A near miss: the document with one or a few small edits.
+    /// A near miss: the document with one or a few small edits (delete,
+    /// replace, truncate, duplicate, insert a snippet, flip a bit).
     pub fn mutate(&mut self, doc: &str) -> String {
         const SNIPPETS: &[&str] = &[
             ",",
@@ -368,6 +369,15 @@ impl Gen {
                 }
             }
         }
-        chars.into_iter().collect()
+        let mutated: String = chars.into_iter().collect();
+        // Sometimes flip one bit of one byte, where the result is still
+        // UTF-8 (both parsers take `&str`).
+        if mutated.is_empty() || !self.rng.chance(25) {
+            return mutated;
+        }
+        let mut bytes = mutated.clone().into_bytes();
+        let at = self.rng.below(bytes.len());
+        bytes[at] ^= 1 << self.rng.below(8);
+        String::from_utf8(bytes).unwrap_or(mutated)
     }
 }
