@@ -151,7 +151,8 @@ impl<'a> Value<'a> {
     /// index is `0` or a number without leading zeros; `-` (the element after
     /// the last) designates nothing. Where a key is repeated, the last
     /// occurrence wins, as in [`Value::get`]. A pointer that does not start
-    /// with `/`, or with a `~` not followed by `0` or `1`, designates nothing.
+    /// with `/`, or that has a `~` followed by neither `0` nor `1`,
+    /// designates nothing.
     ///
     /// ```
     /// let doc = ztlint::json::parse(r#"{"login_design": {"a/b": [10, 20]}, "~": 1}"#)?;
