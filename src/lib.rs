@@ -2,10 +2,13 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+pub mod account_id;
 pub mod diagnostic;
+pub mod duration;
 pub mod json;
 mod lint;
 pub mod model;
+pub mod render;
 pub mod rules;
 pub mod schema;
 pub mod span;

@@ -474,16 +474,7 @@ mod tests {
     }
 
     #[test]
-    fn nested_findings_get_nested_pointers() {
-        // Until the color and duration rules land, a custom schema stands in
-        // for them: the pointers come from the same span mapping.
-        let schema = crate::schema::Schema::from_json(
-            r#"{"properties": {
-                "login_design": {"properties": {"text_color": {"pattern": "^#[0-9a-fA-F]{6}$"}}},
-                "mfa_config": {"properties": {"session_duration": {"pattern": "^[0-9]+[mh]$"}}}
-            }}"#,
-        )
-        .unwrap();
+    fn a_bad_color_and_a_bad_duration_are_located_by_pointer() {
         let update = OrganizationUpdate {
             login_design: Some(LoginDesign {
                 text_color: Some("red".into()),
@@ -496,16 +487,43 @@ mod tests {
             ..OrganizationUpdate::default()
         };
         let found: Vec<_> = update
-            .validate_with(&Linter::new().schema(schema))
+            .validate()
             .iter()
             .map(|f| (f.pointer().to_string(), f.code()))
             .collect();
         assert_eq!(
             found,
             [
-                ("/login_design/text_color".to_string(), "schema-violation"),
-                ("/mfa_config/session_duration".to_string(), "schema-violation"),
+                ("/login_design/text_color".to_string(), "color-not-hex"),
+                (
+                    "/mfa_config/session_duration".to_string(),
+                    "duration-syntax"
+                ),
             ]
+        );
+    }
+
+    #[test]
+    fn custom_schema_findings_are_located_too() {
+        let schema = crate::schema::Schema::from_json(
+            r#"{"properties": {"login_design": {"properties": {"header_text": {"maxLength": 5}}}}}"#,
+        )
+        .unwrap();
+        let update = OrganizationUpdate {
+            login_design: Some(LoginDesign {
+                header_text: Some("Welcome to Widget Corps".into()),
+                ..LoginDesign::default()
+            }),
+            ..OrganizationUpdate::default()
+        };
+        let found: Vec<_> = update
+            .validate_with(&Linter::new().schema(schema))
+            .iter()
+            .map(|f| (f.pointer().to_string(), f.code()))
+            .collect();
+        assert_eq!(
+            found,
+            [("/login_design/header_text".to_string(), "schema-violation")]
         );
     }
 

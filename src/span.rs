@@ -135,9 +135,9 @@ impl fmt::Display for Position {
 ///
 /// let source = "{\n  \"name\": \"Wïdget\", \"x\": 1\n}";
 /// let index = LineIndex::new(source);
-/// // The `"x"` key: line 2, after 21 characters (the `ï` counts once).
+/// // The `"x"` key: line 2, after 20 characters (the `ï` counts once).
 /// let offset = source.find("\"x\"").unwrap();
-/// assert_eq!(index.position(offset), Position { line: 2, column: 22 });
+/// assert_eq!(index.position(offset), Position { line: 2, column: 21 });
 /// ```
 #[derive(Clone, Debug)]
 pub struct LineIndex<'a> {

@@ -25,6 +25,7 @@ pub(crate) mod identifiers;
 pub(crate) mod logo;
 pub(crate) mod organization;
 pub(crate) mod structure;
+mod support;
 pub(crate) mod syntax;
 pub(crate) mod toggle;
 pub(crate) mod warp;
@@ -120,8 +121,9 @@ pub fn find(code: &str) -> Option<&'static Rule> {
 pub(crate) struct Context<'s> {
     pub(crate) source: &'s str,
     pub(crate) profile: Profile,
-    /// The schema the structure rules check against.
-    pub(crate) schema: Schema,
+    /// A custom schema for the structure rules, instead of the profile's
+    /// built-in one.
+    pub(crate) schema: Option<Schema>,
     diagnostics: Vec<Diagnostic>,
 }
 
@@ -130,14 +132,14 @@ impl<'s> Context<'s> {
         Context {
             source,
             profile,
-            schema: Schema::builtin(profile),
+            schema: None,
             diagnostics: Vec::new(),
         }
     }
 
     /// Checks against `schema` instead of the profile's built-in one.
     pub(crate) fn with_schema(mut self, schema: &Schema) -> Context<'s> {
-        self.schema = schema.clone();
+        self.schema = Some(schema.clone());
         self
     }
 

@@ -236,14 +236,6 @@ impl Schema {
         out
     }
 
-    /// The built-in profile, if this is an embedded schema.
-    pub(crate) fn builtin_profile(&self) -> Option<Profile> {
-        match self.inner {
-            Inner::Builtin(profile) => Some(profile),
-            Inner::Custom(_) => None,
-        }
-    }
-
     /// Hands each problem of `document` to `sink`, a value's type problem
     /// before its enum or range problems.
     pub(crate) fn validate<'s, 'd, 'a>(

@@ -28,6 +28,7 @@ use super::{Context, Rule};
 use crate::json::{Value, ValueKind};
 use crate::schema::pointer::{self, Seg};
 use crate::schema::problem::ProblemKind;
+use crate::schema::Schema;
 
 pub(crate) const RULES: &[&Rule] = &[
     &root_not_object::ROOT_NOT_OBJECT,
@@ -53,8 +54,12 @@ pub(crate) fn check(root: &Value<'_>, cx: &mut Context<'_>) {
     duplicate_key::check(root, cx);
     read_only_field::check(root, cx);
 
-    let schema = cx.schema.clone();
-    let profile = schema.builtin_profile();
+    // The profile shapes the messages only with the built-in schema: a
+    // custom schema says for itself what it accepts.
+    let (schema, profile) = match &cx.schema {
+        Some(custom) => (custom.clone(), None),
+        None => (Schema::builtin(cx.profile), Some(cx.profile)),
+    };
     // A value of the wrong type is reported once, as such; its enum or range
     // problems, which come right after its type problem, would only repeat it.
     let mut mistyped = None;
