@@ -59,11 +59,16 @@ fn compare(label: &str, source: &str) -> (Duration, Duration) {
         jsonschema::validator_for(Schema::builtin(Profile::AccountUpdate).as_json()).unwrap();
     // Warm up the lazily compiled schema.
     black_box(linter.lint(source));
-    let [lint, first_error, all_errors, parse_only] = best(
+    let schema = Schema::builtin(Profile::AccountUpdate);
+    let [lint, schema_only, first_error, all_errors, parse_only] = best(
         5_000,
         [
             &mut || {
                 black_box(linter.lint(black_box(source)));
+            },
+            &mut || {
+                let doc = ztlint::json::parse(black_box(source)).unwrap();
+                black_box(schema.violations(&doc));
             },
             &mut || {
                 let value: serde_json::Value = serde_json::from_str(black_box(source)).unwrap();
@@ -79,8 +84,9 @@ fn compare(label: &str, source: &str) -> (Duration, Duration) {
         ],
     );
     println!(
-        "{label}: lint {lint:?}; serde_json + validate {first_error:?}; \
-         serde_json + iter_errors {all_errors:?}; serde_json alone {parse_only:?}"
+        "{label}: lint {lint:?} (of which parse + schema {schema_only:?}); \
+         serde_json + validate {first_error:?}; serde_json + iter_errors {all_errors:?}; \
+         serde_json alone {parse_only:?}"
     );
     (lint, first_error)
 }
