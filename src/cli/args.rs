@@ -61,7 +61,7 @@ pub(crate) struct Cli {
 pub(crate) enum Command {
     /// Lint payload files, directories of them, or standard input
     #[command(after_help = CHECK_AFTER)]
-    Check(CheckArgs),
+    Check(Box<CheckArgs>),
     /// Print a rule's explanation, with an example and its fix
     Explain {
         /// The rule's code, e.g. `duration-syntax`
