@@ -1,0 +1,283 @@
+//! One function per fuzz target. Each takes the raw fuzz input and panics
+//! when ztlint breaks a promise; anything else is a pass.
+//!
+//! This file is compiled twice: by the fuzz crate (`ztlint_fuzz::checks`)
+//! and, through `#[path]`, by the main crate's `tests/fuzz_replay.rs`, which
+//! replays `fuzz/seeds/` and `fuzz/regressions/` on stable Rust.
+
+use ztlint::json::{self, Value, ValueKind};
+use ztlint::{Applicability, Diagnostic, LineIndex, Linter, Position};
+
+/// `json_parse`: any bytes to the parser. No panic; every span is in bounds,
+/// on character boundaries, and slices exactly its token.
+pub fn json_parse(data: &[u8]) {
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
+    match json::parse(text) {
+        Ok(value) => check_value_spans(text, &value),
+        Err(error) => check_span(text, error.span().range()),
+    }
+}
+
+/// `json_differential`: ztlint's parser and serde_json agree on accept and
+/// reject and, when both accept, on the value.
+pub fn json_differential(data: &[u8]) {
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
+    let ours = json::parse(text);
+    let theirs = serde_json::from_str::<serde_json::Value>(text);
+    match (&ours, &theirs) {
+        (Ok(ours), Ok(theirs)) => assert!(
+            same_value(&ours.to_serde(), theirs),
+            "values differ for {text:?}: ztlint {:?}, serde_json {theirs:?}",
+            ours.to_serde()
+        ),
+        (Err(_), Err(_)) => {}
+        // Documented exception: numbers beyond f64 are kept as text.
+        (Ok(ours), Err(e)) if e.to_string().starts_with("number out of range") => {
+            assert!(
+                has_number_beyond_f64(ours),
+                "serde_json says {e} but ztlint holds no out-of-range number: {text:?}"
+            );
+        }
+        (Ok(_), Err(e)) => panic!("ztlint accepts what serde_json rejects ({e}): {text:?}"),
+        (Err(e), Ok(_)) => panic!("ztlint rejects what serde_json accepts ({e}): {text:?}"),
+    }
+    // The depth limit is the same as serde_json's: both reject, explicitly.
+    if let Err(e) = &theirs {
+        if e.to_string().starts_with("recursion limit exceeded") {
+            let ours = ours.expect_err("serde_json hit its recursion limit, ztlint did not");
+            assert!(ours.message().contains("nested too deeply"), "{ours}");
+        }
+    }
+}
+
+/// `lint`: any bytes through the full lint and every renderer. No panic;
+/// every diagnostic span is in bounds and its line and column agree with
+/// its offset.
+pub fn lint(data: &[u8]) {
+    let linted = Linter::new().lint_bytes(data);
+    let source: &str = &linted.source;
+    let index = LineIndex::new(source);
+    for d in &linted.diagnostics {
+        check_diagnostic(source, d);
+        let (start, end) = d.positions(&index);
+        assert_eq!(start, naive_position(source, d.span().start()));
+        assert_eq!(end, naive_position(source, d.span().end()));
+    }
+    let files = [ztlint::render::FileReport {
+        name: "fuzz/payload.json",
+        source,
+        diagnostics: &linted.diagnostics,
+    }];
+    let as_json = ztlint::render::json(&files);
+    serde_json::from_str::<serde_json::Value>(&as_json).expect("the json format is JSON");
+    let sarif = ztlint::render::sarif(&files);
+    serde_json::from_str::<serde_json::Value>(&sarif).expect("the sarif format is JSON");
+    let concise = ztlint::render::concise(&files);
+    assert_eq!(concise.lines().count(), linted.diagnostics.len());
+    let github = ztlint::render::github(&files);
+    assert_eq!(github.lines().count(), linted.diagnostics.len());
+    let _ = ztlint::render::summary(&files);
+    let _ = ztlint::render::human(&files[0], &ztlint::render::HumanStyle::default());
+}
+
+/// `duration`: any string to `ztlint::duration::parse`. No panic; what
+/// parses prints as Go prints it, and that text parses to the same value.
+pub fn duration(data: &[u8]) {
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
+    match ztlint::duration::parse(text) {
+        Ok(d) => {
+            let shown = d.to_string();
+            let again = ztlint::duration::parse(&shown)
+                .unwrap_or_else(|e| panic!("{shown:?} (from {text:?}) does not parse: {e}"));
+            assert_eq!(again.as_nanos(), d.as_nanos(), "{text:?} -> {shown:?}");
+        }
+        Err(e) => assert!(e.to_string().starts_with("time: "), "{e}"),
+    }
+}
+
+/// `fix`: lint, apply every fix, repeat. The result still parses, fixing
+/// converges, a further pass changes nothing, no fixable finding is left,
+/// and every byte outside the edited spans is untouched.
+pub fn fix(data: &[u8]) {
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
+    let linter = Linter::new();
+    let first = linter.lint(text);
+    if first.iter().any(|d| d.code() == json::SYNTAX_CODE) {
+        return;
+    }
+    let (once, _) = ztlint::apply_fixes(text, &first, Applicability::Unsafe);
+    check_untouched_outside_edits(text, &once, &first);
+
+    let mut current = once;
+    for _ in 0..16 {
+        let diagnostics = linter.lint(&current);
+        assert!(
+            diagnostics.iter().all(|d| d.code() != json::SYNTAX_CODE),
+            "fixing broke the JSON: {text:?} -> {current:?}: {diagnostics:#?}"
+        );
+        let (next, applied) = ztlint::apply_fixes(&current, &diagnostics, Applicability::Unsafe);
+        if applied == 0 {
+            assert_eq!(next, current, "a pass that applied nothing changed the text");
+            let fixable: Vec<_> = diagnostics.iter().filter(|d| !d.fixes().is_empty()).collect();
+            assert!(fixable.is_empty(), "unapplied fixes remain: {fixable:#?}");
+            return;
+        }
+        current = next;
+    }
+    panic!("fixes did not converge in 16 passes: {text:?} -> {current:?}");
+}
+
+/// `structured`: an arbitrary typed update, serialised and linted. No panic;
+/// the serde round trip holds, and the output is JSON that ztlint parses.
+#[cfg(feature = "arbitrary")]
+pub fn structured(data: &[u8]) {
+    use arbitrary::Arbitrary;
+    use ztlint::model::OrganizationUpdate;
+
+    let mut input = arbitrary::Unstructured::new(data);
+    let Ok(update) = OrganizationUpdate::arbitrary(&mut input) else {
+        return;
+    };
+    let text = serde_json::to_string_pretty(&update).expect("the model serialises");
+    let diagnostics = ztlint::lint(&text);
+    assert!(
+        diagnostics.iter().all(|d| d.code() != json::SYNTAX_CODE),
+        "{text}: {diagnostics:#?}"
+    );
+    for d in &diagnostics {
+        check_diagnostic(&text, d);
+    }
+    let back: OrganizationUpdate = serde_json::from_str(&text).expect("the model deserialises");
+    assert_eq!(back, update, "serde round trip of {text}");
+    let _ = update.validate();
+}
+
+fn check_span(source: &str, range: std::ops::Range<usize>) {
+    assert!(range.start <= range.end && range.end <= source.len(), "{range:?} out of bounds");
+    assert!(source.is_char_boundary(range.start) && source.is_char_boundary(range.end));
+}
+
+fn check_diagnostic(source: &str, d: &Diagnostic) {
+    check_span(source, d.span().range());
+    for label in d.secondary() {
+        check_span(source, label.span().range());
+    }
+    for fix in d.fixes() {
+        for edit in fix.edits() {
+            check_span(source, edit.span().range());
+        }
+    }
+    assert!(!d.message().is_empty(), "{d:?}");
+}
+
+fn check_value_spans(source: &str, value: &Value<'_>) {
+    let span = value.span().range();
+    check_span(source, span.clone());
+    let token = &source[span];
+    match value.kind() {
+        ValueKind::Null => assert_eq!(token, "null"),
+        ValueKind::Bool(b) => assert_eq!(token, if *b { "true" } else { "false" }),
+        ValueKind::Number(n) => assert_eq!(token, n.as_str()),
+        ValueKind::String(s) => check_string_token(token, s),
+        ValueKind::Array(items) => {
+            assert!(token.starts_with('[') && token.ends_with(']'), "{token:?}");
+            items.iter().for_each(|v| check_value_spans(source, v));
+        }
+        ValueKind::Object(members) => {
+            assert!(token.starts_with('{') && token.ends_with('}'), "{token:?}");
+            for m in members {
+                check_span(source, m.key().span().range());
+                check_string_token(&source[m.key().span().range()], m.key().as_str());
+                assert_eq!(m.span().start(), m.key().span().start());
+                assert_eq!(m.span().end(), m.value().span().end());
+                check_value_spans(source, m.value());
+            }
+        }
+    }
+}
+
+/// A string token decodes (per serde_json) to exactly the decoded text.
+fn check_string_token(token: &str, decoded: &str) {
+    let by_serde: String = serde_json::from_str(token)
+        .unwrap_or_else(|e| panic!("string token {token:?} is not a JSON string: {e}"));
+    assert_eq!(by_serde, decoded, "{token:?}");
+}
+
+fn naive_position(source: &str, offset: usize) -> Position {
+    let before = &source[..offset];
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    Position {
+        line: before.matches('\n').count() + 1,
+        column: before[line_start..].chars().count() + 1,
+    }
+}
+
+/// Every maximal run of bytes outside all fix edits of `diagnostics` appears
+/// in `fixed`, in order: fixes change only what they edit.
+fn check_untouched_outside_edits(original: &str, fixed: &str, diagnostics: &[Diagnostic]) {
+    let mut edits: Vec<(usize, usize)> = diagnostics
+        .iter()
+        .flat_map(|d| d.fixes())
+        .flat_map(|f| f.edits())
+        .map(|e| (e.span().start(), e.span().end()))
+        .collect();
+    edits.sort_unstable();
+    let mut cursor = 0;
+    let mut rest = fixed;
+    for (start, end) in edits.into_iter().chain([(original.len(), original.len())]) {
+        if start > cursor {
+            let kept = &original[cursor..start];
+            let at = rest
+                .find(kept)
+                .unwrap_or_else(|| panic!("untouched text {kept:?} is missing from {fixed:?}"));
+            rest = &rest[at + kept.len()..];
+        }
+        cursor = cursor.max(end);
+    }
+}
+
+fn has_number_beyond_f64(value: &Value<'_>) -> bool {
+    match value.kind() {
+        ValueKind::Number(n) => n.as_f64().is_none(),
+        ValueKind::Array(items) => items.iter().any(has_number_beyond_f64),
+        ValueKind::Object(members) => members.iter().any(|m| has_number_beyond_f64(m.value())),
+        _ => false,
+    }
+}
+
+/// Equal values, where floats may differ by one unit in the last place:
+/// serde_json's default float parser is fast but not always correctly
+/// rounded, while ztlint defers to Rust's correctly rounded `str::parse`.
+fn same_value(a: &serde_json::Value, b: &serde_json::Value) -> bool {
+    use serde_json::Value as V;
+    match (a, b) {
+        (V::Number(x), V::Number(y)) => {
+            if x.is_f64() || y.is_f64() {
+                match (x.as_f64(), y.as_f64()) {
+                    (Some(p), Some(q)) => {
+                        p == q || (p.to_bits().abs_diff(q.to_bits()) <= 1 && p.signum() == q.signum())
+                    }
+                    _ => false,
+                }
+            } else {
+                x == y
+            }
+        }
+        (V::Array(x), V::Array(y)) => {
+            x.len() == y.len() && x.iter().zip(y).all(|(p, q)| same_value(p, q))
+        }
+        (V::Object(x), V::Object(y)) => {
+            x.len() == y.len()
+                && x.iter().all(|(k, v)| y.get(k).is_some_and(|w| same_value(v, w)))
+        }
+        _ => a == b,
+    }
+}
