@@ -10,18 +10,31 @@ use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 
 /// Durations as they appear in payloads, plus a few longer ones.
 const CANDIDATES: &[&str] = &[
-    "24h", "720h", "730h", "8760h", "15m", "30m", "1h30m", "2h45m", "300ms", "45s", "90s",
-    "12h", "1h0m0s", "100ns", "250us", "1h1m1s", "168h", "5m30s", "10s", "3h",
+    "24h", "720h", "730h", "8760h", "15m", "30m", "1h30m", "2h45m", "300ms", "45s", "90s", "12h",
+    "1h0m0s", "100ns", "250us", "1h1m1s", "168h", "5m30s", "10s", "3h",
 ];
 
 /// Forms that Go accepts and the others read differently or reject.
 const GO_ONLY: &[&str] = &[
-    "1.5h", "-2h45m", "1µs", "1μs", ".5s", "1.s", "+3m", "0", "-0", "0.000000001s",
-    "2562047h47m16.854775807s", "1h1h", "3m2h",
+    "1.5h",
+    "-2h45m",
+    "1µs",
+    "1μs",
+    ".5s",
+    "1.s",
+    "+3m",
+    "0",
+    "-0",
+    "0.000000001s",
+    "2562047h47m16.854775807s",
+    "1h1h",
+    "3m2h",
 ];
 
 fn ztlint_nanos(s: &str) -> Option<i128> {
-    ztlint::duration::parse(s).ok().map(|d| i128::from(d.as_nanos()))
+    ztlint::duration::parse(s)
+        .ok()
+        .map(|d| i128::from(d.as_nanos()))
 }
 
 fn humantime_nanos(s: &str) -> Option<i128> {

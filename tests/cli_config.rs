@@ -158,3 +158,41 @@ fn a_missing_config_file_exits_2() {
         "ztlint: error: cannot read `nope.toml`: no such file or directory\n"
     );
 }
+
+#[test]
+fn a_wrong_account_id_is_a_usage_or_configuration_error() {
+    let dir = dir_with(&[("org.json", cli_support::GOOD.as_bytes())]);
+    let good = "023e105f4ecef8ad9ca31a8372d0c353";
+    let short = "023e105f4ecef8ad9ca31a8372d0c35";
+    assert_eq!(
+        concise(dir.path(), &["--account-id", good, "org.json"]).code,
+        0
+    );
+    let r = concise(dir.path(), &["--account-id", short, "org.json"]);
+    assert_eq!(
+        (r.code, r.stderr.as_str(), r.stdout.as_str()),
+        (
+            2,
+            "ztlint: error: `--account-id`: account identifier must be 32 lowercase hex characters, found 31\n",
+            ""
+        )
+    );
+    let config = format!("account-id = \"{short}\"\n");
+    let dir = dir_with(&[
+        ("ztlint.toml", config.as_bytes()),
+        ("org.json", cli_support::GOOD.as_bytes()),
+    ]);
+    let r = concise(dir.path(), &["org.json"]);
+    assert_eq!(
+        (r.code, r.stderr.as_str()),
+        (
+            2,
+            "ztlint: error: `ztlint.toml`: `account-id`: account identifier must be 32 lowercase hex characters, found 31\n"
+        )
+    );
+    // The flag replaces the file's identifier.
+    assert_eq!(
+        concise(dir.path(), &["--account-id", good, "org.json"]).code,
+        0
+    );
+}

@@ -23,7 +23,9 @@ fn render() -> String {
     for rule in ztlint::rules::all() {
         // Demote the explanation's headings one level under the rule's own.
         let body = rule.explanation().replace("\n## ", "\n### ");
-        let body = body.strip_prefix("## ").map_or(body.clone(), |b| format!("### {b}"));
+        let body = body
+            .strip_prefix("## ")
+            .map_or(body.clone(), |b| format!("### {b}"));
         write!(
             out,
             "\n## {}\n\nDefault severity: **{}**. {}.\n\n{}",

@@ -11,9 +11,8 @@ use super::args::{CheckArgs, Format};
 use super::config::{Config, Discovery};
 use super::inputs::{self, Input};
 use super::output::{self, Stream};
-use super::pending::account_id;
 use super::pending::render::{self, FileReport, HumanStyle};
-use super::settings::{self, AccountId, LevelFlag, Settings};
+use super::settings::{self, LevelFlag, Settings};
 use super::{fix, io_message, Exit, Failure};
 
 /// Below this many files per thread, starting a thread costs more than it
@@ -29,14 +28,14 @@ enum Mode {
 }
 
 /// What became of one input.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 struct Outcome {
     name: String,
     /// The text the diagnostics index: after fixing, when fixes were
     /// written.
     source: String,
     diagnostics: Vec<Diagnostic>,
-    fail_on: Option<Severity>,
+    fail_on: Severity,
     /// Fixes applied (or, with `--diff`, that would be).
     fixed: usize,
     /// Findings with a safe fix, and with a fix that needs review.
@@ -61,8 +60,9 @@ impl Outcome {
     }
 
     fn fails(&self) -> bool {
-        self.fail_on
-            .is_some_and(|level| self.diagnostics.iter().any(|d| d.severity() >= level))
+        self.diagnostics
+            .iter()
+            .any(|d| d.severity() >= self.fail_on)
     }
 }
 
@@ -103,10 +103,9 @@ pub(crate) fn run(args: &CheckArgs, levels: Vec<LevelFlag>) -> Result<Exit, Fail
         .zip(assigned)
         .map(|(input, index)| (input, &settings[index]))
         .collect();
-    let mut outcomes = account_ids(&settings);
-    outcomes.extend(parallel_map(&jobs, |(input, settings)| {
+    let outcomes = parallel_map(&jobs, |(input, settings)| {
         process(input, &stdin, settings, mode)
-    }));
+    });
 
     for problem in &problems {
         output::error(problem);
@@ -205,29 +204,6 @@ fn configure(
     Ok((settings, assigned))
 }
 
-/// One report per distinct account identifier to check, named after where
-/// it was given.
-fn account_ids(settings: &[Settings]) -> Vec<Outcome> {
-    let mut seen: Vec<&AccountId> = Vec::new();
-    let mut outcomes = Vec::new();
-    for s in settings {
-        let Some(id) = &s.account_id else { continue };
-        if seen.contains(&id) {
-            continue;
-        }
-        seen.push(id);
-        outcomes.push(Outcome {
-            name: id.origin.clone(),
-            source: id.id.clone(),
-            diagnostics: account_id::check(&id.id),
-            fail_on: Some(s.fail_on),
-            linted: true,
-            ..Outcome::default()
-        });
-    }
-    outcomes
-}
-
 /// Maps `f` over `items` on up to all cores, in contiguous chunks, and
 /// returns the results in input order. A panic in a worker is passed on.
 fn parallel_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
@@ -260,8 +236,15 @@ fn process(input: &Input, stdin: &[u8], settings: &Settings, mode: Mode) -> Outc
     }
     let mut outcome = Outcome {
         name: input.name.clone(),
-        fail_on: Some(settings.fail_on),
-        ..Outcome::default()
+        source: String::new(),
+        diagnostics: Vec::new(),
+        fail_on: settings.fail_on,
+        fixed: 0,
+        fixable: (0, 0),
+        diff: String::new(),
+        filtered: None,
+        problem: None,
+        linted: false,
     };
     let bytes = match &input.path {
         None => Cow::Borrowed(stdin),

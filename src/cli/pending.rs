@@ -96,8 +96,14 @@ impl LinterSchema for ztlint::Linter {
 }
 
 pub(crate) mod account_id {
-    use ztlint::Diagnostic;
-    pub fn check(_: &str) -> Vec<Diagnostic> {
-        Vec::new()
+    pub fn check(id: &str) -> Result<(), String> {
+        if id.len() == 32 && id.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f')) {
+            Ok(())
+        } else {
+            Err(format!(
+                "account identifier must be 32 lowercase hex characters, found {}",
+                id.chars().count()
+            ))
+        }
     }
 }

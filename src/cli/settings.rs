@@ -9,7 +9,7 @@ use ztlint::{Linter, Severity};
 use super::args::{CheckArgs, LEVEL_FLAGS};
 use super::config::Config;
 use super::explain::unknown_rule;
-use super::pending::{schema::Schema, LinterSchema};
+use super::pending::{account_id, schema::Schema, LinterSchema};
 use super::{display_path, io_message, Failure};
 
 /// A per-rule level given on the command line, e.g. `--warn logo`.
@@ -50,26 +50,22 @@ pub(crate) fn level_flags(matches: Option<&ArgMatches>) -> Vec<LevelFlag> {
     flags.into_iter().map(|(_, flag)| flag).collect()
 }
 
-/// Where an account identifier to check came from.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
-pub(crate) struct AccountId {
-    pub(crate) id: String,
-    /// `--account-id`, or the configuration file's name.
-    pub(crate) origin: String,
-}
-
 /// Everything needed to lint the files one configuration governs.
 #[derive(Debug)]
 pub(crate) struct Settings {
     pub(crate) linter: Linter,
     pub(crate) fail_on: Severity,
-    pub(crate) account_id: Option<AccountId>,
 }
 
 /// Lays the command line over `config` over the defaults.
 ///
 /// Scalars (`--profile`, `--fail-on`, `--schema`, `--account-id`) and
-/// `--select` replace the file's value. Per-rule levels add up in order:
+/// `--select` replace the file's value.
+///
+/// # Errors
+///
+/// An unknown rule, an unreadable or invalid schema, or an invalid account
+/// identifier. Per-rule levels add up in order:
 /// the file's `ignore`, its `[rules]`, then the flags, the last matching one
 /// winning for each rule.
 pub(crate) fn resolve(
@@ -126,17 +122,17 @@ pub(crate) fn resolve(
         linter = linter.schema(schema);
     }
 
-    let account_id = match (&args.account_id, config) {
-        (Some(id), _) => Some(AccountId {
-            id: id.clone(),
-            origin: "--account-id".to_string(),
-        }),
-        (None, Some(c)) => c.account_id.as_ref().map(|id| AccountId {
-            id: id.clone(),
-            origin: c.shown.clone(),
-        }),
-        (None, None) => None,
-    };
+    // The identifier is a setting, not part of the payload: a wrong one is a
+    // usage or configuration error, not a finding (it has no rule code to
+    // select, ignore or explain).
+    if let Some(id) = &args.account_id {
+        account_id::check(id).map_err(|e| Failure(format!("`--account-id`: {e}")))?;
+    } else if let Some(c) = config {
+        if let Some(id) = &c.account_id {
+            account_id::check(id)
+                .map_err(|e| Failure(format!("`{}`: `account-id`: {e}", c.shown)))?;
+        }
+    }
 
     Ok(Settings {
         linter,
@@ -145,7 +141,6 @@ pub(crate) fn resolve(
             .map(|l| l.severity())
             .or(config.and_then(|c| c.fail_on))
             .unwrap_or(Severity::Error),
-        account_id,
     })
 }
 
