@@ -61,12 +61,10 @@ fn common_inputs() -> Vec<&'static str> {
         .collect()
 }
 
-fn bench_set(
-    c: &mut Criterion,
-    set: &str,
-    inputs: &[&str],
-    peers: &[(&str, fn(&str) -> Option<i128>)],
-) {
+/// An implementation under test: its name and a parse to nanoseconds.
+type Peer<'a> = (&'a str, fn(&str) -> Option<i128>);
+
+fn bench_set(c: &mut Criterion, set: &str, inputs: &[&str], peers: &[Peer<'_>]) {
     let bytes: usize = inputs.iter().map(|s| s.len()).sum();
     let expected: i128 = inputs.iter().map(|s| ztlint_nanos(s).unwrap_or(0)).sum();
     let mut group = c.benchmark_group("duration");

@@ -6,6 +6,7 @@ pub mod diagnostic;
 pub mod duration;
 pub mod json;
 mod lint;
+pub mod render;
 pub mod rules;
 pub mod span;
 

@@ -1,0 +1,90 @@
+//! The `concise` format: one line per finding.
+
+use std::fmt::Write;
+
+use super::locate::Locator;
+use super::{escape_controls, FileReport};
+
+/// One line per finding: `file:line:col: severity[code] message`, each ended
+/// by `\n`. Nothing is printed for a file without findings.
+///
+/// Control characters in the file name and message are escaped (`\n`,
+/// `\u{1b}`), so every finding stays on one line and nothing reaches the
+/// terminal as a control sequence.
+///
+/// ```
+/// use ztlint::render::{concise, FileReport};
+/// use ztlint::{Diagnostic, Severity, Span};
+///
+/// let source = "{\n  \"name\": \"Wïdget\", \"x\": 1\n}";
+/// let diagnostics = [Diagnostic::new("unknown-field", Severity::Warning, "`x` is not a field", Span::new(23, 26))];
+/// let out = concise(&[FileReport { name: "org.json", source, diagnostics: &diagnostics }]);
+/// assert_eq!(out, "org.json:2:21: warning[unknown-field] `x` is not a field\n");
+/// ```
+pub fn concise(files: &[FileReport<'_>]) -> String {
+    let mut out = String::new();
+    for file in files {
+        if file.diagnostics.is_empty() {
+            continue;
+        }
+        let locator = Locator::new(file.source);
+        let name = escape_controls(file.name);
+        for d in file.diagnostics {
+            let start = locator.locate(d.span()).start;
+            // Writing to a String cannot fail.
+            let _ = writeln!(
+                out,
+                "{name}:{}:{}: {}[{}] {}",
+                start.line,
+                start.column,
+                d.severity(),
+                escape_controls(d.code()),
+                escape_controls(d.message()),
+            );
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Diagnostic, Severity, Span};
+
+    #[test]
+    fn findings_of_every_file_in_order_one_line_each() {
+        let a = [
+            Diagnostic::new("first", Severity::Error, "one", Span::new(0, 1)),
+            Diagnostic::new("second", Severity::Info, "two\nlines", Span::new(4, 5)),
+        ];
+        let b = [Diagnostic::new(
+            "third",
+            Severity::Warning,
+            "three",
+            Span::new(99, 120),
+        )];
+        let out = concise(&[
+            FileReport {
+                name: "a.json",
+                source: "{\r\n}\n",
+                diagnostics: &a,
+            },
+            FileReport {
+                name: "clean.json",
+                source: "{}",
+                diagnostics: &[],
+            },
+            FileReport {
+                name: "b\u{1b}.json",
+                source: "{}",
+                diagnostics: &b,
+            },
+        ]);
+        assert_eq!(
+            out,
+            "a.json:1:1: error[first] one\n\
+             a.json:2:2: info[second] two\\nlines\n\
+             b\\u{1b}.json:1:3: warning[third] three\n"
+        );
+    }
+}

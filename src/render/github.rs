@@ -1,0 +1,123 @@
+//! The `github` format: GitHub Actions workflow commands, which the runner
+//! turns into annotations on the pull request.
+
+use std::fmt::Write;
+
+use super::locate::Locator;
+use super::FileReport;
+use crate::diagnostic::Severity;
+
+/// One workflow command per finding, each ended by `\n`:
+/// `::error file=…,line=…,col=…,endLine=…,endColumn=…,title=ztlint(code)::message`.
+///
+/// Errors become `::error`, warnings `::warning` and infos `::notice`. The
+/// help, if any, follows the message on a second line. Values are escaped
+/// as the Actions toolkit does: in the message `%`, `\r` and `\n` become
+/// `%25`, `%0D` and `%0A`; in properties `:` and `,` also become `%3A` and
+/// `%2C`.
+///
+/// ```
+/// use ztlint::render::{github, FileReport};
+///
+/// let source = "{\"name\": \"Widget\",}";
+/// let diagnostics = ztlint::lint(source);
+/// let out = github(&[FileReport { name: "org.json", source, diagnostics: &diagnostics }]);
+/// assert_eq!(
+///     out,
+///     "::error file=org.json,line=1,col=18,endLine=1,endColumn=19,title=ztlint(json-syntax)\
+///      ::trailing comma is not allowed in JSON%0Aremove the `,`\n",
+/// );
+/// ```
+pub fn github(files: &[FileReport<'_>]) -> String {
+    let mut out = String::new();
+    for file in files {
+        if file.diagnostics.is_empty() {
+            continue;
+        }
+        let locator = Locator::new(file.source);
+        let name = escape_property(file.name);
+        for d in file.diagnostics {
+            let at = locator.locate(d.span());
+            let command = match d.severity() {
+                Severity::Error => "error",
+                Severity::Warning => "warning",
+                Severity::Info => "notice",
+            };
+            let mut message = d.message().to_string();
+            if let Some(help) = d.help() {
+                message.push('\n');
+                message.push_str(help);
+            }
+            // Writing to a String cannot fail.
+            let _ = writeln!(
+                out,
+                "::{command} file={name},line={},col={},endLine={},endColumn={},title={}::{}",
+                at.start.line,
+                at.start.column,
+                at.end.line,
+                at.end.column,
+                escape_property(&format!("ztlint({})", d.code())),
+                escape_data(&message),
+            );
+        }
+    }
+    out
+}
+
+/// The toolkit's `escapeData`, for a command's message.
+fn escape_data(text: &str) -> String {
+    text.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
+}
+
+/// The toolkit's `escapeProperty`, for a command's property values.
+fn escape_property(text: &str) -> String {
+    escape_data(text).replace(':', "%3A").replace(',', "%2C")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Diagnostic, Span};
+
+    #[test]
+    fn data_and_properties_are_escaped_like_the_toolkit() {
+        assert_eq!(
+            escape_data("50% done\r\nnext: a, b"),
+            "50%25 done%0D%0Anext: a, b"
+        );
+        assert_eq!(
+            escape_property("C:\\dir,x\n%20.json"),
+            "C%3A\\dir%2Cx%0A%2520.json"
+        );
+    }
+
+    #[test]
+    fn each_severity_has_its_command_and_help_goes_on_a_second_line() {
+        let source = "{\n  \"a\": 1,\n  \"b\": 2\n}\n";
+        let diagnostics = [
+            Diagnostic::new(
+                "rule-one",
+                Severity::Error,
+                "100% wrong: `a`",
+                Span::new(4, 7),
+            )
+            .with_help("remove `a`,\nthen retry"),
+            Diagnostic::new("rule-two", Severity::Warning, "w", Span::new(14, 17)),
+            Diagnostic::new("rule-three", Severity::Info, "i", Span::new(1, 23)),
+        ];
+        let out = github(&[FileReport {
+            name: "dir/a,b:c.json",
+            source,
+            diagnostics: &diagnostics,
+        }]);
+        assert_eq!(
+            out,
+            "::error file=dir/a%2Cb%3Ac.json,line=2,col=3,endLine=2,endColumn=6,title=ztlint(rule-one)\
+             ::100%25 wrong: `a`%0Aremove `a`,%0Athen retry\n\
+             ::warning file=dir/a%2Cb%3Ac.json,line=3,col=3,endLine=3,endColumn=6,title=ztlint(rule-two)::w\n\
+             ::notice file=dir/a%2Cb%3Ac.json,line=1,col=2,endLine=5,endColumn=1,title=ztlint(rule-three)::i\n"
+        );
+    }
+}

@@ -1,0 +1,680 @@
+//! The `sarif` format: a SARIF 2.1.0 log, as the [module docs](super#sarif)
+//! describe.
+
+use std::collections::HashMap;
+
+use serde::Serialize;
+
+use super::locate::Locator;
+use super::FileReport;
+use crate::diagnostic::{Diagnostic, Edit, Fix, Severity};
+use crate::rules;
+use crate::span::Span;
+
+/// The schema GitHub's documentation and SARIF viewers expect.
+const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
+const INFORMATION_URI: &str = "https://github.com/ztlint/ztlint";
+/// GitHub code scanning rejects runs with more results.
+const MAX_RESULTS: usize = 25_000;
+/// GitHub code scanning keeps at most 1,000 locations per result.
+const MAX_RELATED: usize = 999;
+/// Relative artifact URIs are relative to the checkout.
+const SRCROOT: &str = "%SRCROOT%";
+
+/// Where a rule is documented, one anchor per rule code.
+fn rule_url(code: &str) -> String {
+    format!("https://github.com/ztlint/ztlint/blob/main/docs/rules.md#{code}")
+}
+
+/// A SARIF 2.1.0 log of `files`, as described in the
+/// [module docs](super#sarif). Pretty-printed, ended by a newline.
+///
+/// ```
+/// use ztlint::render::{sarif, FileReport};
+///
+/// let source = "{\"name\": \"Widget\",}";
+/// let diagnostics = ztlint::lint(source);
+/// let out = sarif(&[FileReport { name: "configs/org.json", source, diagnostics: &diagnostics }]);
+/// let log: serde_json::Value = serde_json::from_str(&out).unwrap();
+/// let result = &log["runs"][0]["results"][0];
+/// assert_eq!(result["ruleId"], "json-syntax");
+/// assert_eq!(result["level"], "error");
+/// let location = &result["locations"][0]["physicalLocation"];
+/// assert_eq!(location["artifactLocation"]["uri"], "configs/org.json");
+/// assert_eq!(location["region"]["startColumn"], 18);
+/// ```
+pub fn sarif(files: &[FileReport<'_>]) -> String {
+    let log = Log {
+        schema: SCHEMA,
+        version: "2.1.0",
+        runs: [build_run(files)],
+    };
+    // Plain structs of strings, integers and options always serialise.
+    let mut out = serde_json::to_string_pretty(&log).unwrap_or_default();
+    out.push('\n');
+    out
+}
+
+fn build_run<'a>(files: &[FileReport<'a>]) -> Run<'a> {
+    // Every rule ztlint has, then any code the registry does not know (a
+    // diagnostic built by hand), so that every result has a `ruleIndex`.
+    let mut rules: Vec<ReportingDescriptor> = rules::all().map(ReportingDescriptor::of).collect();
+    let mut rule_index: HashMap<&str, usize> =
+        rules.iter().enumerate().map(|(i, r)| (r.id, i)).collect();
+    for d in files.iter().flat_map(|f| f.diagnostics) {
+        rule_index.entry(d.code()).or_insert_with(|| {
+            rules.push(ReportingDescriptor::bare(d.code()));
+            rules.len() - 1
+        });
+    }
+
+    // One artifact per distinct file location.
+    let mut artifacts: Vec<Artifact> = Vec::new();
+    let mut artifact_of_file = Vec::with_capacity(files.len());
+    for file in files {
+        let location = ArtifactLocation::of(file.name);
+        let index = match artifacts.iter().position(|a| a.location == location) {
+            Some(index) => index,
+            None => {
+                artifacts.push(Artifact {
+                    location,
+                    roles: ["analysisTarget"],
+                });
+                artifacts.len() - 1
+            }
+        };
+        artifact_of_file.push(index);
+    }
+
+    let locators: Vec<Option<Locator<'a>>> = files
+        .iter()
+        .map(|f| (!f.diagnostics.is_empty()).then(|| Locator::new(f.source)))
+        .collect();
+    let findings: Vec<(usize, &Diagnostic)> = files
+        .iter()
+        .enumerate()
+        .flat_map(|(i, f)| f.diagnostics.iter().map(move |d| (i, d)))
+        .collect();
+
+    // Fingerprints are computed over every finding, so that they do not
+    // depend on which findings fit under the limit.
+    let mut seen: HashMap<(usize, &str, &str), usize> = HashMap::new();
+    let fingerprints: Vec<String> = findings
+        .iter()
+        .map(|&(file, d)| {
+            let text = locators[file].as_ref().map_or("", |l| l.text(d.span()));
+            let artifact = artifact_of_file[file];
+            let occurrence = seen.entry((artifact, d.code(), text)).or_insert(0);
+            let uri = &artifacts[artifact].location.uri;
+            let hash = fingerprint(&[d.code(), uri, text, &occurrence.to_string()]);
+            *occurrence += 1;
+            hash
+        })
+        .collect();
+
+    let kept = keep_most_severe(&findings, MAX_RESULTS);
+    let omitted = findings.len() - kept.len();
+    let results = kept
+        .into_iter()
+        .filter_map(|i| {
+            let (file, d) = findings[i];
+            let locator = locators[file].as_ref()?;
+            let artifact = artifact_of_file[file];
+            let location = artifacts[artifact].location.indexed(artifact);
+            Some(SarifResult::new(
+                d,
+                rule_index.get(d.code()).copied(),
+                location,
+                locator,
+                fingerprints[i].clone(),
+            ))
+        })
+        .collect();
+
+    let invocations = (omitted > 0).then(|| {
+        [Invocation {
+            execution_successful: true,
+            tool_execution_notifications: [Notification {
+                level: "warning",
+                message: Message::new(format!(
+                    "{omitted} of {} results were left out: GitHub code scanning accepts at most \
+                     {MAX_RESULTS} per run; the most severe were kept",
+                    findings.len()
+                )),
+            }],
+        }]
+    });
+
+    Run {
+        tool: Tool {
+            driver: Driver {
+                name: "ztlint",
+                version: env!("CARGO_PKG_VERSION"),
+                semantic_version: env!("CARGO_PKG_VERSION"),
+                information_uri: INFORMATION_URI,
+                rules,
+            },
+        },
+        invocations,
+        artifacts,
+        results,
+        column_kind: "unicodeCodePoints",
+    }
+}
+
+/// The indices of at most `limit` findings, the most severe first among
+/// equals in order, returned in their original order.
+fn keep_most_severe(findings: &[(usize, &Diagnostic)], limit: usize) -> Vec<usize> {
+    let mut kept: Vec<usize> = (0..findings.len()).collect();
+    if kept.len() > limit {
+        kept.sort_by_key(|&i| std::cmp::Reverse(findings[i].1.severity()));
+        kept.truncate(limit);
+        kept.sort_unstable();
+    }
+    kept
+}
+
+/// A 64-bit FNV-1a hash of `parts`, in hex. FNV is fixed by its definition,
+/// so fingerprints stay the same across Rust and ztlint versions. Parts are
+/// separated by 0xFF, a byte UTF-8 never contains.
+fn fingerprint(parts: &[&str]) -> String {
+    const OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+    const PRIME: u64 = 0x0000_0100_0000_01b3;
+    let mut hash = OFFSET;
+    for part in parts {
+        for &byte in part.as_bytes().iter().chain(&[0xff]) {
+            hash ^= u64::from(byte);
+            hash = hash.wrapping_mul(PRIME);
+        }
+    }
+    format!("{hash:016x}")
+}
+
+fn level(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+        Severity::Info => "note",
+    }
+}
+
+/// The text of the `## What it does` section of a rule's explanation, as
+/// one paragraph.
+fn what_it_does(explanation: &str) -> Option<String> {
+    let (_, rest) = explanation.split_once("## What it does")?;
+    let section = rest.split("\n## ").next().unwrap_or(rest);
+    let text = section.split_whitespace().collect::<Vec<_>>().join(" ");
+    (!text.is_empty()).then_some(text)
+}
+
+/// `name` as a SARIF artifact location: a `file://` URI for an absolute
+/// path, otherwise a relative URI under `%SRCROOT%`. Characters other than
+/// unreserved ones and `/` are percent-encoded.
+fn uri_of(name: &str) -> (String, Option<&'static str>) {
+    let path = if cfg!(windows) {
+        name.replace('\\', "/")
+    } else {
+        name.to_string()
+    };
+    if let Some(rest) = path.strip_prefix('/') {
+        return (format!("file:///{}", percent_encode(rest)), None);
+    }
+    let bytes = path.as_bytes();
+    if cfg!(windows) && bytes.len() >= 3 && bytes[0].is_ascii_alphabetic() && &bytes[1..3] == b":/"
+    {
+        return (
+            format!("file:///{}:{}", &path[..1], percent_encode(&path[2..])),
+            None,
+        );
+    }
+    let mut relative = path.as_str();
+    while let Some(rest) = relative.strip_prefix("./") {
+        relative = rest;
+    }
+    (percent_encode(relative), Some(SRCROOT))
+}
+
+fn percent_encode(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    for &byte in path.as_bytes() {
+        if byte.is_ascii_alphanumeric() || b"-._~/".contains(&byte) {
+            out.push(char::from(byte));
+        } else {
+            out.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    out
+}
+
+#[derive(Serialize)]
+struct Log<'a> {
+    #[serde(rename = "$schema")]
+    schema: &'static str,
+    version: &'static str,
+    runs: [Run<'a>; 1],
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Run<'a> {
+    tool: Tool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    invocations: Option<[Invocation; 1]>,
+    artifacts: Vec<Artifact>,
+    results: Vec<SarifResult<'a>>,
+    column_kind: &'static str,
+}
+
+#[derive(Serialize)]
+struct Tool {
+    driver: Driver,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Driver {
+    name: &'static str,
+    version: &'static str,
+    semantic_version: &'static str,
+    information_uri: &'static str,
+    rules: Vec<ReportingDescriptor>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct ReportingDescriptor {
+    id: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    short_description: Option<Message>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    full_description: Option<Message>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    default_configuration: Option<Configuration>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    help_uri: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    help: Option<MultiformatMessage>,
+}
+
+impl ReportingDescriptor {
+    fn of(rule: &'static rules::Rule) -> ReportingDescriptor {
+        let summary = rule.summary();
+        let full = what_it_does(rule.explanation()).unwrap_or_else(|| summary.to_string());
+        ReportingDescriptor {
+            id: rule.code(),
+            short_description: Some(Message::new(summary)),
+            full_description: Some(Message::new(full)),
+            default_configuration: Some(Configuration {
+                level: level(rule.default_severity()),
+            }),
+            help_uri: Some(rule_url(rule.code())),
+            help: Some(MultiformatMessage {
+                text: rule.explanation(),
+                markdown: rule.explanation(),
+            }),
+        }
+    }
+
+    /// A descriptor for a code that is not in the registry.
+    fn bare(code: &'static str) -> ReportingDescriptor {
+        ReportingDescriptor {
+            id: code,
+            short_description: None,
+            full_description: None,
+            default_configuration: None,
+            help_uri: None,
+            help: None,
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct Configuration {
+    level: &'static str,
+}
+
+/// A SARIF `message` (or a `multiformatMessageString` with only `text`).
+#[derive(Serialize)]
+struct Message {
+    text: String,
+}
+
+impl Message {
+    fn new(text: impl Into<String>) -> Message {
+        Message { text: text.into() }
+    }
+
+    /// A message for a label's text, if it has any.
+    fn of_label(text: Option<&str>) -> Option<Message> {
+        text.filter(|t| !t.trim().is_empty()).map(Message::new)
+    }
+}
+
+#[derive(Serialize)]
+struct MultiformatMessage {
+    text: &'static str,
+    markdown: &'static str,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Invocation {
+    execution_successful: bool,
+    tool_execution_notifications: [Notification; 1],
+}
+
+#[derive(Serialize)]
+struct Notification {
+    level: &'static str,
+    message: Message,
+}
+
+#[derive(Serialize)]
+struct Artifact {
+    location: ArtifactLocation,
+    roles: [&'static str; 1],
+}
+
+#[derive(Clone, Serialize, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+struct ArtifactLocation {
+    uri: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    uri_base_id: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    index: Option<usize>,
+}
+
+impl ArtifactLocation {
+    fn of(name: &str) -> ArtifactLocation {
+        let (uri, uri_base_id) = uri_of(name);
+        ArtifactLocation {
+            uri,
+            uri_base_id,
+            index: None,
+        }
+    }
+
+    /// The location with its index into `run.artifacts`.
+    fn indexed(&self, index: usize) -> ArtifactLocation {
+        ArtifactLocation {
+            index: Some(index),
+            ..self.clone()
+        }
+    }
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct SarifResult<'a> {
+    rule_id: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    rule_index: Option<usize>,
+    level: &'static str,
+    message: Message,
+    locations: [Location; 1],
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    related_locations: Vec<Location>,
+    partial_fingerprints: Fingerprints,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    fixes: Vec<SarifFix<'a>>,
+}
+
+impl<'a> SarifResult<'a> {
+    fn new(
+        d: &'a Diagnostic,
+        rule_index: Option<usize>,
+        artifact: ArtifactLocation,
+        locator: &Locator<'_>,
+        fingerprint: String,
+    ) -> SarifResult<'a> {
+        // GitHub rejects results with an empty message.
+        let message = if d.message().trim().is_empty() {
+            rules::find(d.code()).map_or(d.code(), |r| r.summary())
+        } else {
+            d.message()
+        };
+        let related_locations = d
+            .secondary()
+            .iter()
+            .take(MAX_RELATED)
+            .enumerate()
+            .map(|(i, label)| Location {
+                id: Some(i + 1),
+                physical_location: PhysicalLocation {
+                    artifact_location: artifact.clone(),
+                    region: Region::text(locator, label.span()),
+                },
+                message: Message::of_label(label.text()),
+            })
+            .collect();
+        // SARIF wants the fixes of a result to be distinct, and each to
+        // change something.
+        let mut fixes: Vec<&Fix> = Vec::new();
+        for fix in d.fixes() {
+            if !fix.edits().is_empty() && !fixes.contains(&fix) {
+                fixes.push(fix);
+            }
+        }
+        let fixes = fixes
+            .into_iter()
+            .map(|fix| SarifFix::new(fix, &artifact, locator))
+            .collect();
+        SarifResult {
+            rule_id: d.code(),
+            rule_index,
+            level: level(d.severity()),
+            message: Message::new(message),
+            locations: [Location {
+                id: None,
+                physical_location: PhysicalLocation {
+                    artifact_location: artifact,
+                    region: Region::text(locator, d.span()),
+                },
+                message: Message::of_label(d.primary().text()),
+            }],
+            related_locations,
+            partial_fingerprints: Fingerprints {
+                ztlint: fingerprint,
+            },
+            fixes,
+        }
+    }
+}
+
+/// `partialFingerprints`, under ztlint's own key: GitHub computes and
+/// checks `primaryLocationLineHash` itself, so ztlint does not claim it.
+#[derive(Serialize)]
+struct Fingerprints {
+    /// Bump the version in the key if the hashed parts ever change.
+    #[serde(rename = "ztlint/v1")]
+    ztlint: String,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Location {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    id: Option<usize>,
+    physical_location: PhysicalLocation,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    message: Option<Message>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct PhysicalLocation {
+    artifact_location: ArtifactLocation,
+    region: Region,
+}
+
+/// A text region (line/column and offset/length, in code points) or, for an
+/// edit of the byte order mark, which text positions cannot express, a
+/// binary region.
+#[derive(Serialize, Default)]
+#[serde(rename_all = "camelCase")]
+struct Region {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    start_line: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    start_column: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    end_line: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    end_column: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    char_offset: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    char_length: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    byte_offset: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    byte_length: Option<usize>,
+}
+
+impl Region {
+    fn text(locator: &Locator<'_>, span: Span) -> Region {
+        let at = locator.locate(span);
+        let char_offset = locator.char_offset(at.span.start());
+        let char_end = locator.char_offset(at.span.end());
+        Region {
+            start_line: Some(at.start.line),
+            start_column: Some(at.start.column),
+            end_line: Some(at.end.line),
+            end_column: Some(at.end.column),
+            char_offset: Some(char_offset),
+            char_length: Some(char_end.saturating_sub(char_offset)),
+            ..Region::default()
+        }
+    }
+
+    /// The region an edit deletes. SARIF's text positions do not count a
+    /// byte order mark (§3.30.2), so an edit that removes (part of) the mark
+    /// is given in bytes.
+    fn deleted(locator: &Locator<'_>, edit: &Edit) -> Region {
+        let span = locator.clamp(edit.span());
+        if locator.has_bom() && span.start() < '\u{feff}'.len_utf8() && !span.is_empty() {
+            Region {
+                byte_offset: Some(span.start()),
+                byte_length: Some(span.len()),
+                ..Region::default()
+            }
+        } else {
+            Region::text(locator, span)
+        }
+    }
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct SarifFix<'a> {
+    description: Message,
+    artifact_changes: [ArtifactChange<'a>; 1],
+    properties: FixProperties,
+}
+
+impl<'a> SarifFix<'a> {
+    fn new(fix: &'a Fix, artifact: &ArtifactLocation, locator: &Locator<'_>) -> SarifFix<'a> {
+        SarifFix {
+            description: Message::new(fix.message()),
+            artifact_changes: [ArtifactChange {
+                artifact_location: artifact.clone(),
+                replacements: fix
+                    .edits()
+                    .iter()
+                    .map(|edit| Replacement {
+                        deleted_region: Region::deleted(locator, edit),
+                        inserted_content: Content {
+                            text: edit.replacement(),
+                        },
+                    })
+                    .collect(),
+            }],
+            properties: FixProperties {
+                applicability: fix.applicability().as_str(),
+            },
+        }
+    }
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct ArtifactChange<'a> {
+    artifact_location: ArtifactLocation,
+    replacements: Vec<Replacement<'a>>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Replacement<'a> {
+    deleted_region: Region,
+    inserted_content: Content<'a>,
+}
+
+#[derive(Serialize)]
+struct Content<'a> {
+    text: &'a str,
+}
+
+/// ztlint's own data on a fix, in the fix's property bag.
+#[derive(Serialize)]
+struct FixProperties {
+    /// `safe` or `unsafe`, as in the JSON output.
+    applicability: &'static str,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn file_names_become_relative_or_file_uris() {
+        assert_eq!(uri_of("org.json"), ("org.json".to_string(), Some(SRCROOT)));
+        assert_eq!(
+            uri_of("./././configs/my org#1.json"),
+            ("configs/my%20org%231.json".to_string(), Some(SRCROOT))
+        );
+        assert_eq!(
+            uri_of("a:b/ü.json"),
+            ("a%3Ab/%C3%BC.json".to_string(), Some(SRCROOT))
+        );
+        assert_eq!(
+            uri_of("/tmp/x y.json"),
+            ("file:///tmp/x%20y.json".to_string(), None)
+        );
+    }
+
+    #[test]
+    fn fingerprints_are_fnv1a_over_separated_parts() {
+        // FNV-1a of the empty input is the offset basis; one part adds 0xFF.
+        assert_eq!(fingerprint(&[]), "cbf29ce484222325");
+        assert_ne!(fingerprint(&["ab", "c"]), fingerprint(&["a", "bc"]));
+        assert_eq!(fingerprint(&["a"]), fingerprint(&["a"]));
+    }
+
+    #[test]
+    fn the_most_severe_findings_are_kept_in_their_order() {
+        use crate::Diagnostic;
+        let d = |s| Diagnostic::new("r", s, "m", Span::new(0, 0));
+        let all = [
+            d(Severity::Info),
+            d(Severity::Error),
+            d(Severity::Warning),
+            d(Severity::Error),
+            d(Severity::Info),
+        ];
+        let findings: Vec<(usize, &Diagnostic)> = all.iter().map(|d| (0, d)).collect();
+        assert_eq!(keep_most_severe(&findings, 3), vec![1, 2, 3]);
+        assert_eq!(keep_most_severe(&findings, 10), vec![0, 1, 2, 3, 4]);
+    }
+
+    #[test]
+    fn the_what_it_does_section_becomes_the_full_description() {
+        let md = "## What it does\nChecks that `x`\nis fine.\n\n## Why is this bad?\nBecause.";
+        assert_eq!(
+            what_it_does(md).as_deref(),
+            Some("Checks that `x` is fine.")
+        );
+        assert_eq!(what_it_does("no sections"), None);
+    }
+}
