@@ -11,9 +11,9 @@ use super::args::{CheckArgs, Format};
 use super::config::{Config, Discovery};
 use super::inputs::{self, Input};
 use super::output::{self, Stream};
-use super::pending::render::{self, FileReport, HumanStyle};
 use super::settings::{self, LevelFlag, Settings};
 use super::{fix, io_message, Exit, Failure};
+use ztlint::render::{self, FileReport, HumanStyle};
 
 /// Below this many files per thread, starting a thread costs more than it
 /// saves.
@@ -347,8 +347,10 @@ fn report(
                 width: output::width(stream),
             };
             let mut text = String::new();
+            // A blank line after each file's findings, as between findings.
             for report in reports.iter().filter(|r| !r.diagnostics.is_empty()) {
                 push_line(&mut text, &render::human(report, &style));
+                text.push('\n');
             }
             if let Some(line) = &fixed_line {
                 text.push_str(line);
