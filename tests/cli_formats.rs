@@ -6,10 +6,13 @@ mod cli_support;
 use cli_support::{dir_with, run, ztlint, GOOD, TRAILING_COMMA};
 use ztlint::render::{self, FileReport};
 
+/// A renderer of `ztlint::render`.
+type Render = fn(&[FileReport<'_>]) -> String;
+
 const BOM: &[u8] = b"\xef\xbb\xbf{\"name\": \"Widget Corps\"}\n";
 
 /// What the library renders for these files, linted with default settings.
-fn expected(files: &[(&str, &[u8])], render: fn(&[FileReport<'_>]) -> String) -> String {
+fn expected(files: &[(&str, &[u8])], render: Render) -> String {
     let linter = ztlint::Linter::new();
     let linted: Vec<_> = files
         .iter()
@@ -35,7 +38,7 @@ fn machine_formats_are_the_renderers_output_exactly() {
         ("good.json", GOOD.as_bytes()),
     ];
     let dir = dir_with(&files);
-    let formats: [(&str, fn(&[FileReport<'_>]) -> String); 4] = [
+    let formats: [(&str, Render); 4] = [
         ("concise", render::concise),
         ("json", render::json),
         ("sarif", render::sarif),
@@ -69,7 +72,7 @@ fn machine_formats_of_clean_files_exit_0() {
         );
         assert_eq!(r.code, 0, "{format}");
         let files: [(&str, &[u8]); 1] = [("good.json", GOOD.as_bytes())];
-        let render: fn(&[FileReport<'_>]) -> String = match format {
+        let render: Render = match format {
             "concise" => render::concise,
             "json" => render::json,
             "sarif" => render::sarif,
