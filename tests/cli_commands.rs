@@ -118,7 +118,7 @@ fn version_and_help() {
     assert_eq!(r.code, 0);
     assert!(r
         .stdout
-        .contains("Configuration: settings come from the command line"));
+        .contains("Precedence: settings come from the command line"));
     assert!(r.stdout.contains("--fail-on <LEVEL>"));
     // No subcommand: the help, as a usage error.
     let r = run(ztlint(dir.path()), &[]);

@@ -15,7 +15,7 @@ Examples:
   curl ... | ztlint check -                 Lint standard input
   ztlint check --fix org.json               Apply safe fixes in place
   ztlint check --diff org.json              Show what --fix would change
-  ztlint check --format sarif . > out.sarif Write SARIF for code scanning
+  ztlint check --format sarif cloudflare/   Write SARIF for code scanning
   ztlint explain duration-syntax            Explain a rule
   ztlint rules                              List every rule
 
@@ -25,7 +25,7 @@ changes to show); 2 usage, configuration, I/O or internal error.
 Documentation: docs/cli.md";
 
 const CHECK_AFTER: &str = "\
-Configuration: settings come from the command line, then from the first
+Precedence: settings come from the command line, then from the first
 ztlint.toml or .ztlint.toml found walking up from each file's directory (from
 the --stdin-filename's directory, or the current one, for standard input),
 then from the defaults. --config FILE uses FILE for every input; --no-config
@@ -199,7 +199,8 @@ pub(crate) struct CheckArgs {
     #[arg(long, value_name = "RULES", value_delimiter = ',', action = ArgAction::Append, help_heading = "Rules")]
     pub(crate) allow: Vec<String>,
 
-    /// The endpoint the payload is for [default: account-update]
+    /// The endpoint the payload is for: account-update (the default),
+    /// zone-update or create
     #[arg(long, value_name = "PROFILE", value_parser = parse_profile, help_heading = "Rules")]
     pub(crate) profile: Option<Profile>,
 
