@@ -19,6 +19,13 @@ pub const SYNTAX_CODE: &str = "json-syntax";
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Error {
+    // Boxed so that the parser's `Result`s stay as small as the values they
+    // carry: errors are rare, values are not.
+    inner: Box<Inner>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct Inner {
     message: String,
     span: Span,
     help: Option<String>,
@@ -26,54 +33,58 @@ pub struct Error {
 }
 
 impl Error {
+    #[cold]
     pub(crate) fn new(message: impl Into<String>, span: Span) -> Error {
         Error {
-            message: message.into(),
-            span,
-            help: None,
-            opened: None,
+            inner: Box::new(Inner {
+                message: message.into(),
+                span,
+                help: None,
+                opened: None,
+            }),
         }
     }
 
     pub(crate) fn with_help(mut self, help: impl Into<String>) -> Error {
-        self.help = Some(help.into());
+        self.inner.help = Some(help.into());
         self
     }
 
     pub(crate) fn opened_at(mut self, span: Span) -> Error {
-        self.opened = Some(span);
+        self.inner.opened = Some(span);
         self
     }
 
     /// What is wrong and what was expected.
     pub fn message(&self) -> &str {
-        &self.message
+        &self.inner.message
     }
 
     /// Where: the offending token, or an empty span where something is
     /// missing.
     pub fn span(&self) -> Span {
-        self.span
+        self.inner.span
     }
 
     /// How to fix it, when that is obvious.
     pub fn help(&self) -> Option<&str> {
-        self.help.as_deref()
+        self.inner.help.as_deref()
     }
 
     /// For an unclosed or mismatched bracket: where it was opened.
     pub fn opened(&self) -> Option<Span> {
-        self.opened
+        self.inner.opened
     }
 
     /// The error as a `json-syntax` [`Diagnostic`].
     pub fn to_diagnostic(&self) -> Diagnostic {
-        let mut d = Diagnostic::new(SYNTAX_CODE, Severity::Error, &self.message, self.span)
-            .with_label(label_for(&self.message));
-        if let Some(help) = &self.help {
+        let inner = &*self.inner;
+        let mut d = Diagnostic::new(SYNTAX_CODE, Severity::Error, &inner.message, inner.span)
+            .with_label(label_for(&inner.message));
+        if let Some(help) = &inner.help {
             d = d.with_help(help);
         }
-        if let Some(opened) = self.opened {
+        if let Some(opened) = inner.opened {
             d = d.with_secondary(opened, "opened here");
         }
         d
@@ -90,7 +101,7 @@ fn label_for(message: &str) -> &'static str {
 
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message)
+        f.write_str(&self.inner.message)
     }
 }
 

@@ -51,8 +51,10 @@
 //!   out of range". [`Number::as_f64`] returns `None` for them.
 //!
 //! Nesting is limited as in serde_json: at most 127 arrays and objects deep
-//! by default, so that a hostile document cannot overflow the stack. The
-//! error points at the first bracket past the limit. [`parse_with_max_depth`]
+//! by default; the error points at the first bracket past the limit. The
+//! parser does not recurse, but dropping, cloning, comparing, formatting and
+//! converting a [`Value`] do, once per level, so the limit is what keeps a
+//! hostile document from overflowing the stack. [`parse_with_max_depth`]
 //! sets another limit.
 //!
 //! # Byte order marks
@@ -106,6 +108,11 @@ pub fn parse(src: &str) -> Result<Value<'_>, Error> {
 
 /// Like [`parse`], with a nesting limit: documents may nest `max_depth - 1`
 /// levels, matching serde_json's `recursion_limit` semantics.
+///
+/// Parsing takes no stack per level whatever the limit. The tree it returns
+/// is dropped, cloned, compared, formatted and converted recursively, though:
+/// raise the limit only as far as the threads that handle the tree have
+/// stack for. The default's 127 levels are safe on any thread.
 ///
 /// ```
 /// assert!(ztlint::json::parse_with_max_depth("[[1]]", 3).is_ok());

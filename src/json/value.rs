@@ -144,6 +144,40 @@ impl<'a> Value<'a> {
         self.as_object()?.iter().rev().find(|m| m.key.text == key)
     }
 
+    /// The value that a JSON Pointer (RFC 6901) designates, if any.
+    ///
+    /// `""` is the value itself; `/name/0` is element 0 of member `name`.
+    /// In a reference token `~1` stands for `/` and `~0` for `~`. An array
+    /// index is `0` or a number without leading zeros; `-` (the element after
+    /// the last) designates nothing. Where a key is repeated, the last
+    /// occurrence wins, as in [`Value::get`]. A pointer that does not start
+    /// with `/`, or that has a `~` followed by neither `0` nor `1`,
+    /// designates nothing.
+    ///
+    /// ```
+    /// let doc = ztlint::json::parse(r#"{"login_design": {"a/b": [10, 20]}, "~": 1}"#)?;
+    /// let twenty = doc.pointer("/login_design/a~1b/1").unwrap();
+    /// assert_eq!(twenty.as_number().unwrap().as_str(), "20");
+    /// assert_eq!(twenty.span().range(), 30..32);
+    /// assert!(doc.pointer("/~0").is_some());
+    /// assert!(doc.pointer("/login_design/a~1b/01").is_none());
+    /// assert_eq!(doc.pointer(""), Some(&doc));
+    /// # Ok::<(), ztlint::json::Error>(())
+    /// ```
+    pub fn pointer(&self, json_pointer: &str) -> Option<&Value<'a>> {
+        if json_pointer.is_empty() {
+            return Some(self);
+        }
+        let tokens = json_pointer.strip_prefix('/')?;
+        tokens
+            .split('/')
+            .try_fold(self, |value, token| match &value.kind {
+                ValueKind::Object(_) => value.get(&unescape_pointer_token(token)?),
+                ValueKind::Array(items) => items.get(array_index(token)?),
+                _ => None,
+            })
+    }
+
     /// Converts to a `serde_json::Value`.
     ///
     /// Duplicate keys collapse to the last occurrence. A number outside the
@@ -162,6 +196,39 @@ impl<'a> Value<'a> {
                     .collect(),
             ),
         }
+    }
+}
+
+/// Decodes `~1` to `/` and `~0` to `~`; `None` for any other `~`.
+fn unescape_pointer_token(token: &str) -> Option<Cow<'_, str>> {
+    if !token.contains('~') {
+        return Some(Cow::Borrowed(token));
+    }
+    let mut out = String::with_capacity(token.len());
+    let mut chars = token.chars();
+    while let Some(c) = chars.next() {
+        match c {
+            '~' => match chars.next() {
+                Some('0') => out.push('~'),
+                Some('1') => out.push('/'),
+                _ => return None,
+            },
+            c => out.push(c),
+        }
+    }
+    Some(Cow::Owned(out))
+}
+
+/// An RFC 6901 array index: `0`, or digits without a leading zero.
+fn array_index(token: &str) -> Option<usize> {
+    let well_formed = token == "0"
+        || (!token.starts_with('0')
+            && !token.is_empty()
+            && token.bytes().all(|b| b.is_ascii_digit()));
+    if well_formed {
+        token.parse().ok()
+    } else {
+        None
     }
 }
 
@@ -227,6 +294,15 @@ impl<'a> Number<'a> {
 impl<'a> Key<'a> {
     pub(crate) fn new(text: Cow<'a, str>, span: Span) -> Key<'a> {
         Key { text, span }
+    }
+
+    /// A key that is never read: it fills the slot of an open object's key
+    /// while the parser moves the real one into a member.
+    pub(crate) fn placeholder() -> Key<'a> {
+        Key {
+            text: Cow::Borrowed(""),
+            span: Span::empty(0),
+        }
     }
 
     /// The decoded key.
