@@ -2,6 +2,7 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+pub mod account_id;
 pub mod diagnostic;
 pub mod duration;
 pub mod json;

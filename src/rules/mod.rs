@@ -24,6 +24,7 @@ pub(crate) mod identifiers;
 pub(crate) mod logo;
 pub(crate) mod organization;
 pub(crate) mod structure;
+mod support;
 pub(crate) mod syntax;
 pub(crate) mod toggle;
 pub(crate) mod warp;

@@ -1,8 +1,177 @@
-//! Placeholder area: filled in by the ruleset work.
+//! The login page colors: `login_design.background_color` and
+//! `login_design.text_color`.
 
+mod invalid;
+mod low_contrast;
+mod not_hex;
+
+use super::support::str_at;
 use super::{Context, Rule};
 use crate::json::Value;
 
-pub(crate) const RULES: &[&Rule] = &[];
+pub(crate) const RULES: &[&Rule] = &[
+    &not_hex::COLOR_NOT_HEX,
+    &invalid::COLOR_INVALID,
+    &low_contrast::LOW_CONTRAST,
+];
 
-pub(crate) fn check(_root: &Value<'_>, _cx: &mut Context<'_>) {}
+const TEXT: &[&str] = &["login_design", "text_color"];
+const BACKGROUND: &[&str] = &["login_design", "background_color"];
+
+pub(crate) fn check(root: &Value<'_>, cx: &mut Context<'_>) {
+    let mut opaque = Vec::new();
+    for path in [TEXT, BACKGROUND] {
+        let Some(field) = str_at(root, path) else {
+            opaque.push(None);
+            continue;
+        };
+        let color = read(field.text);
+        match &color {
+            Color::Hex(_) => {}
+            Color::Css(css) => cx.emit(not_hex::finding(path, field, css)),
+            Color::Invalid => cx.emit(invalid::finding(path, field)),
+        }
+        opaque.push(color.opaque_rgb().map(|rgb| (field, rgb)));
+    }
+    if let [Some(text), Some(background)] = opaque.as_slice() {
+        if let Some(finding) = low_contrast::finding(*text, *background) {
+            cx.emit(finding);
+        }
+    }
+}
+
+/// An 8-bit sRGB color.
+pub(super) type Rgb = [u8; 3];
+
+/// What a color field holds.
+#[derive(Clone, Debug, PartialEq)]
+enum Color {
+    /// `#RGB` or `#RRGGBB`, any case.
+    Hex(Rgb),
+    /// Another CSS color.
+    Css(Css),
+    /// Not a color.
+    Invalid,
+}
+
+/// A CSS color that is not `#RGB` or `#RRGGBB`, and its nearest `#rrggbb`.
+#[derive(Clone, Debug, PartialEq)]
+pub(super) struct Css {
+    /// Lowercase `#rrggbb`.
+    pub(super) hex: String,
+    pub(super) rgb: Rgb,
+    /// The alpha channel, from 0 to 1.
+    pub(super) alpha: f32,
+    /// Whether `hex` is exactly the color: opaque, with whole 8-bit
+    /// channels inside the sRGB gamut.
+    pub(super) exact: bool,
+}
+
+impl Color {
+    /// The color when it is opaque, for contrast.
+    fn opaque_rgb(&self) -> Option<Rgb> {
+        match self {
+            Color::Hex(rgb) => Some(*rgb),
+            Color::Css(css) if css.alpha >= 1.0 => Some(css.rgb),
+            _ => None,
+        }
+    }
+}
+
+fn read(text: &str) -> Color {
+    if let Some(rgb) = strict_hex(text) {
+        return Color::Hex(rgb);
+    }
+    let Ok(color) = csscolorparser::parse(text) else {
+        return Color::Invalid;
+    };
+    // Named colors, hex with alpha or without `#`, and the CSS functions
+    // all end up as float channels; the hex form is exact only when every
+    // channel is a whole 8-bit value inside the sRGB gamut.
+    let channels = [color.r, color.g, color.b];
+    let whole = channels.iter().all(|&c| {
+        let v = c * 255.0;
+        (0.0..=255.0).contains(&v) && (v - v.round()).abs() < 1e-3
+    });
+    let [r, g, b, _] = color.to_rgba8();
+    let alpha = color.a.clamp(0.0, 1.0);
+    Color::Css(Css {
+        hex: format!("#{r:02x}{g:02x}{b:02x}"),
+        rgb: [r, g, b],
+        alpha,
+        exact: whole && alpha >= 1.0,
+    })
+}
+
+/// `#RGB` or `#RRGGBB`, any case.
+fn strict_hex(text: &str) -> Option<Rgb> {
+    let digits = text.strip_prefix('#')?;
+    if !digits.bytes().all(|b| b.is_ascii_hexdigit()) {
+        return None;
+    }
+    let nibble = |i: usize| {
+        digits
+            .get(i..=i)
+            .and_then(|d| u8::from_str_radix(d, 16).ok())
+    };
+    match digits.len() {
+        3 => Some([nibble(0)? * 17, nibble(1)? * 17, nibble(2)? * 17]),
+        6 => Some([
+            nibble(0)? * 16 + nibble(1)?,
+            nibble(2)? * 16 + nibble(3)?,
+            nibble(4)? * 16 + nibble(5)?,
+        ]),
+        _ => None,
+    }
+}
+
+/// A field's name for messages: `login_design.text_color`.
+fn name(path: &[&str]) -> String {
+    super::support::dotted(path)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn strict_hex_colors() {
+        assert_eq!(strict_hex("#c5ed1b"), Some([0xc5, 0xed, 0x1b]));
+        assert_eq!(strict_hex("#FFFFFF"), Some([255, 255, 255]));
+        assert_eq!(strict_hex("#0aF"), Some([0x00, 0xaa, 0xff]));
+        for text in [
+            "c5ed1b",
+            "#c5ed1",
+            "#c5ed1bff",
+            "#ggg",
+            "#",
+            "",
+            " #fff",
+            "#ｆｆｆ",
+        ] {
+            assert_eq!(strict_hex(text), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn css_colors_and_their_hex() {
+        let css = |text| match read(text) {
+            Color::Css(css) => Some((css.hex, css.exact)),
+            _ => None,
+        };
+        assert_eq!(css("white"), Some(("#ffffff".to_owned(), true)));
+        assert_eq!(css("RGB(197, 237, 27)"), Some(("#c5ed1b".to_owned(), true)));
+        assert_eq!(css("c5ed1b"), Some(("#c5ed1b".to_owned(), true)));
+        assert_eq!(css("#C5ED1BFF"), Some(("#c5ed1b".to_owned(), true)));
+        assert_eq!(css("#c5ed1b80"), Some(("#c5ed1b".to_owned(), false)));
+        assert_eq!(css("rgb(127.5 0 0)"), Some(("#800000".to_owned(), false)));
+        // CSS clamps out-of-gamut channels, and so does the parser.
+        assert_eq!(css("rgb(300 0 0)"), Some(("#ff0000".to_owned(), true)));
+        assert_eq!(
+            css("hsl(120, 100%, 50%)"),
+            Some(("#00ff00".to_owned(), true))
+        );
+        assert_eq!(read("blurple"), Color::Invalid);
+        assert_eq!(read(""), Color::Invalid);
+    }
+}

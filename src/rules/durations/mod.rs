@@ -1,8 +1,184 @@
-//! Placeholder area: filled in by the ruleset work.
+//! Go duration fields: syntax, sign, units, Cloudflare's ranges, and values
+//! Go only reaches through float64 or overflowing arithmetic.
+//!
+//! Each duration is parsed once with [`crate::duration::parse`], the exact
+//! port of Go's `time.ParseDuration`; the rules then look at the result.
+//! A value Go rejects gets only `duration-syntax`; one whose exact value
+//! lies outside Go's `int64` range gets only `duration-overflow`, since
+//! what Go makes of it says nothing about what was meant.
 
+mod exact;
+mod forms;
+mod intent;
+mod not_positive;
+mod overflow;
+mod range;
+mod syntax;
+mod unit;
+
+use super::support::{dotted, str_at};
 use super::{Context, Rule};
+use crate::diagnostic::Severity;
+use crate::duration;
 use crate::json::Value;
 
-pub(crate) const RULES: &[&Rule] = &[];
+pub(crate) const RULES: &[&Rule] = &[
+    &syntax::DURATION_SYNTAX,
+    &not_positive::DURATION_NOT_POSITIVE,
+    &range::DURATION_RANGE,
+    &unit::DURATION_UNIT,
+    &overflow::DURATION_OVERFLOW,
+];
 
-pub(crate) fn check(_root: &Value<'_>, _cx: &mut Context<'_>) {}
+const MINUTE: i64 = 60_000_000_000;
+const HOUR: i64 = 60 * MINUTE;
+
+/// One end of a field's range, and how sure we are that Cloudflare
+/// enforces it.
+#[derive(Clone, Copy, Debug)]
+struct Bound {
+    nanos: i64,
+    severity: Severity,
+}
+
+/// A duration field and what Cloudflare accepts in it.
+#[derive(Clone, Copy, Debug)]
+struct Field {
+    path: &'static [&'static str],
+    /// Only the `m` and `h` units are allowed.
+    minutes_hours_only: bool,
+    /// Zero is in range (the MFA durations: "0m to 720h").
+    zero_allowed: bool,
+    min: Option<Bound>,
+    max: Option<Bound>,
+    /// Where the range comes from, for the help line.
+    range_source: &'static str,
+}
+
+impl Field {
+    fn name(&self) -> String {
+        dotted(self.path)
+    }
+}
+
+const FIELDS: &[Field] = &[
+    Field {
+        path: &["session_duration"],
+        minutes_hours_only: false,
+        zero_allowed: false,
+        // Documented (H); that the API enforces it is inferred (M).
+        min: Some(Bound {
+            nanos: 15 * MINUTE,
+            severity: Severity::Warning,
+        }),
+        max: Some(Bound {
+            nanos: 730 * HOUR,
+            severity: Severity::Warning,
+        }),
+        range_source: "Cloudflare documents a session duration from 15 minutes to one month (730h)",
+    },
+    Field {
+        path: &["user_seat_expiration_inactive_time"],
+        minutes_hours_only: false,
+        zero_allowed: false,
+        // "Minimum value for this setting is 1 month (730h)" (H).
+        min: Some(Bound {
+            nanos: 730 * HOUR,
+            severity: Severity::Error,
+        }),
+        // One year, from the docs only (M).
+        max: Some(Bound {
+            nanos: 8760 * HOUR,
+            severity: Severity::Warning,
+        }),
+        range_source: "Cloudflare requires at least one month (730h) of inactivity and documents at most one year (8760h)",
+    },
+    Field {
+        path: &["warp_auth_session_duration"],
+        minutes_hours_only: true,
+        zero_allowed: false,
+        min: None,
+        max: None,
+        range_source: "",
+    },
+    Field {
+        path: &["mfa_config", "session_duration"],
+        minutes_hours_only: true,
+        zero_allowed: true,
+        min: None,
+        max: Some(Bound {
+            nanos: 720 * HOUR,
+            severity: Severity::Error,
+        }),
+        range_source: "Cloudflare accepts MFA session durations from 0m to 720h",
+    },
+    Field {
+        path: &["mfa_config", "amr_matching_session_duration"],
+        minutes_hours_only: true,
+        zero_allowed: true,
+        min: None,
+        max: Some(Bound {
+            nanos: 720 * HOUR,
+            severity: Severity::Error,
+        }),
+        range_source: "Cloudflare accepts MFA session durations from 0m to 720h",
+    },
+];
+
+pub(crate) fn check(root: &Value<'_>, cx: &mut Context<'_>) {
+    for field in FIELDS {
+        let Some(found) = str_at(root, field.path) else {
+            continue;
+        };
+        let (text, span) = (found.text, found.span);
+        let go = match duration::parse(text) {
+            Ok(go) => go.as_nanos(),
+            Err(error) => {
+                cx.emit(syntax::finding(field, text, span, &error));
+                continue;
+            }
+        };
+        let exact = exact::exact(text);
+        // The whole nanoseconds the text means, when Go's int64 holds them.
+        let meant = exact.as_ref().and_then(exact::Exact::to_nanos);
+        if let Some(exact) = &exact {
+            if let Some(finding) = overflow::finding(field, text, span, go, exact) {
+                cx.emit(finding);
+                if meant.is_none() {
+                    continue;
+                }
+            }
+        }
+        let meant_exactly = meant.filter(|_| exact.as_ref().is_some_and(exact::Exact::is_integral));
+        if let Some(finding) = unit::finding(field, text, span, meant_exactly) {
+            cx.emit(finding);
+        }
+        if let Some(finding) = not_positive::finding(field, text, span, go) {
+            cx.emit(finding);
+            continue;
+        }
+        if let Some(finding) = range::finding(field, text, span, go) {
+            cx.emit(finding);
+        }
+    }
+}
+
+/// The units a duration may use, for help lines.
+fn units_list(field: &Field) -> &'static str {
+    if field.minutes_hours_only {
+        "m and h"
+    } else {
+        "ns, us (or µs), ms, s, m and h"
+    }
+}
+
+/// The text to suggest for a duration of `nanos`: only `m` and `h` where
+/// the field demands it (`None` if that cannot be exact), otherwise the
+/// compact form.
+fn suggested_form(field: &Field, nanos: i64) -> Option<String> {
+    if field.minutes_hours_only {
+        forms::minutes_hours(nanos)
+    } else {
+        Some(forms::compact(nanos))
+    }
+}

@@ -1,8 +1,24 @@
-//! Placeholder area: filled in by the ruleset work.
+//! The dashboard read-only lock, `is_ui_read_only`, and the reason given
+//! for toggling it, `ui_read_only_toggle_reason`.
+
+mod reason_blank;
+mod reason_without_toggle;
+mod without_reason;
 
 use super::{Context, Rule};
 use crate::json::Value;
 
-pub(crate) const RULES: &[&Rule] = &[];
+pub(crate) const RULES: &[&Rule] = &[
+    &reason_without_toggle::TOGGLE_REASON_WITHOUT_TOGGLE,
+    &reason_blank::TOGGLE_REASON_BLANK,
+    &without_reason::TOGGLE_WITHOUT_REASON,
+];
 
-pub(crate) fn check(_root: &Value<'_>, _cx: &mut Context<'_>) {}
+const TOGGLE: &str = "is_ui_read_only";
+const REASON: &str = "ui_read_only_toggle_reason";
+
+pub(crate) fn check(root: &Value<'_>, cx: &mut Context<'_>) {
+    reason_without_toggle::check(root, cx);
+    reason_blank::check(root, cx);
+    without_reason::check(root, cx);
+}

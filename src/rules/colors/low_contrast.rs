@@ -1,0 +1,152 @@
+//! `low-contrast`: text and background colors below WCAG AA contrast.
+
+use super::Rgb;
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::rules::support::{replace_string, shown, StrField};
+use crate::rules::Rule;
+
+pub(crate) const LOW_CONTRAST: Rule = Rule::new(
+    "low-contrast",
+    Severity::Warning,
+    "The login page text color has too little contrast with its background",
+    include_str!("low_contrast.md"),
+);
+
+/// WCAG 2.x level AA minimum for normal text.
+const AA: f64 = 4.5;
+
+/// The finding for two opaque colors, if their contrast is below AA.
+pub(super) fn finding(
+    (text, text_rgb): (StrField<'_>, Rgb),
+    (background, background_rgb): (StrField<'_>, Rgb),
+) -> Option<Diagnostic> {
+    let ratio = contrast(text_rgb, background_rgb);
+    if ratio >= AA {
+        return None;
+    }
+    // Black or white, whichever stands out more from the background.
+    let (better, better_ratio) = [("#000000", [0, 0, 0]), ("#ffffff", [255, 255, 255])]
+        .into_iter()
+        .map(|(hex, rgb)| (hex, contrast(rgb, background_rgb)))
+        .fold(
+            ("#000000", 0.0),
+            |best, c| if c.1 > best.1 { c } else { best },
+        );
+    Some(
+        LOW_CONTRAST
+            .at(
+                text.span,
+                format!(
+                    "contrast between `text_color` `{}` and `background_color` `{}` is {}:1, below WCAG AA's 4.5:1",
+                    shown(text.text),
+                    shown(background.text),
+                    two_decimals(ratio)
+                ),
+            )
+            .with_label(format!("{}:1 against the background", two_decimals(ratio)))
+            .with_secondary(background.span, "background")
+            .with_help(format!(
+                "pick a text color that contrasts at least 4.5:1 with the background, e.g. `{better}` ({}:1)",
+                two_decimals(better_ratio)
+            ))
+            .with_fix(replace_string(text.span, better, false)),
+    )
+}
+
+/// The ratio truncated (not rounded) to two decimals, so that a ratio
+/// just under 4.5 never shows as `4.50`.
+fn two_decimals(ratio: f64) -> String {
+    format!("{:.2}", (ratio * 100.0).floor() / 100.0)
+}
+
+/// WCAG 2.x contrast ratio, from 1 to 21.
+fn contrast(a: Rgb, b: Rgb) -> f64 {
+    let (la, lb) = (luminance(a), luminance(b));
+    (la.max(lb) + 0.05) / (la.min(lb) + 0.05)
+}
+
+/// WCAG 2.x relative luminance of an sRGB color.
+fn luminance(rgb: Rgb) -> f64 {
+    let linear = |c: u8| {
+        let c = f64::from(c) / 255.0;
+        if c <= 0.03928 {
+            c / 12.92
+        } else {
+            ((c + 0.055) / 1.055).powf(2.4)
+        }
+    };
+    let [r, g, b] = rgb;
+    0.2126 * linear(r) + 0.7152 * linear(g) + 0.0722 * linear(b)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::support::{fixed, only};
+    use crate::{Applicability, Span};
+
+    const CODE: &str = "low-contrast";
+
+    #[test]
+    fn contrast_ratios() {
+        assert_eq!(two_decimals(contrast([0, 0, 0], [255, 255, 255])), "21.00");
+        assert_eq!(
+            two_decimals(contrast([0xc5, 0xed, 0x1b], [0xc5, 0xed, 0x1b])),
+            "1.00"
+        );
+        // #767676 on white is the classic just-passing grey: 4.54:1.
+        assert_eq!(two_decimals(contrast([0x76; 3], [255; 3])), "4.54");
+        assert_eq!(two_decimals(contrast([0x77; 3], [255; 3])), "4.47");
+    }
+
+    #[test]
+    fn identical_colors() {
+        let source =
+            r##"{"login_design": {"background_color": "#c5ed1b", "text_color": "#C5ED1B"}}"##;
+        let found = only(CODE, source);
+        assert_eq!(found.len(), 1);
+        let d = &found[0];
+        assert_eq!(d.severity(), Severity::Warning);
+        assert_eq!(d.span(), Span::new(63, 72));
+        assert_eq!(
+            d.message(),
+            "contrast between `text_color` `#C5ED1B` and `background_color` `#c5ed1b` is 1.00:1, below WCAG AA's 4.5:1"
+        );
+        assert_eq!(d.primary().text(), Some("1.00:1 against the background"));
+        assert_eq!(d.secondary()[0].span(), Span::new(38, 47));
+        assert_eq!(d.secondary()[0].text(), Some("background"));
+        assert_eq!(
+            d.help(),
+            Some("pick a text color that contrasts at least 4.5:1 with the background, e.g. `#000000` (15.50:1)")
+        );
+        assert_eq!(d.fixes()[0].applicability(), Applicability::Unsafe);
+        assert_eq!(
+            fixed(source, &found, Applicability::Unsafe),
+            r##"{"login_design": {"background_color": "#c5ed1b", "text_color": "#000000"}}"##
+        );
+    }
+
+    #[test]
+    fn css_colors_count_when_opaque() {
+        let source = r#"{"login_design": {"background_color": "navy", "text_color": "black"}}"#;
+        let found = only(CODE, source);
+        assert_eq!(
+            found[0].help(),
+            Some("pick a text color that contrasts at least 4.5:1 with the background, e.g. `#ffffff` (16.00:1)")
+        );
+        let translucent =
+            r##"{"login_design": {"background_color": "#000080", "text_color": "#00000080"}}"##;
+        assert!(only(CODE, translucent).is_empty());
+    }
+
+    #[test]
+    fn enough_contrast_or_a_missing_color_pass() {
+        for source in [
+            r##"{"login_design": {"background_color": "#767676", "text_color": "#fff"}}"##,
+            r##"{"login_design": {"text_color": "#c5ed1b"}}"##,
+            r##"{"login_design": {"background_color": "#c5ed1b", "text_color": "nope"}}"##,
+        ] {
+            assert!(only(CODE, source).is_empty(), "{source}");
+        }
+    }
+}

@@ -1,0 +1,125 @@
+//! `duration-range`: a duration outside the range Cloudflare accepts for
+//! its field.
+
+use super::{suggested_form, Bound, Field};
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::duration::GoDuration;
+use crate::rules::support::{replace_string, shown};
+use crate::rules::Rule;
+use crate::span::Span;
+
+pub(crate) const DURATION_RANGE: Rule = Rule::new(
+    "duration-range",
+    Severity::Error,
+    "A duration is outside the range Cloudflare accepts for its field",
+    include_str!("duration_range.md"),
+);
+
+/// The finding for a duration Go reads as `nanos`, if it is out of range.
+/// Negative and zero values are `duration-not-positive`'s.
+pub(super) fn finding(field: &Field, text: &str, span: Span, nanos: i64) -> Option<Diagnostic> {
+    let (bound, side) = match (field.min, field.max) {
+        (Some(min), _) if nanos < min.nanos => (min, "below the minimum"),
+        (_, Some(max)) if nanos > max.nanos => (max, "above the maximum"),
+        _ => return None,
+    };
+    let limit = suggested_form(field, bound.nanos)?;
+    let low = field.min.map_or(0, |b: Bound| b.nanos);
+    let low = suggested_form(field, low)?;
+    let high = match field.max {
+        Some(max) => suggested_form(field, max.nanos)?,
+        None => "any length".to_owned(),
+    };
+    Some(
+        DURATION_RANGE
+            .at(
+                span,
+                format!(
+                    "`{}` is `{}` ({}), {side} of {limit}; the range is {low} to {high}",
+                    field.name(),
+                    shown(text),
+                    GoDuration::from_nanos(nanos),
+                ),
+            )
+            .with_severity(bound.severity)
+            .with_label(format!("{side} of {limit}"))
+            .with_help(format!(
+                "{}; use `{limit}` or a value in range",
+                field.range_source
+            ))
+            .with_fix(replace_string(span, &limit, false)),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::support::{fixed, only};
+    use crate::{Applicability, Severity, Span};
+
+    const CODE: &str = "duration-range";
+
+    #[test]
+    fn seat_expiration_below_one_month_is_an_error() {
+        let source = r#"{"user_seat_expiration_inactive_time": "720h"}"#;
+        let found = only(CODE, source);
+        assert_eq!(found.len(), 1);
+        let d = &found[0];
+        assert_eq!(d.severity(), Severity::Error);
+        assert_eq!(d.span(), Span::new(39, 45));
+        assert_eq!(
+            d.message(),
+            "`user_seat_expiration_inactive_time` is `720h` (720h0m0s), below the minimum of 730h; the range is 730h to 8760h"
+        );
+        assert_eq!(d.primary().text(), Some("below the minimum of 730h"));
+        assert_eq!(
+            d.help(),
+            Some("Cloudflare requires at least one month (730h) of inactivity and documents at most one year (8760h); use `730h` or a value in range")
+        );
+        assert_eq!(d.fixes()[0].applicability(), Applicability::Unsafe);
+        assert_eq!(
+            fixed(source, &found, Applicability::Unsafe),
+            r#"{"user_seat_expiration_inactive_time": "730h"}"#
+        );
+    }
+
+    #[test]
+    fn less_certain_bounds_are_warnings() {
+        let source =
+            r#"{"user_seat_expiration_inactive_time": "9000h", "session_duration": "10m"}"#;
+        let found = only(CODE, source);
+        assert_eq!(found.len(), 2);
+        assert_eq!(found[0].severity(), Severity::Warning);
+        assert_eq!(
+            found[0].message(),
+            "`user_seat_expiration_inactive_time` is `9000h` (9000h0m0s), above the maximum of 8760h; the range is 730h to 8760h"
+        );
+        assert_eq!(found[1].severity(), Severity::Warning);
+        assert_eq!(found[1].span(), Span::new(68, 73));
+        assert_eq!(
+            found[1].message(),
+            "`session_duration` is `10m` (10m0s), below the minimum of 15m; the range is 15m to 730h"
+        );
+        assert_eq!(
+            fixed(source, &found, Applicability::Unsafe),
+            r#"{"user_seat_expiration_inactive_time": "8760h", "session_duration": "15m"}"#
+        );
+    }
+
+    #[test]
+    fn mfa_durations_above_720h_are_errors() {
+        let found = only(CODE, r#"{"mfa_config": {"session_duration": "721h"}}"#);
+        assert_eq!(found[0].severity(), Severity::Error);
+        assert_eq!(
+            found[0].message(),
+            "`mfa_config.session_duration` is `721h` (721h0m0s), above the maximum of 720h; the range is 0m to 720h"
+        );
+    }
+
+    #[test]
+    fn bounds_are_inclusive() {
+        let source = r#"{"session_duration": "15m", "user_seat_expiration_inactive_time": "8760h", "mfa_config": {"session_duration": "720h", "amr_matching_session_duration": "0m"}, "warp_auth_session_duration": "10000h"}"#;
+        assert!(only(CODE, source).is_empty());
+        let source = r#"{"session_duration": "730h0m0.000000001s"}"#;
+        assert_eq!(only(CODE, source).len(), 1);
+    }
+}

@@ -1,0 +1,144 @@
+//! `auth-domain-suffix`: `auth_domain` is not `<team>.cloudflareaccess.com`.
+
+use crate::diagnostic::Severity;
+use crate::json::Value;
+use crate::rules::support::{check_hostname, replace_string, shown, str_at};
+use crate::rules::{Context, Rule};
+
+pub(crate) const AUTH_DOMAIN_SUFFIX: Rule = Rule::new(
+    "auth-domain-suffix",
+    Severity::Warning,
+    "The team domain is not a <team>.cloudflareaccess.com domain",
+    include_str!("auth_domain_suffix.md"),
+);
+
+const SUFFIX: &str = "cloudflareaccess.com";
+
+/// Edit distance at which another registrable domain is taken for a typo of
+/// `cloudflareaccess.com`.
+const TYPO_DISTANCE: usize = 2;
+
+pub(super) fn check(root: &Value<'_>, cx: &mut Context<'_>) {
+    let Some(field) = str_at(root, &["auth_domain"]) else {
+        return;
+    };
+    // Not a hostname at all: `auth-domain-invalid` says so.
+    if check_hostname(field.text).is_err() {
+        return;
+    }
+    let host = field.text.to_ascii_lowercase();
+    let labels: Vec<&str> = host.split('.').collect();
+    let split = labels.len().saturating_sub(2);
+    let (team, registrable) = labels.split_at(split);
+    let (team, registrable) = (team.join("."), registrable.join("."));
+    let help = if registrable == SUFFIX {
+        if team.is_empty() {
+            "the team domain starts with your team name, e.g. `team.cloudflareaccess.com`"
+                .to_owned()
+        } else if team.contains('.') {
+            format!("the team name is one label; `{team}` has a dot")
+        } else {
+            return;
+        }
+    } else {
+        match typo_fix(&team, &registrable) {
+            Some(fixed) => {
+                let diagnostic = base(field.text, field.span)
+                    .with_help(format!("did you mean `{fixed}`?"))
+                    .with_fix(replace_string(field.span, &fixed, false));
+                cx.emit(diagnostic);
+                return;
+            }
+            None => "Cloudflare assigns team domains under `cloudflareaccess.com`; check the team domain in Zero Trust settings".to_owned(),
+        }
+    };
+    cx.emit(base(field.text, field.span).with_help(help));
+}
+
+fn base(text: &str, span: crate::Span) -> crate::Diagnostic {
+    AUTH_DOMAIN_SUFFIX
+        .at(
+            span,
+            format!(
+                "`auth_domain` is `{}`, not a `<team>.cloudflareaccess.com` domain",
+                shown(text)
+            ),
+        )
+        .with_label("not <team>.cloudflareaccess.com")
+}
+
+/// The domain with a misspelt `cloudflareaccess.com` corrected, when there
+/// is a single-label team in front of it.
+fn typo_fix(team: &str, registrable: &str) -> Option<String> {
+    let near = strsim::damerau_levenshtein(registrable, SUFFIX) <= TYPO_DISTANCE;
+    (near && !team.is_empty() && !team.contains('.')).then(|| format!("{team}.{SUFFIX}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::support::{fixed, only};
+    use crate::{Applicability, Severity, Span};
+
+    const CODE: &str = "auth-domain-suffix";
+
+    #[test]
+    fn other_domains_are_warnings() {
+        let source = r#"{"auth_domain": "login.example.com"}"#;
+        let found = only(CODE, source);
+        assert_eq!(found.len(), 1);
+        let d = &found[0];
+        assert_eq!(d.severity(), Severity::Warning);
+        assert_eq!(d.span(), Span::new(16, 35));
+        assert_eq!(
+            d.message(),
+            "`auth_domain` is `login.example.com`, not a `<team>.cloudflareaccess.com` domain"
+        );
+        assert_eq!(d.primary().text(), Some("not <team>.cloudflareaccess.com"));
+        assert_eq!(
+            d.help(),
+            Some("Cloudflare assigns team domains under `cloudflareaccess.com`; check the team domain in Zero Trust settings")
+        );
+        assert!(d.fixes().is_empty());
+    }
+
+    #[test]
+    fn typos_get_a_fix_to_review() {
+        let source = r#"{"auth_domain": "widgets.cloudflareacess.com"}"#;
+        let found = only(CODE, source);
+        assert_eq!(
+            found[0].help(),
+            Some("did you mean `widgets.cloudflareaccess.com`?")
+        );
+        assert_eq!(found[0].fixes()[0].applicability(), Applicability::Unsafe);
+        assert_eq!(
+            fixed(source, &found, Applicability::Unsafe),
+            r#"{"auth_domain": "widgets.cloudflareaccess.com"}"#
+        );
+    }
+
+    #[test]
+    fn the_team_is_one_label() {
+        let found = only(CODE, r#"{"auth_domain": "cloudflareaccess.com"}"#);
+        assert_eq!(
+            found[0].help(),
+            Some("the team domain starts with your team name, e.g. `team.cloudflareaccess.com`")
+        );
+        let found = only(CODE, r#"{"auth_domain": "a.b.cloudflareaccess.com"}"#);
+        assert_eq!(
+            found[0].help(),
+            Some("the team name is one label; `a.b` has a dot")
+        );
+    }
+
+    #[test]
+    fn team_domains_in_any_case_and_invalid_names_pass() {
+        for domain in [
+            "test.cloudflareaccess.com",
+            "Widget-Corps.CloudflareAccess.COM",
+            "https://x.example.com/",
+        ] {
+            let source = format!(r#"{{"auth_domain": "{domain}"}}"#);
+            assert!(only(CODE, &source).is_empty(), "{domain}");
+        }
+    }
+}
