@@ -244,3 +244,74 @@ fn an_unwritable_directory_is_an_error_and_the_file_is_unchanged() {
     assert!(r.stdout.starts_with("ro/org.json:1:1:"), "{r:?}");
     assert_eq!(fs::read(read_only.0.join("org.json")).unwrap(), BOM_CRLF);
 }
+
+/// Two durations Go rejects, in a CRLF file. The safe fixes turn `30 days`
+/// into `720h`, which is below the field's minimum; the fix for that needs
+/// review and comes in a second pass.
+const DURATIONS: &[u8] =
+    b"{\r\n  \"user_seat_expiration_inactive_time\": \"30 days\",\r\n  \"session_duration\": \"1d\"\r\n}\r\n";
+
+#[test]
+fn safe_fixes_then_the_remaining_finding_with_a_hint() {
+    let dir = dir_with(&[("org.json", DURATIONS)]);
+    let r = run(ztlint(dir.path()), &["check", "--fix", "org.json"]);
+    assert_eq!(r.code, 1, "{r:?}");
+    assert_eq!(
+        fs::read(dir.path().join("org.json")).unwrap(),
+        b"{\r\n  \"user_seat_expiration_inactive_time\": \"720h\",\r\n  \"session_duration\": \"24h\"\r\n}\r\n"
+    );
+    assert!(r.stdout.starts_with("duration-range\n"), "{}", r.stdout);
+    assert!(
+        r.stdout.ends_with(
+            "fixed 2 issues in 1 file\n1 error in 1 file\n1 fixable with `--fix --unsafe-fixes`\n"
+        ),
+        "{}",
+        r.stdout
+    );
+}
+
+#[test]
+fn fixes_are_applied_over_several_passes_until_none_is_left() {
+    let dir = dir_with(&[("org.json", DURATIONS)]);
+    let r = run(
+        ztlint(dir.path()),
+        &["check", "--fix", "--unsafe-fixes", "org.json"],
+    );
+    assert_eq!(
+        (r.code, r.stdout.as_str()),
+        (0, "fixed 3 issues in 1 file\nno problems found in 1 file\n")
+    );
+    let fixed: &[u8] =
+        b"{\r\n  \"user_seat_expiration_inactive_time\": \"730h\",\r\n  \"session_duration\": \"24h\"\r\n}\r\n";
+    assert_eq!(fs::read(dir.path().join("org.json")).unwrap(), fixed);
+    // And again: nothing left to do.
+    let r = run(
+        ztlint(dir.path()),
+        &["check", "--fix", "--unsafe-fixes", "org.json"],
+    );
+    assert_eq!(
+        (r.code, r.stdout.as_str()),
+        (0, "no problems found in 1 file\n")
+    );
+    assert_eq!(fs::read(dir.path().join("org.json")).unwrap(), fixed);
+}
+
+#[test]
+fn diff_of_unsafe_fixes_shows_every_pass() {
+    let dir = dir_with(&[("org.json", DURATIONS)]);
+    let r = run(
+        ztlint(dir.path()),
+        &["check", "--diff", "--unsafe-fixes", "org.json"],
+    );
+    assert_eq!(r.code, 1);
+    assert_eq!(
+        r.stdout,
+        "--- org.json\n+++ org.json\n@@ -1,4 +1,4 @@\n {\r\n\
+         -  \"user_seat_expiration_inactive_time\": \"30 days\",\r\n\
+         -  \"session_duration\": \"1d\"\r\n\
+         +  \"user_seat_expiration_inactive_time\": \"730h\",\r\n\
+         +  \"session_duration\": \"24h\"\r\n }\r\n"
+    );
+    assert_eq!(r.stderr, "would fix 3 issues in 1 file\n");
+    assert_eq!(fs::read(dir.path().join("org.json")).unwrap(), DURATIONS);
+}

@@ -38,8 +38,6 @@ struct Outcome {
     fail_on: Severity,
     /// Fixes applied (or, with `--diff`, that would be).
     fixed: usize,
-    /// Findings with a safe fix, and with a fix that needs review.
-    fixable: (usize, usize),
     /// With `--diff`: the unified diff.
     diff: String,
     /// With `--fix` on standard input: the text to print.
@@ -240,7 +238,6 @@ fn process(input: &Input, stdin: &[u8], settings: &Settings, mode: Mode) -> Outc
         diagnostics: Vec::new(),
         fail_on: settings.fail_on,
         fixed: 0,
-        fixable: (0, 0),
         diff: String::new(),
         filtered: None,
         problem: None,
@@ -260,15 +257,6 @@ fn process(input: &Input, stdin: &[u8], settings: &Settings, mode: Mode) -> Outc
     outcome.linted = true;
     outcome.source = linted.source.into_owned();
     outcome.diagnostics = linted.diagnostics;
-    if !fix::unparsed(&outcome.diagnostics) {
-        for d in &outcome.diagnostics {
-            match d.fixes().first().map(|f| f.applicability()) {
-                Some(Applicability::Safe) => outcome.fixable.0 += 1,
-                Some(Applicability::Unsafe) => outcome.fixable.1 += 1,
-                None => {}
-            }
-        }
-    }
     if input.path.is_none() && matches!(mode, Mode::Fix(_)) {
         outcome.filtered = Some(bytes.to_vec());
     }
@@ -356,7 +344,7 @@ fn report(
                 text.push_str(line);
             }
             push_line(&mut text, &render::summary(&reports));
-            if mode == Mode::Lint {
+            if mode != Mode::Fix(Applicability::Unsafe) {
                 if let Some(hint) = fixable_hint(outcomes) {
                     text.push_str(&hint);
                 }
@@ -371,11 +359,19 @@ fn report(
     output::write(stream, &text)
 }
 
-/// "2 fixable with `--fix` (1 more with `--fix --unsafe-fixes`)".
+/// "2 fixable with `--fix` (1 more with `--fix --unsafe-fixes`)", counting
+/// the findings that remain.
 fn fixable_hint(outcomes: &[Outcome]) -> Option<String> {
-    let (safe, unsafe_) = outcomes
-        .iter()
-        .fold((0, 0), |(s, u), o| (s + o.fixable.0, u + o.fixable.1));
+    let (mut safe, mut unsafe_) = (0, 0);
+    // Nothing in a text that does not parse gets fixed.
+    let fixable = outcomes.iter().filter(|o| !fix::unparsed(&o.diagnostics));
+    for d in fixable.flat_map(|o| &o.diagnostics) {
+        match d.fixes().first().map(|f| f.applicability()) {
+            Some(Applicability::Safe) => safe += 1,
+            Some(Applicability::Unsafe) => unsafe_ += 1,
+            None => {}
+        }
+    }
     match (safe, unsafe_) {
         (0, 0) => None,
         (s, 0) => Some(format!("{s} fixable with `--fix`\n")),

@@ -1,5 +1,5 @@
 //! TEMPORARY: stand-ins with the documented signatures of library APIs that
-//! land from other branches (`schema`, `values`). Removed when
+//! land from other branches (`schema`). Removed when
 //! `main` has them.
 
 pub(crate) mod schema {
@@ -18,18 +18,5 @@ pub(crate) trait LinterSchema {
 impl LinterSchema for ztlint::Linter {
     fn schema(self, _: schema::Schema) -> Self {
         self
-    }
-}
-
-pub(crate) mod account_id {
-    pub fn check(id: &str) -> Result<(), String> {
-        if id.len() == 32 && id.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f')) {
-            Ok(())
-        } else {
-            Err(format!(
-                "account identifier must be 32 lowercase hex characters, found {}",
-                id.chars().count()
-            ))
-        }
     }
 }

@@ -9,8 +9,9 @@ use ztlint::{Linter, Severity};
 use super::args::{CheckArgs, LEVEL_FLAGS};
 use super::config::Config;
 use super::explain::unknown_rule;
-use super::pending::{account_id, schema::Schema, LinterSchema};
+use super::pending::{schema::Schema, LinterSchema};
 use super::{display_path, io_message, Failure};
+use ztlint::account_id;
 
 /// A per-rule level given on the command line, e.g. `--warn logo`.
 #[derive(Clone, Debug, PartialEq, Eq)]
