@@ -61,14 +61,14 @@ pub(crate) struct Settings {
 /// Lays the command line over `config` over the defaults.
 ///
 /// Scalars (`--profile`, `--fail-on`, `--schema`, `--account-id`) and
-/// `--select` replace the file's value.
+/// `--select` replace the file's value. Per-rule levels add up in order:
+/// the file's `ignore`, its `[rules]`, then the flags, the last matching one
+/// winning for each rule.
 ///
 /// # Errors
 ///
 /// An unknown rule, an unreadable or invalid schema, or an invalid account
-/// identifier. Per-rule levels add up in order:
-/// the file's `ignore`, its `[rules]`, then the flags, the last matching one
-/// winning for each rule.
+/// identifier.
 pub(crate) fn resolve(
     args: &CheckArgs,
     levels: &[LevelFlag],
