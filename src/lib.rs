@@ -7,8 +7,10 @@ pub mod diagnostic;
 pub mod duration;
 pub mod json;
 mod lint;
+pub mod model;
 pub mod render;
 pub mod rules;
+pub mod schema;
 pub mod span;
 
 pub use diagnostic::{apply_fixes, Applicability, Diagnostic, Edit, Fix, Label, Severity};

@@ -5,6 +5,7 @@ use std::fmt;
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::rules::{self, Context};
+use crate::schema::Schema;
 
 /// Which endpoint the payload is for. The endpoints take different fields.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -100,6 +101,7 @@ pub struct Linter {
     selected: Option<Vec<String>>,
     ignored: Vec<String>,
     severities: Vec<(String, Option<Severity>)>,
+    schema: Option<Schema>,
 }
 
 /// The result of [`Linter::lint_bytes`]: the text the spans index, and the
@@ -123,6 +125,24 @@ impl Linter {
     /// Sets the endpoint profile.
     pub fn profile(mut self, profile: Profile) -> Linter {
         self.profile = profile;
+        self
+    }
+
+    /// Checks payloads against `schema` instead of the profile's built-in
+    /// one. The structure rules (`unknown-field`, `wrong-type`,
+    /// `missing-field`, ...) then report what `schema` rejects; keywords
+    /// with no rule of their own are reported as `schema-violation`.
+    ///
+    /// ```
+    /// use ztlint::schema::Schema;
+    ///
+    /// let schema = Schema::from_json(r#"{"type": "object", "required": ["name"]}"#)?;
+    /// let diagnostics = ztlint::Linter::new().schema(schema).lint("{}");
+    /// assert!(diagnostics.iter().any(|d| d.code() == "missing-field"));
+    /// # Ok::<(), ztlint::schema::SchemaError>(())
+    /// ```
+    pub fn schema(mut self, schema: Schema) -> Linter {
+        self.schema = Some(schema);
         self
     }
 
@@ -186,8 +206,16 @@ impl Linter {
             Err(error) => found.push(error.to_diagnostic()),
             Ok(root) => {
                 let mut cx = Context::new(source, self.profile);
+                if let Some(schema) = &self.schema {
+                    cx = cx.with_schema(schema);
+                }
                 rules::check(&root, &mut cx);
-                found.extend(cx.into_diagnostics());
+                let mut diagnostics = cx.into_diagnostics();
+                if found.is_empty() {
+                    found = diagnostics;
+                } else {
+                    found.append(&mut diagnostics);
+                }
             }
         }
         self.configure(found)

@@ -32,7 +32,9 @@ pub fn json_differential(data: &[u8]) {
         // serde_json is built with `float_roundtrip` (jsonschema turns it
         // on), so its floats are correctly rounded like ztlint's: compare
         // exactly.
-        (Ok(ours), Ok(theirs)) => assert_eq!(&ours.to_serde(), theirs, "values differ for {text:?}"),
+        (Ok(ours), Ok(theirs)) => {
+            assert_eq!(&ours.to_serde(), theirs, "values differ for {text:?}")
+        }
         (Err(_), Err(_)) => {}
         // Documented exception: numbers beyond f64 are kept as text.
         (Ok(ours), Err(e)) if e.to_string().starts_with("number out of range") => {
@@ -124,8 +126,14 @@ pub fn fix(data: &[u8]) {
         );
         let (next, applied) = ztlint::apply_fixes(&current, &diagnostics, Applicability::Unsafe);
         if applied == 0 {
-            assert_eq!(next, current, "a pass that applied nothing changed the text");
-            let fixable: Vec<_> = diagnostics.iter().filter(|d| !d.fixes().is_empty()).collect();
+            assert_eq!(
+                next, current,
+                "a pass that applied nothing changed the text"
+            );
+            let fixable: Vec<_> = diagnostics
+                .iter()
+                .filter(|d| !d.fixes().is_empty())
+                .collect();
             assert!(fixable.is_empty(), "unapplied fixes remain: {fixable:#?}");
             return;
         }
@@ -160,7 +168,10 @@ pub fn structured(data: &[u8]) {
 }
 
 fn check_span(source: &str, range: std::ops::Range<usize>) {
-    assert!(range.start <= range.end && range.end <= source.len(), "{range:?} out of bounds");
+    assert!(
+        range.start <= range.end && range.end <= source.len(),
+        "{range:?} out of bounds"
+    );
     assert!(source.is_char_boundary(range.start) && source.is_char_boundary(range.end));
 }
 

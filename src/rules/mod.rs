@@ -16,6 +16,7 @@ use std::fmt;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::json::Value;
 use crate::lint::Profile;
+use crate::schema::Schema;
 use crate::span::Span;
 
 pub(crate) mod colors;
@@ -120,6 +121,9 @@ pub fn find(code: &str) -> Option<&'static Rule> {
 pub(crate) struct Context<'s> {
     pub(crate) source: &'s str,
     pub(crate) profile: Profile,
+    /// A custom schema for the structure rules, instead of the profile's
+    /// built-in one.
+    pub(crate) schema: Option<Schema>,
     diagnostics: Vec<Diagnostic>,
 }
 
@@ -128,8 +132,15 @@ impl<'s> Context<'s> {
         Context {
             source,
             profile,
+            schema: None,
             diagnostics: Vec::new(),
         }
+    }
+
+    /// Checks against `schema` instead of the profile's built-in one.
+    pub(crate) fn with_schema(mut self, schema: &Schema) -> Context<'s> {
+        self.schema = Some(schema.clone());
+        self
     }
 
     pub(crate) fn emit(&mut self, diagnostic: Diagnostic) {

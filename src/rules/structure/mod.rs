@@ -1,8 +1,281 @@
-//! Placeholder area: filled in by the ruleset work.
+//! The shape of the body: that it is an object, has no duplicate, read-only
+//! or unknown keys, is not a response envelope, and matches the schema's
+//! types, enums, ranges and required fields.
+//!
+//! The schema findings come from [`crate::schema`]: the built-in schema of
+//! the endpoint profile, or a custom one. Each is reported once, by the rule
+//! for its kind; the value rules of other areas only look at values of the
+//! right type.
+
+mod duplicate_key;
+mod edit;
+mod empty_body;
+mod enum_value;
+mod missing_field;
+mod null_value;
+mod number_range;
+mod read_only_field;
+mod response_envelope;
+mod root_not_object;
+mod schema_violation;
+mod suggest;
+mod unknown_field;
+mod wrong_type;
+
+pub(crate) use edit::remove_member_edit;
 
 use super::{Context, Rule};
-use crate::json::Value;
+use crate::json::{Value, ValueKind};
+use crate::schema::pointer::{self, Seg};
+use crate::schema::problem::ProblemKind;
+use crate::schema::Schema;
 
-pub(crate) const RULES: &[&Rule] = &[];
+pub(crate) const RULES: &[&Rule] = &[
+    &root_not_object::ROOT_NOT_OBJECT,
+    &response_envelope::RESPONSE_ENVELOPE,
+    &empty_body::EMPTY_BODY,
+    &duplicate_key::DUPLICATE_KEY,
+    &read_only_field::READ_ONLY_FIELD,
+    &unknown_field::UNKNOWN_FIELD,
+    &wrong_type::WRONG_TYPE,
+    &null_value::NULL_VALUE,
+    &missing_field::MISSING_FIELD,
+    &enum_value::ENUM_VALUE,
+    &number_range::NUMBER_RANGE,
+    &schema_violation::SCHEMA_VIOLATION,
+];
 
-pub(crate) fn check(_root: &Value<'_>, _cx: &mut Context<'_>) {}
+pub(crate) fn check(root: &Value<'_>, cx: &mut Context<'_>) {
+    if !root_not_object::check(root, cx) {
+        return;
+    }
+    let envelope = response_envelope::check(root, cx);
+    empty_body::check(root, cx);
+    duplicate_key::check(root, cx);
+    read_only_field::check(root, cx);
+
+    // The profile shapes the messages only with the built-in schema: a
+    // custom schema says for itself what it accepts.
+    let (schema, profile) = match &cx.schema {
+        Some(custom) => (custom.clone(), None),
+        None => (Schema::builtin(cx.profile), Some(cx.profile)),
+    };
+    // A value of the wrong type is reported once, as such; its enum or range
+    // problems, which come right after its type problem, would only repeat it.
+    let mut mistyped = None;
+    schema.validate(root, &mut |problem| match &problem.kind {
+        ProblemKind::Type { value, .. } => {
+            mistyped = Some(value.span());
+            if value.is_null() {
+                null_value::report(root, problem, cx);
+            } else {
+                wrong_type::report(problem, cx);
+            }
+        }
+        ProblemKind::GoInteger { .. } => wrong_type::report(problem, cx),
+        ProblemKind::Unexpected { .. } => {
+            let top_level_key = match problem.path {
+                [Seg::Key(key)] => Some(*key),
+                _ => None,
+            };
+            let reported_elsewhere = top_level_key.is_some_and(|key| {
+                read_only_field::READ_ONLY.contains(&key)
+                    || (envelope && response_envelope::ENVELOPE_KEYS.contains(&key))
+            });
+            if !reported_elsewhere {
+                unknown_field::report(problem, profile, cx);
+            }
+        }
+        ProblemKind::Required { .. } => missing_field::report(problem, profile, cx),
+        ProblemKind::Enum { value, .. } | ProblemKind::Range { value, .. }
+            if mistyped == Some(value.span()) => {}
+        ProblemKind::Enum { .. } => enum_value::report(problem, cx),
+        ProblemKind::Range { .. } => number_range::report(problem, cx),
+        ProblemKind::Other { .. } => schema_violation::report(problem, cx),
+    });
+}
+
+/// How a message names the thing at `path`: "`login_design.text_color`",
+/// or "the body" for the root.
+struct Subject<'p, 'd>(&'p [Seg<'d>]);
+
+fn subject<'p, 'd>(path: &'p [Seg<'d>]) -> Subject<'p, 'd> {
+    Subject(path)
+}
+
+impl std::fmt::Display for Subject<'_, '_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if self.0.is_empty() {
+            f.write_str("the body")
+        } else {
+            write!(f, "`{}`", pointer::Dotted(self.0))
+        }
+    }
+}
+
+/// Appends what [`subject`] displays, without the formatting machinery.
+fn push_subject(out: &mut String, path: &[Seg<'_>]) {
+    if path.is_empty() {
+        out.push_str("the body");
+        return;
+    }
+    out.push('`');
+    for (i, seg) in path.iter().enumerate() {
+        match seg {
+            Seg::Key(k) => {
+                if i > 0 {
+                    out.push('.');
+                }
+                out.push_str(k);
+            }
+            Seg::Index(n) => {
+                use std::fmt::Write;
+                let _ = write!(out, "[{n}]");
+            }
+        }
+    }
+    out.push('`');
+}
+
+/// Appends what [`describe`] displays, without the formatting machinery
+/// for the common cases.
+fn push_describe(out: &mut String, value: &Value<'_>, source: &str) {
+    let text = source
+        .get(value.span().range())
+        .filter(|t| t.len() <= QUOTE_LIMIT);
+    let parts: [&str; 3] = match (value.kind(), text) {
+        (ValueKind::Number(n), _) => ["the number `", n.as_str(), "`"],
+        (ValueKind::String(_), Some(text)) => ["the string `", text, "`"],
+        (ValueKind::Bool(true), _) => ["the boolean `", "true", "`"],
+        (ValueKind::Bool(false), _) => ["the boolean `", "false", "`"],
+        (ValueKind::Null, _) => ["`null`", "", ""],
+        (ValueKind::String(_), None) => ["a string", "", ""],
+        (ValueKind::Array(_), _) => ["an array", "", ""],
+        (ValueKind::Object(_), _) => ["an object", "", ""],
+    };
+    for part in parts {
+        out.push_str(part);
+    }
+}
+
+/// Strings longer than this are described by type only, not quoted.
+const QUOTE_LIMIT: usize = 40;
+
+/// How a message names a value: "the string `\"false\"`", "the number
+/// `30`", "an object".
+struct Describe<'v, 'a, 's>(&'v Value<'a>, &'s str);
+
+fn describe<'v, 'a, 's>(value: &'v Value<'a>, source: &'s str) -> Describe<'v, 'a, 's> {
+    Describe(value, source)
+}
+
+impl std::fmt::Display for Describe<'_, '_, '_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let Describe(value, source) = self;
+        let text = source
+            .get(value.span().range())
+            .filter(|t| t.len() <= QUOTE_LIMIT);
+        match (value.kind(), text) {
+            (ValueKind::Null, _) => f.write_str("`null`"),
+            (ValueKind::Bool(b), _) => write!(f, "the boolean `{b}`"),
+            (ValueKind::Number(n), _) => write!(f, "the number `{}`", n.as_str()),
+            (ValueKind::String(_), Some(text)) => write!(f, "the string `{text}`"),
+            (ValueKind::String(_), None) => f.write_str("a string"),
+            (ValueKind::Array(_), _) => f.write_str("an array"),
+            (ValueKind::Object(_), _) => f.write_str("an object"),
+        }
+    }
+}
+
+/// The object that holds the member at `path`, and the member's index in
+/// it (the last of duplicates, which is the one that counts).
+fn parent_member<'d, 'a>(root: &'d Value<'a>, path: &[Seg<'_>]) -> Option<(&'d Value<'a>, usize)> {
+    let (Seg::Key(key), parent_path) = path.split_last()? else {
+        return None;
+    };
+    let tokens = parent_path.iter().map(|seg| match seg {
+        Seg::Key(k) => (*k).to_string(),
+        Seg::Index(i) => i.to_string(),
+    });
+    let (_, parent) = pointer::resolve(root, tokens)?;
+    let index = parent
+        .as_object()?
+        .iter()
+        .rposition(|m| m.key().as_str() == *key)?;
+    Some((parent, index))
+}
+
+/// A number as a message shows it: integers without a fraction.
+fn format_number(n: f64) -> String {
+    if n.fract() == 0.0 && n.abs() < 1e15 {
+        format!("{}", n as i64)
+    } else {
+        format!("{n}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{lint, Linter, Profile, Severity, Span};
+
+    /// The seed's own example body, verbatim.
+    const SEED_EXAMPLE: &str = r##"{
+  "auth_domain": "test.cloudflareaccess.com",
+  "auto_redirect_to_identity": false,
+  "custom_pages": {
+    "forbidden": "699d98642c564d2e855e9661899b7252",
+    "identity_denied": "699d98642c564d2e855e9661899b7252"
+  },
+  "is_ui_read_only": "false",
+  "login_design": {
+    "background_color": "#c5ed1b",
+    "footer_text": "This is an example description.",
+    "header_text": "This is an example description.",
+    "logo_path": "https://example.com/logo.png",
+    "text_color": "#c5ed1b"
+  },
+  "name": "Widget Corps Internal Applications",
+  "session_duration": "24h",
+  "ui_read_only_toggle_reason": "Temporarily turn off the UI read only lock to make a change via the UI",
+  "user_seat_expiration_inactive_time": "720h"
+}"##;
+
+    #[test]
+    fn the_seed_example_has_one_structure_finding() {
+        let structure: Vec<_> = lint(SEED_EXAMPLE)
+            .into_iter()
+            .filter(|d| super::RULES.iter().any(|r| r.code() == d.code()))
+            .collect();
+        assert_eq!(structure.len(), 1, "{structure:#?}");
+        let d = &structure[0];
+        assert_eq!(d.code(), "wrong-type");
+        assert_eq!(d.severity(), Severity::Error);
+        assert_eq!(&SEED_EXAMPLE[d.span().range()], "\"false\"");
+        assert_eq!(d.span(), Span::new(243, 250));
+        assert_eq!(
+            d.message(),
+            "`is_ui_read_only` must be a boolean, found the string `\"false\"`"
+        );
+    }
+
+    #[test]
+    fn a_non_object_root_stops_the_structure_checks() {
+        let diagnostics = Linter::new().profile(Profile::Create).lint("[]");
+        let codes: Vec<_> = diagnostics.iter().map(|d| d.code()).collect();
+        assert_eq!(codes, ["root-not-object"]);
+    }
+
+    #[test]
+    fn a_mistyped_enum_value_is_reported_once() {
+        let source =
+            r#"{"service_token_inactivity": {"action": 1, "inactivity_threshold_days": "9"}}"#;
+        let codes: Vec<_> = lint(source).iter().map(|d| (d.code(), d.span())).collect();
+        assert_eq!(
+            codes,
+            [
+                ("wrong-type", Span::new(40, 41)),
+                ("wrong-type", Span::new(72, 75))
+            ]
+        );
+    }
+}

@@ -1,0 +1,217 @@
+use super::suggest::{or_list, similar};
+use super::{remove_member_edit, subject};
+use crate::diagnostic::{Edit, Fix, Severity};
+use crate::lint::Profile;
+use crate::rules::{Context, Rule};
+use crate::schema::account_has_field;
+use crate::schema::pointer::Seg;
+use crate::schema::problem::{Problem, ProblemKind};
+
+pub(crate) const UNKNOWN_FIELD: Rule = Rule::new(
+    "unknown-field",
+    Severity::Error,
+    "The body has a field the endpoint does not take",
+    include_str!("unknown_field.md"),
+);
+
+/// Objects whose field names still change between API versions: unknown
+/// fields inside them are warnings.
+const UNSETTLED: [&str; 2] = ["mfa_config", "service_token_inactivity"];
+
+pub(super) fn report(
+    problem: &Problem<'_, '_, '_, '_>,
+    profile: Option<Profile>,
+    cx: &mut Context<'_>,
+) {
+    let ProblemKind::Unexpected {
+        object,
+        index,
+        known,
+        ..
+    } = &problem.kind
+    else {
+        return;
+    };
+    let Some(member) = problem.unexpected_member() else {
+        return;
+    };
+    let key = member.key().as_str();
+    let name = subject(problem.path);
+
+    if let Some(profile) = profile.filter(|p| *p != Profile::AccountUpdate) {
+        if account_has_field(problem.path) {
+            let (where_, help) = match profile {
+                Profile::ZoneUpdate => (
+                    "by the zone-level endpoint",
+                    "remove it, or set it with the account-level endpoint, `PUT /accounts/{account_id}/access/organizations`",
+                ),
+                _ => (
+                    "when creating an organization",
+                    "remove it, and set it with an update once the organization exists",
+                ),
+            };
+            let mut diagnostic = UNKNOWN_FIELD
+                .at(
+                    member.key().span(),
+                    format!("{name} is not accepted {where_}"),
+                )
+                .with_label("not accepted here")
+                .with_help(help);
+            if let Some(edit) = remove_member_edit(object, *index) {
+                diagnostic =
+                    diagnostic.with_fix(Fix::needs_review(format!("Remove {name}"), vec![edit]));
+            }
+            cx.emit(diagnostic);
+            return;
+        }
+    }
+
+    // A rename onto a key the object already has would make a duplicate.
+    let close = similar(
+        key,
+        known.iter().copied().filter(|k| object.member(k).is_none()),
+    );
+    let unsettled = match problem.path {
+        [Seg::Key(parent), _, ..] => UNSETTLED.iter().find(|u| *u == parent),
+        _ => None,
+    };
+    let misplaced = problem.path.len() > 1 && account_has_field(&[Seg::Key(key)]);
+    let mut help = if !close.is_empty() {
+        format!("did you mean {}?", or_list(&close))
+    } else if misplaced {
+        format!("`{key}` is a top-level field; move it out of this object")
+    } else {
+        "remove it, or check its spelling against Cloudflare's API reference".to_string()
+    };
+    if let Some(parent) = unsettled {
+        help.push_str(&format!(
+            " (field names in `{parent}` still change between API versions)"
+        ));
+    }
+    let mut diagnostic = UNKNOWN_FIELD
+        .at(member.key().span(), format!("unknown field {name}"))
+        .with_label("unknown field")
+        .with_help(help);
+    if unsettled.is_some() {
+        diagnostic = diagnostic.with_severity(Severity::Warning);
+    }
+    if let [only] = close.as_slice() {
+        let quoted = serde_json::to_string(only).unwrap_or_default();
+        diagnostic = diagnostic.with_fix(Fix::needs_review(
+            format!("Rename to `{only}`"),
+            vec![Edit::replace(member.key().span(), quoted)],
+        ));
+    }
+    cx.emit(diagnostic);
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{apply_fixes, Applicability, Diagnostic, Linter, Profile, Severity, Span};
+
+    fn unknown(profile: Profile, source: &str) -> Vec<Diagnostic> {
+        Linter::new()
+            .profile(profile)
+            .lint(source)
+            .into_iter()
+            .filter(|d| d.code() == "unknown-field")
+            .collect()
+    }
+
+    #[test]
+    fn a_typo_gets_did_you_mean_and_a_rename_after_review() {
+        let source = r#"{"sesion_duration": "24h"}"#;
+        let found = unknown(Profile::AccountUpdate, source);
+        assert_eq!(found.len(), 1);
+        let d = &found[0];
+        assert_eq!(d.span(), Span::new(1, 18));
+        assert_eq!(d.severity(), Severity::Error);
+        assert_eq!(d.message(), "unknown field `sesion_duration`");
+        assert_eq!(d.help(), Some("did you mean `session_duration`?"));
+        assert_eq!(apply_fixes(source, &found, Applicability::Safe).1, 0);
+        let (fixed, _) = apply_fixes(source, &found, Applicability::Unsafe);
+        assert_eq!(fixed, r#"{"session_duration": "24h"}"#);
+    }
+
+    #[test]
+    fn no_rename_onto_a_key_that_is_there() {
+        let found = unknown(Profile::AccountUpdate, r#"{"nmae": "A", "name": "B"}"#);
+        assert_eq!(
+            found[0].help(),
+            Some("remove it, or check its spelling against Cloudflare's API reference")
+        );
+        assert!(found[0].fixes().is_empty());
+    }
+
+    #[test]
+    fn nested_unknowns_name_their_path() {
+        let found = unknown(
+            Profile::AccountUpdate,
+            r##"{"login_design": {"text_colour": "#fff", "session_duration": "1h"}}"##,
+        );
+        let got: Vec<_> = found
+            .iter()
+            .map(|d| (d.span(), d.message(), d.help().unwrap_or_default()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (
+                    Span::new(18, 31),
+                    "unknown field `login_design.text_colour`",
+                    "did you mean `text_color`?"
+                ),
+                (
+                    Span::new(41, 59),
+                    "unknown field `login_design.session_duration`",
+                    "`session_duration` is a top-level field; move it out of this object"
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn unknowns_in_newer_objects_are_warnings() {
+        let found = unknown(
+            Profile::AccountUpdate,
+            r#"{"mfa_config": {"allowed_authenticator": ["totp"]}, "service_token_inactivity": {"threshold": 30}}"#,
+        );
+        let got: Vec<_> = found
+            .iter()
+            .map(|d| (d.severity(), d.help().unwrap_or_default()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (
+                    Severity::Warning,
+                    "did you mean `allowed_authenticators`? (field names in `mfa_config` still change between API versions)"
+                ),
+                (
+                    Severity::Warning,
+                    "remove it, or check its spelling against Cloudflare's API reference (field names in `service_token_inactivity` still change between API versions)"
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn known_fields_the_endpoint_does_not_take() {
+        let source = r#"{"name": "A", "custom_pages": {"forbidden": "x"}}"#;
+        let zone = unknown(Profile::ZoneUpdate, source);
+        assert_eq!(zone.len(), 1);
+        assert_eq!(zone[0].span(), Span::new(14, 28));
+        assert_eq!(
+            zone[0].message(),
+            "`custom_pages` is not accepted by the zone-level endpoint"
+        );
+        let (fixed, _) = apply_fixes(source, &zone, Applicability::Unsafe);
+        assert_eq!(fixed, r#"{"name": "A"}"#);
+        let create = unknown(Profile::Create, source);
+        assert_eq!(
+            create[0].message(),
+            "`custom_pages` is not accepted when creating an organization"
+        );
+        assert!(unknown(Profile::AccountUpdate, source).is_empty());
+    }
+}

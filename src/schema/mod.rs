@@ -1,0 +1,359 @@
+//! The JSON Schema a payload is checked against: the embedded one for each
+//! endpoint [`Profile`], or one you supply.
+//!
+//! The embedded schema (`organization.schema.json`, draft 2020-12) describes
+//! the account-level update body: Cloudflare's published request schema plus
+//! the newer fields the live API takes, with `additionalProperties: false` at
+//! every level. The zone-level and create profiles are derived from it in
+//! code: the zone-level endpoint keeps six top-level fields, create drops
+//! `custom_pages` and requires `name` and `auth_domain`.
+//!
+//! The embedded schema is compiled once into a validator that walks the
+//! span-carrying document directly, so the default lint never converts the
+//! document or runs a general-purpose validator. A custom schema is compiled
+//! once with the `jsonschema` crate when it is loaded, and never fetches
+//! anything.
+//!
+//! ```
+//! use ztlint::schema::Schema;
+//! use ztlint::{json, Profile};
+//!
+//! let doc = json::parse(r#"{"custom_pages": {}, "is_ui_read_only": "false"}"#)?;
+//! let found: Vec<_> = Schema::builtin(Profile::ZoneUpdate)
+//!     .violations(&doc)
+//!     .iter()
+//!     .map(|v| (v.pointer().to_string(), v.keyword().to_string()))
+//!     .collect();
+//! assert_eq!(
+//!     found,
+//!     [
+//!         ("/custom_pages".to_string(), "additionalProperties".to_string()),
+//!         ("/is_ui_read_only".to_string(), "type".to_string()),
+//!     ]
+//! );
+//! # Ok::<(), json::Error>(())
+//! ```
+
+mod custom;
+mod native;
+pub(crate) mod pointer;
+pub(crate) mod problem;
+
+use std::fmt;
+use std::sync::{Arc, LazyLock};
+
+use crate::json::Value;
+use crate::lint::Profile;
+use crate::span::Span;
+
+use self::custom::Custom;
+use self::native::{Node, Path, Sink};
+use self::pointer::{push_token, Seg};
+use self::problem::{Problem, ProblemKind};
+
+/// The embedded schema's text.
+const EMBEDDED: &str = include_str!("organization.schema.json");
+
+/// Fields the zone-level endpoint accepts.
+const ZONE_FIELDS: [&str; 6] = [
+    "auth_domain",
+    "is_ui_read_only",
+    "login_design",
+    "name",
+    "ui_read_only_toggle_reason",
+    "user_seat_expiration_inactive_time",
+];
+
+/// Fields creating an organization requires, in the order they are reported.
+const CREATE_REQUIRED: [&str; 2] = ["name", "auth_domain"];
+
+/// Fields creating an organization does not take.
+const CREATE_EXCLUDED: [&str; 1] = ["custom_pages"];
+
+/// The profile schemas as JSON, in [`Profile::ALL`] order.
+static BUILTIN_JSON: LazyLock<[serde_json::Value; 3]> = LazyLock::new(|| {
+    // The embedded text is part of the crate and a unit test parses it, so
+    // this cannot fail at run time.
+    let account: serde_json::Value =
+        serde_json::from_str(EMBEDDED).expect("the embedded schema is valid JSON");
+    Profile::ALL.map(|profile| derive_profile(&account, profile))
+});
+
+/// The profile schemas compiled, in [`Profile::ALL`] order.
+static BUILTIN_NODES: LazyLock<[Node<'static>; 3]> = LazyLock::new(|| {
+    let [account, zone, create] = &*BUILTIN_JSON;
+    [account, zone, create]
+        .map(|json| Node::compile(json).expect("the embedded schema uses supported keywords"))
+});
+
+fn profile_index(profile: Profile) -> usize {
+    match profile {
+        Profile::AccountUpdate => 0,
+        Profile::ZoneUpdate => 1,
+        Profile::Create => 2,
+    }
+}
+
+/// Narrows the account-level schema to what `profile`'s endpoint takes.
+fn derive_profile(account: &serde_json::Value, profile: Profile) -> serde_json::Value {
+    let mut schema = account.clone();
+    let Some(map) = schema.as_object_mut() else {
+        return schema;
+    };
+    let retain: &dyn Fn(&str) -> bool = match profile {
+        Profile::AccountUpdate => return schema,
+        Profile::ZoneUpdate => &|name| ZONE_FIELDS.contains(&name),
+        Profile::Create => &|name| !CREATE_EXCLUDED.contains(&name),
+    };
+    if let Some(serde_json::Value::Object(props)) = map.get_mut("properties") {
+        props.retain(|name, _| retain(name));
+    }
+    if profile == Profile::Create {
+        map.insert("required".into(), serde_json::json!(CREATE_REQUIRED));
+    }
+    let title = match profile {
+        Profile::ZoneUpdate => "Zero Trust organization update (zone level)",
+        _ => "Zero Trust organization creation",
+    };
+    map.insert("title".into(), title.into());
+    schema
+}
+
+/// Whether the account-level schema has a property at `path` (keys only):
+/// what tells "not accepted by this endpoint" from "unknown".
+pub(crate) fn account_has_field(path: &[Seg<'_>]) -> bool {
+    let mut node = &BUILTIN_NODES[0];
+    for seg in path {
+        let Seg::Key(key) = seg else {
+            return false;
+        };
+        match node.property(key) {
+            Some(next) => node = next,
+            None => return false,
+        }
+    }
+    !path.is_empty()
+}
+
+/// A JSON Schema to check payloads against: built in for a [`Profile`], or
+/// loaded with [`Schema::from_json`]. Cheap to clone.
+///
+/// ```
+/// use ztlint::schema::Schema;
+/// use ztlint::Linter;
+///
+/// let schema = Schema::from_json(r#"{
+///     "type": "object",
+///     "properties": {"name": {"type": "string", "maxLength": 8}}
+/// }"#)?;
+/// let diagnostics = Linter::new().schema(schema).lint(r#"{"name": "Widget Corps"}"#);
+/// assert_eq!(diagnostics[0].code(), "schema-violation");
+/// assert_eq!(diagnostics[0].span().range(), 9..23);
+/// # Ok::<(), ztlint::schema::SchemaError>(())
+/// ```
+#[derive(Clone)]
+pub struct Schema {
+    inner: Inner,
+}
+
+#[derive(Clone)]
+enum Inner {
+    Builtin(Profile),
+    Custom(Arc<Custom>),
+}
+
+impl fmt::Debug for Schema {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.inner {
+            Inner::Builtin(profile) => f.debug_tuple("Schema::builtin").field(profile).finish(),
+            Inner::Custom(_) => f.write_str("Schema::from_json(..)"),
+        }
+    }
+}
+
+impl Schema {
+    /// The embedded schema for `profile`'s endpoint.
+    ///
+    /// ```
+    /// use ztlint::schema::Schema;
+    /// use ztlint::Profile;
+    ///
+    /// let create = Schema::builtin(Profile::Create);
+    /// assert_eq!(create.as_json()["required"], serde_json::json!(["name", "auth_domain"]));
+    /// ```
+    pub fn builtin(profile: Profile) -> Schema {
+        Schema {
+            inner: Inner::Builtin(profile),
+        }
+    }
+
+    /// Loads a schema: either a JSON Schema (its `$schema` picks the draft;
+    /// 2020-12 by default), or an OpenAPI 3 document, whose schema is the
+    /// `application/json` request body of the `put` operation on the path
+    /// that ends in `/access/organizations` (the account-level one if there
+    /// are several). Local references (`#/components/...`, `#/$defs/...`)
+    /// resolve within the document.
+    ///
+    /// ```
+    /// use ztlint::schema::Schema;
+    ///
+    /// let err = Schema::from_json(r#"{"$ref": "https://example.com/org.json"}"#).unwrap_err();
+    /// assert!(err.to_string().contains("never fetches"));
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`SchemaError`] when the text is not JSON, is an OpenAPI document
+    /// without that operation, has a reference that is not local (such as
+    /// `https://...`, which is never fetched) or does not resolve, or is not
+    /// a valid schema.
+    pub fn from_json(text: &str) -> Result<Schema, SchemaError> {
+        Ok(Schema {
+            inner: Inner::Custom(Arc::new(Custom::load(text)?)),
+        })
+    }
+
+    /// The schema as JSON: the derived profile schema for a built-in one; for
+    /// an OpenAPI document, the request body schema with the document's
+    /// `components` beside it.
+    pub fn as_json(&self) -> &serde_json::Value {
+        match &self.inner {
+            Inner::Builtin(profile) => &BUILTIN_JSON[profile_index(*profile)],
+            Inner::Custom(custom) => custom.as_json(),
+        }
+    }
+
+    /// Validates a parsed document and returns each violation with its
+    /// keyword, instance location and span. [`crate::lint`] turns these into
+    /// diagnostics; this is the raw view.
+    ///
+    /// As in Go and serde_json, only the last of duplicate keys counts.
+    pub fn violations(&self, document: &Value<'_>) -> Vec<Violation> {
+        let mut out = Vec::new();
+        self.validate(document, &mut |problem| {
+            out.extend(Violation::from_problem(problem));
+        });
+        out
+    }
+
+    /// Hands each problem of `document` to `sink`, a value's type problem
+    /// before its enum or range problems.
+    pub(crate) fn validate<'s, 'd, 'a>(
+        &'s self,
+        document: &'d Value<'a>,
+        sink: &mut Sink<'_, 's, 'd, 'a>,
+    ) {
+        match &self.inner {
+            Inner::Builtin(profile) => {
+                BUILTIN_NODES[profile_index(*profile)].validate(document, &mut Path::new(), sink);
+            }
+            Inner::Custom(custom) => custom.validate(document, sink),
+        }
+    }
+}
+
+/// One way a document breaks a schema, as [`Schema::violations`] reports it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Violation {
+    pointer: String,
+    keyword: String,
+    span: Span,
+}
+
+impl Violation {
+    fn from_problem(problem: &Problem<'_, '_, '_, '_>) -> Option<Violation> {
+        let keyword = problem.keyword()?.to_string();
+        let mut pointer = pointer::to_pointer(problem.path);
+        if let ProblemKind::Required { property, .. } = &problem.kind {
+            push_token(&mut pointer, property);
+        }
+        Some(Violation {
+            pointer,
+            keyword,
+            span: problem.span(),
+        })
+    }
+
+    /// The JSON Pointer of the offending value. For `additionalProperties`
+    /// it is the unexpected property's own pointer, and for `required` the
+    /// missing property's, where JSON Schema output would name the object:
+    /// one violation per property.
+    pub fn pointer(&self) -> &str {
+        &self.pointer
+    }
+
+    /// The JSON Schema keyword that failed, e.g. `type` or `required`.
+    pub fn keyword(&self) -> &str {
+        &self.keyword
+    }
+
+    /// Where the lint points: the value, the key of an unexpected property,
+    /// or the `{` of an object that lacks a required one.
+    pub fn span(&self) -> Span {
+        self.span
+    }
+}
+
+/// Why a schema could not be loaded.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SchemaError {
+    message: String,
+}
+
+impl SchemaError {
+    fn new(message: String) -> SchemaError {
+        SchemaError { message }
+    }
+}
+
+impl fmt::Display for SchemaError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for SchemaError {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_profile_compiles() {
+        for profile in Profile::ALL {
+            let json = Schema::builtin(profile).as_json().clone();
+            assert!(Node::compile(&json).is_ok(), "{profile}");
+        }
+    }
+
+    #[test]
+    fn profiles_narrow_the_account_schema() {
+        let names = |p: Profile| -> Vec<String> {
+            Schema::builtin(p).as_json()["properties"]
+                .as_object()
+                .unwrap()
+                .keys()
+                .cloned()
+                .collect()
+        };
+        assert_eq!(names(Profile::AccountUpdate).len(), 18);
+        assert_eq!(names(Profile::ZoneUpdate), ZONE_FIELDS);
+        assert!(!names(Profile::Create).contains(&"custom_pages".to_string()));
+        assert_eq!(names(Profile::Create).len(), 17);
+        assert!(Schema::builtin(Profile::AccountUpdate)
+            .as_json()
+            .get("required")
+            .is_none());
+    }
+
+    #[test]
+    fn account_fields_are_known_by_path() {
+        assert!(account_has_field(&[Seg::Key("custom_pages")]));
+        assert!(account_has_field(&[
+            Seg::Key("mfa_config"),
+            Seg::Key("session_duration")
+        ]));
+        assert!(!account_has_field(&[Seg::Key("created_at")]));
+        assert!(!account_has_field(&[]));
+    }
+}
