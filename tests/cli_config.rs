@@ -196,3 +196,85 @@ fn a_wrong_account_id_is_a_usage_or_configuration_error() {
         0
     );
 }
+
+const MAX8: &[u8] =
+    br#"{"type": "object", "properties": {"name": {"type": "string", "maxLength": 8}}}"#;
+const LONG_NAME: &[u8] = b"{\"name\": \"Widget Corps\"}\n";
+
+#[test]
+fn schema_from_the_flag_or_from_the_config_relative_to_it() {
+    let dir = dir_with(&[
+        ("schemas/max8.json", MAX8),
+        ("org.json", LONG_NAME),
+        ("team/ztlint.toml", b"schema = \"../schemas/max8.json\"\n"),
+        ("team/org.json", LONG_NAME),
+    ]);
+    let finding = "error[schema-violation] `name` does not match the schema's `maxLength`: \"Widget Corps\" is longer than 8 characters\n";
+    let r = concise(dir.path(), &["--schema", "schemas/max8.json", "org.json"]);
+    assert_eq!(
+        (r.code, r.stdout.clone()),
+        (1, format!("org.json:1:10: {finding}")),
+        "{r:?}"
+    );
+    let r = concise(dir.path(), &["team/org.json"]);
+    assert_eq!(
+        (r.code, r.stdout.clone()),
+        (1, format!("team/org.json:1:10: {finding}")),
+        "{r:?}"
+    );
+    // Without a schema, the built-in one has no length limit on `name`.
+    assert_eq!(concise(dir.path(), &["org.json"]).code, 0);
+}
+
+#[test]
+fn a_bad_schema_exits_2() {
+    let dir = dir_with(&[("broken.json", b"{"), ("org.json", LONG_NAME)]);
+    let r = concise(dir.path(), &["--schema", "broken.json", "org.json"]);
+    assert_eq!(r.code, 2);
+    assert_eq!(
+        r.stderr,
+        "ztlint: error: schema `broken.json`: the schema is not valid JSON: EOF while parsing an object at line 1 column 1\n"
+    );
+}
+
+#[test]
+fn profile_from_the_flag_beats_the_config() {
+    let dir = dir_with(&[
+        ("ztlint.toml", b"profile = \"create\"\n"),
+        ("org.json", LONG_NAME),
+    ]);
+    let r = concise(dir.path(), &["org.json"]);
+    assert_eq!(
+        (r.code, r.stdout.as_str()),
+        (1, "org.json:1:1: error[missing-field] `auth_domain` is required when creating an organization\n")
+    );
+    let r = concise(dir.path(), &["--profile", "account-update", "org.json"]);
+    assert_eq!((r.code, r.stdout.as_str()), (0, ""));
+}
+
+#[test]
+fn select_from_the_flag_replaces_the_config() {
+    let payload: &[u8] = b"{\"session_duration\": \"1d\", \"login_design\": {\"logo_path\": \"http://example.com/logo.png\"}}";
+    let dir = dir_with(&[
+        ("ztlint.toml", b"select = [\"logo\"]\n"),
+        ("org.json", payload),
+    ]);
+    let codes = |r: &cli_support::Run| -> Vec<String> {
+        r.stdout
+            .lines()
+            .map(|l| l.split(['[', ']']).nth(1).unwrap_or("").to_string())
+            .collect()
+    };
+    assert_eq!(
+        codes(&concise(dir.path(), &["org.json"])),
+        ["logo-url-insecure"]
+    );
+    assert_eq!(
+        codes(&concise(dir.path(), &["--select", "duration", "org.json"])),
+        ["duration-syntax"]
+    );
+    assert_eq!(
+        codes(&concise(dir.path(), &["--no-config", "org.json"])),
+        ["duration-syntax", "logo-url-insecure"]
+    );
+}

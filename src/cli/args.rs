@@ -204,7 +204,8 @@ pub(crate) struct CheckArgs {
     #[arg(long, value_name = "PROFILE", value_parser = parse_profile, help_heading = "Rules")]
     pub(crate) profile: Option<Profile>,
 
-    /// Also validate against this JSON Schema (draft 2020-12)
+    /// Validate against this JSON Schema (or OpenAPI document) instead of
+    /// the profile's built-in schema
     #[arg(long, value_name = "FILE", help_heading = "Rules")]
     pub(crate) schema: Option<PathBuf>,
 

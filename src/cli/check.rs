@@ -11,7 +11,7 @@ use super::args::{CheckArgs, Format};
 use super::config::{Config, Discovery};
 use super::inputs::{self, Input};
 use super::output::{self, Stream};
-use super::settings::{self, LevelFlag, Settings};
+use super::settings::{self, LevelFlag, Schemas, Settings};
 use super::{fix, io_message, Exit, Failure};
 use ztlint::render::{self, FileReport, HumanStyle};
 
@@ -170,6 +170,7 @@ fn configure(
     cwd: &std::path::Path,
 ) -> Result<(Vec<Settings>, Vec<usize>), Failure> {
     let mut discovery = Discovery::default();
+    let mut schemas = Schemas::default();
     let mut settings = Vec::new();
     let mut by_config: HashMap<Option<PathBuf>, usize> = HashMap::new();
     let mut assigned = Vec::with_capacity(inputs.len());
@@ -187,7 +188,12 @@ fn configure(
             return Ok(index);
         }
         let loaded = config.as_deref().map(Config::load).transpose()?;
-        settings.push(settings::resolve(args, levels, loaded.as_ref())?);
+        settings.push(settings::resolve(
+            args,
+            levels,
+            loaded.as_ref(),
+            &mut schemas,
+        )?);
         by_config.insert(config, settings.len() - 1);
         Ok(settings.len() - 1)
     };

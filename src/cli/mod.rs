@@ -8,7 +8,6 @@ mod explain;
 mod fix;
 mod inputs;
 mod output;
-mod pending;
 mod settings;
 
 use std::io;

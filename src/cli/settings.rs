@@ -1,17 +1,17 @@
 //! Settings for one group of files: the command line laid over a
 //! configuration file, laid over the defaults.
 
-use std::path::Path;
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
 
 use clap::ArgMatches;
-use ztlint::{Linter, Severity};
+use ztlint::schema::Schema;
+use ztlint::{account_id, Linter, Severity};
 
 use super::args::{CheckArgs, LEVEL_FLAGS};
 use super::config::Config;
 use super::explain::unknown_rule;
-use super::pending::{schema::Schema, LinterSchema};
 use super::{display_path, io_message, Failure};
-use ztlint::account_id;
 
 /// A per-rule level given on the command line, e.g. `--warn logo`.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -73,6 +73,7 @@ pub(crate) fn resolve(
     args: &CheckArgs,
     levels: &[LevelFlag],
     config: Option<&Config>,
+    schemas: &mut Schemas,
 ) -> Result<Settings, Failure> {
     let profile = args
         .profile
@@ -115,12 +116,9 @@ pub(crate) fn resolve(
         })?;
     }
 
-    let schema = match (&args.schema, config.and_then(|c| c.schema.as_ref())) {
-        (Some(path), _) | (None, Some(path)) => Some(load_schema(path)?),
-        (None, None) => None,
-    };
-    if let Some(schema) = schema {
-        linter = linter.schema(schema);
+    match (&args.schema, config.and_then(|c| c.schema.as_ref())) {
+        (Some(path), _) | (None, Some(path)) => linter = linter.schema(schemas.load(path)?),
+        (None, None) => {}
     }
 
     // The identifier is a setting, not part of the payload: a wrong one is a
@@ -153,9 +151,22 @@ fn in_config(config: &Config, key: &str, selector: &str) -> Failure {
     ))
 }
 
-fn load_schema(path: &Path) -> Result<Schema, Failure> {
-    let shown = display_path(path);
-    let text = std::fs::read_to_string(path)
-        .map_err(|e| Failure(format!("cannot read schema `{shown}`: {}", io_message(&e))))?;
-    Schema::from_json(&text).map_err(|e| Failure(format!("schema `{shown}`: {e}")))
+/// Schemas already loaded, by path: files that share a schema but not a
+/// configuration compile it once.
+#[derive(Default)]
+pub(crate) struct Schemas(HashMap<PathBuf, Schema>);
+
+impl Schemas {
+    fn load(&mut self, path: &Path) -> Result<Schema, Failure> {
+        if let Some(schema) = self.0.get(path) {
+            return Ok(schema.clone());
+        }
+        let shown = display_path(path);
+        let text = std::fs::read_to_string(path)
+            .map_err(|e| Failure(format!("cannot read schema `{shown}`: {}", io_message(&e))))?;
+        let schema =
+            Schema::from_json(&text).map_err(|e| Failure(format!("schema `{shown}`: {e}")))?;
+        self.0.insert(path.to_path_buf(), schema.clone());
+        Ok(schema)
+    }
 }
