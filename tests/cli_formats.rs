@@ -169,3 +169,18 @@ fn colour_follows_color_and_no_color() {
     assert!(has_escape(&["--color", "always"], Some("1")));
     assert!(!has_escape(&["--color", "never"], None));
 }
+
+#[test]
+fn human_report_of_rule_findings_snapshot() {
+    let payload: &[u8] = b"{\n  \"name\": \"Widget Corps\",\n  \"session_duration\": \"1d\",\n  \"login_design\": {\n    \"logo_path\": \"http://example.com/logo.bmp\"\n  }\n}\n";
+    let dir = dir_with(&[("org.json", payload)]);
+    let r = run(ztlint(dir.path()), &["check", "org.json"]);
+    assert_eq!((r.code, r.stderr.as_str()), (1, ""));
+    assert!(
+        r.stdout
+            .contains("\n1 error, 1 warning, 1 info in 1 file\n"),
+        "{}",
+        r.stdout
+    );
+    insta::assert_snapshot!(r.stdout);
+}
