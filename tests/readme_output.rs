@@ -43,6 +43,28 @@ fn readme_shows_real_output() {
             "$ cargo run -q -- check examples/seed-example.json\n```\n",
             ztlint(&["check", "examples/seed-example.json"]),
         ),
+        (
+            "--format json --select wrong-type examples/seed-example.json\n```\n",
+            ztlint(&[
+                "check",
+                "--format",
+                "json",
+                "--select",
+                "wrong-type",
+                "examples/seed-example.json",
+            ]),
+        ),
+        (
+            "--format github --select wrong-type examples/seed-example.json\n```\n",
+            ztlint(&[
+                "check",
+                "--format",
+                "github",
+                "--select",
+                "wrong-type",
+                "examples/seed-example.json",
+            ]),
+        ),
     ];
     let mut stale = Vec::new();
     for (marker, actual) in cases {
