@@ -1,5 +1,7 @@
 //! `low-contrast`: text and background colors below WCAG AA contrast.
 
+use std::sync::LazyLock;
+
 use super::Rgb;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::rules::support::{replace_string, shown, StrField};
@@ -54,9 +56,11 @@ pub(super) fn finding(
 }
 
 /// The ratio truncated (not rounded) to two decimals, so that a ratio
-/// just under 4.5 never shows as `4.50`.
+/// just under 4.5 never shows as `4.50`. Written from whole hundredths:
+/// a contrast ratio is between 1 and 21, far from any rounding trouble.
 fn two_decimals(ratio: f64) -> String {
-    format!("{:.2}", (ratio * 100.0).floor() / 100.0)
+    let hundredths = (ratio * 100.0).floor() as u64;
+    format!("{}.{:02}", hundredths / 100, hundredths % 100)
 }
 
 /// WCAG 2.x contrast ratio, from 1 to 21.
@@ -67,17 +71,23 @@ fn contrast(a: Rgb, b: Rgb) -> f64 {
 
 /// WCAG 2.x relative luminance of an sRGB color.
 fn luminance(rgb: Rgb) -> f64 {
-    let linear = |c: u8| {
-        let c = f64::from(c) / 255.0;
+    // Cannot fail: a `u8` indexes a table of 256.
+    let linear = |c: u8| LINEAR[usize::from(c)];
+    let [r, g, b] = rgb;
+    0.2126 * linear(r) + 0.7152 * linear(g) + 0.0722 * linear(b)
+}
+
+/// Each 8-bit sRGB channel value made linear, worked out once.
+static LINEAR: LazyLock<[f64; 256]> = LazyLock::new(|| {
+    std::array::from_fn(|i| {
+        let c = i as f64 / 255.0;
         if c <= 0.03928 {
             c / 12.92
         } else {
             ((c + 0.055) / 1.055).powf(2.4)
         }
-    };
-    let [r, g, b] = rgb;
-    0.2126 * linear(r) + 0.7152 * linear(g) + 0.0722 * linear(b)
-}
+    })
+});
 
 #[cfg(test)]
 mod tests {

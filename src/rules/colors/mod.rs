@@ -5,7 +5,7 @@ mod invalid;
 mod low_contrast;
 mod not_hex;
 
-use super::support::str_at;
+use super::support::{str_at, StrField};
 use super::{Context, Rule};
 use crate::json::Value;
 
@@ -19,25 +19,30 @@ const TEXT: &[&str] = &["login_design", "text_color"];
 const BACKGROUND: &[&str] = &["login_design", "background_color"];
 
 pub(crate) fn check(root: &Value<'_>, cx: &mut Context<'_>) {
-    let mut opaque = Vec::new();
-    for path in [TEXT, BACKGROUND] {
-        let Some(field) = str_at(root, path) else {
-            opaque.push(None);
-            continue;
-        };
-        let color = read(field.text);
-        match &color {
-            Color::Hex(_) => {}
-            Color::Css(css) => cx.emit(not_hex::finding(path, field, css)),
-            Color::Invalid => cx.emit(invalid::finding(path, field)),
-        }
-        opaque.push(color.opaque_rgb().map(|rgb| (field, rgb)));
-    }
-    if let [Some(text), Some(background)] = opaque.as_slice() {
-        if let Some(finding) = low_contrast::finding(*text, *background) {
+    let text = check_field(TEXT, root, cx);
+    let background = check_field(BACKGROUND, root, cx);
+    if let (Some(text), Some(background)) = (text, background) {
+        if let Some(finding) = low_contrast::finding(text, background) {
             cx.emit(finding);
         }
     }
+}
+
+/// Reports the color at `path` if it is not a hex color, and returns it
+/// when it is opaque, for the contrast check.
+fn check_field<'v>(
+    path: &[&str],
+    root: &'v Value<'_>,
+    cx: &mut Context<'_>,
+) -> Option<(StrField<'v>, Rgb)> {
+    let field = str_at(root, path)?;
+    let color = read(field.text);
+    match &color {
+        Color::Hex(_) => {}
+        Color::Css(css) => cx.emit(not_hex::finding(path, field, css)),
+        Color::Invalid => cx.emit(invalid::finding(path, field)),
+    }
+    color.opaque_rgb().map(|rgb| (field, rgb))
 }
 
 /// An 8-bit sRGB color.
@@ -105,14 +110,10 @@ fn read(text: &str) -> Color {
 
 /// `#RGB` or `#RRGGBB`, any case.
 fn strict_hex(text: &str) -> Option<Rgb> {
-    let digits = text.strip_prefix('#')?;
-    if !digits.bytes().all(|b| b.is_ascii_hexdigit()) {
-        return None;
-    }
-    let nibble = |i: usize| {
-        digits
-            .get(i..=i)
-            .and_then(|d| u8::from_str_radix(d, 16).ok())
+    let digits = text.strip_prefix('#')?.as_bytes();
+    let nibble = |i: usize| -> Option<u8> {
+        let value = char::from(*digits.get(i)?).to_digit(16)?;
+        u8::try_from(value).ok()
     };
     match digits.len() {
         3 => Some([nibble(0)? * 17, nibble(1)? * 17, nibble(2)? * 17]),

@@ -138,18 +138,22 @@ pub(crate) fn check(root: &Value<'_>, cx: &mut Context<'_>) {
                 continue;
             }
         };
-        let exact = exact::exact(text);
-        // The whole nanoseconds the text means, when Go's int64 holds them.
-        let meant = exact.as_ref().and_then(exact::Exact::to_nanos);
-        if let Some(exact) = &exact {
-            if let Some(finding) = overflow::finding(field, text, span, go, exact) {
-                cx.emit(finding);
-                if meant.is_none() {
-                    continue;
+        let meant_exactly = if may_be_inexact(text) {
+            let exact = exact::exact(text);
+            let meant = exact.as_ref().and_then(exact::Exact::to_nanos);
+            if let Some(exact) = &exact {
+                if let Some(finding) = overflow::finding(field, text, span, go, exact) {
+                    cx.emit(finding);
+                    if meant.is_none() {
+                        continue;
+                    }
                 }
             }
-        }
-        let meant_exactly = meant.filter(|_| exact.as_ref().is_some_and(exact::Exact::is_integral));
+            meant.filter(|_| exact.as_ref().is_some_and(exact::Exact::is_integral))
+        } else {
+            // Go's arithmetic is exact here: the text means `go` nanoseconds.
+            Some(go)
+        };
         if let Some(finding) = unit::finding(field, text, span, meant_exactly) {
             cx.emit(finding);
         }
@@ -164,6 +168,18 @@ pub(crate) fn check(root: &Value<'_>, cx: &mut Context<'_>) {
 }
 
 /// The units a duration may use, for help lines.
+/// Whether Go's nanoseconds for `text`, a duration Go accepts, can differ
+/// from its exact value. Only two things make them differ: a fraction,
+/// which Go scales through float64, and a component of 2^63ns, which has 19
+/// digits and can wrap Go's unchecked sum. Without either, the exact value
+/// is not worth working out.
+fn may_be_inexact(text: &str) -> bool {
+    text.contains('.')
+        || text
+            .split(|c: char| !c.is_ascii_digit())
+            .any(|digits| digits.len() >= 19)
+}
+
 fn units_list(field: &Field) -> &'static str {
     if field.minutes_hours_only {
         "m and h"
@@ -180,5 +196,57 @@ fn suggested_form(field: &Field, nanos: i64) -> Option<String> {
         forms::minutes_hours(nanos)
     } else {
         Some(forms::compact(nanos))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Skipping the exact value must not hide an overflow: wherever
+    /// `may_be_inexact` is false, Go's nanoseconds are the exact ones.
+    #[test]
+    fn go_is_exact_unless_the_text_may_be_inexact() {
+        let edges = [
+            "2562047h47m16s854775807ns",
+            "-2562047h47m16s854775808ns",
+            "9223372036854775us807ns",
+            "-9223372036854775us808ns",
+            "153722867m",
+        ];
+        let common = [
+            "0",
+            "-0",
+            "+0",
+            "24h",
+            "730h",
+            "1h30m",
+            "-15m",
+            "+90s",
+            "1h1m1s1ms1us1µs1μs1ns",
+            "000000000000000001h",
+        ];
+        for text in edges.into_iter().chain(common) {
+            let go = duration::parse(text).unwrap().as_nanos();
+            assert!(!may_be_inexact(text), "{text}");
+            let exact = exact::exact(text).unwrap();
+            assert_eq!(exact.to_nanos(), Some(go), "{text}");
+            assert!(exact.is_integral(), "{text}");
+        }
+        // Each way Go can differ is caught.
+        for text in [
+            "0.3333333333333333333h",
+            "1.5ns",
+            "9223372036854775808ns9223372036854775808ns",
+            "4611686018427387904ns4611686018427387904ns9223372036854775808ns",
+        ] {
+            let go = duration::parse(text).unwrap().as_nanos();
+            let exact = exact::exact(text).unwrap();
+            assert!(
+                exact.to_nanos() != Some(go) || !exact.is_integral(),
+                "{text}"
+            );
+            assert!(may_be_inexact(text), "{text}");
+        }
     }
 }

@@ -26,6 +26,15 @@ pub(super) fn finding(
     if !field.minutes_hours_only {
         return None;
     }
+    // Go accepted the text, so its units are the runs between the sign,
+    // digits and dots: the usual case, all `m` or `h`, needs no parsing.
+    let mut units = text
+        .split(|c: char| c.is_ascii_digit() || matches!(c, '.' | '+' | '-'))
+        .filter(|unit| !unit.is_empty())
+        .peekable();
+    if units.peek().is_some() && units.all(|unit| matches!(unit, "m" | "h")) {
+        return None;
+    }
     let (_, parts) = exact::components(text)?;
     let mut others: Vec<&str> = Vec::new();
     for part in &parts {

@@ -31,8 +31,9 @@ pub(super) fn check(root: &Value<'_>, cx: &mut Context<'_>) {
         if text.is_empty() {
             continue;
         }
-        let name = dotted(path);
-        let shown = shown(text);
+        // Messages start with the field and its value; built only for a
+        // finding.
+        let subject = || format!("`{}` is `{}`", dotted(path), shown(text));
         let length = text.chars().count();
         let finding = match length {
             32 | 36 => {
@@ -42,7 +43,8 @@ pub(super) fn check(root: &Value<'_>, cx: &mut Context<'_>) {
                         .at(
                             field.span,
                             format!(
-                                "`{name}` is `{shown}`, which has `{}` at position {position}, not a hex digit",
+                                "{}, which has `{}` at position {position}, not a hex digit",
+                                subject(),
                                 c.escape_debug()
                             ),
                         )
@@ -52,17 +54,22 @@ pub(super) fn check(root: &Value<'_>, cx: &mut Context<'_>) {
                     None if hyphens && !is_hyphenated_uuid(text) => CUSTOM_PAGE_UID
                         .at(
                             field.span,
-                            format!("`{name}` is `{shown}`, which has its hyphens out of place"),
+                            format!("{}, which has its hyphens out of place", subject()),
                         )
                         .with_severity(Severity::Warning)
                         .with_label("not 8-4-4-4-12")
-                        .with_help(format!("{FORMS}, grouped 8-4-4-4-12; copy the uid from the custom page")),
+                        .with_help(format!(
+                            "{FORMS}, grouped 8-4-4-4-12; copy the uid from the custom page"
+                        )),
                     None if text.bytes().any(|b| b.is_ascii_uppercase()) => {
                         let lower = text.to_ascii_lowercase();
                         CUSTOM_PAGE_UID
                             .at(
                                 field.span,
-                                format!("`{name}` is `{shown}`, in uppercase; Cloudflare's uids are lowercase hex"),
+                                format!(
+                                    "{}, in uppercase; Cloudflare's uids are lowercase hex",
+                                    subject()
+                                ),
                             )
                             .with_severity(Severity::Info)
                             .with_label("uppercase")
@@ -75,7 +82,7 @@ pub(super) fn check(root: &Value<'_>, cx: &mut Context<'_>) {
             _ => CUSTOM_PAGE_UID
                 .at(
                     field.span,
-                    format!("`{name}` is `{shown}`, {length} characters long; {FORMS}"),
+                    format!("{}, {length} characters long; {FORMS}", subject()),
                 )
                 .with_label(format!("{length} characters"))
                 .with_help(

@@ -6,8 +6,11 @@ mod invalid;
 mod not_image;
 mod private_host;
 
-use super::support::{dotted, str_at};
+use url::Url;
+
+use super::support::{dotted, str_at, StrField};
 use super::{Context, Rule};
+use crate::diagnostic::Diagnostic;
 use crate::json::Value;
 
 pub(crate) const RULES: &[&Rule] = &[
@@ -35,16 +38,21 @@ pub(crate) fn check(root: &Value<'_>, cx: &mut Context<'_>) {
             return;
         }
     };
-    let checks = [
-        insecure::finding(field, &url),
-        credentials::finding(field, &url),
-        private_host::finding(field, &url),
-        not_image::finding(field, &url),
+    let checks: [Check; 4] = [
+        insecure::finding,
+        credentials::finding,
+        private_host::finding,
+        not_image::finding,
     ];
-    for finding in checks.into_iter().flatten() {
-        cx.emit(finding);
+    for check in checks {
+        if let Some(finding) = check(field, &url) {
+            cx.emit(finding);
+        }
     }
 }
+
+/// A check of the parsed URL: its finding, if any.
+type Check = fn(StrField<'_>, &Url) -> Option<Diagnostic>;
 
 /// The field's name for messages.
 fn name() -> String {

@@ -18,10 +18,20 @@ pub(crate) const LOGO_URL_PRIVATE_HOST: Rule = Rule::new(
 );
 
 pub(super) fn finding(field: StrField<'_>, url: &Url) -> Option<Diagnostic> {
+    // The host is written out only for a finding.
     let (host, why) = match url.host()? {
-        Host::Domain(domain) => (domain.to_owned(), private_name(domain)?),
-        Host::Ipv4(ip) => (ip.to_string(), private_v4(ip)?),
-        Host::Ipv6(ip) => (format!("[{ip}]"), private_v6(ip)?),
+        Host::Domain(domain) => {
+            let why = private_name(domain)?;
+            (domain.to_owned(), why)
+        }
+        Host::Ipv4(ip) => {
+            let why = private_v4(ip)?;
+            (ip.to_string(), why)
+        }
+        Host::Ipv6(ip) => {
+            let why = private_v6(ip)?;
+            (format!("[{ip}]"), why)
+        }
     };
     Some(
         LOGO_URL_PRIVATE_HOST

@@ -26,22 +26,23 @@ pub(super) fn check(root: &Value<'_>, cx: &mut Context<'_>) {
     if check_hostname(field.text).is_err() {
         return;
     }
-    let host = field.text.to_ascii_lowercase();
-    let labels: Vec<&str> = host.split('.').collect();
-    let split = labels.len().saturating_sub(2);
-    let (team, registrable) = labels.split_at(split);
-    let (team, registrable) = (team.join("."), registrable.join("."));
-    let help = if registrable == SUFFIX {
+    // A valid hostname has at least two labels: the last two are the
+    // registrable domain, the rest the team. Case does not matter.
+    let (team, registrable) = split_registrable(field.text);
+    let help = if registrable.eq_ignore_ascii_case(SUFFIX) {
         if team.is_empty() {
             "the team domain starts with your team name, e.g. `team.cloudflareaccess.com`"
                 .to_owned()
         } else if team.contains('.') {
-            format!("the team name is one label; `{team}` has a dot")
+            format!(
+                "the team name is one label; `{}` has a dot",
+                team.to_ascii_lowercase()
+            )
         } else {
             return;
         }
     } else {
-        match typo_fix(&team, &registrable) {
+        match typo_fix(team, registrable) {
             Some(fixed) => {
                 let diagnostic = base(field.text, field.span)
                     .with_help(format!("did you mean `{fixed}`?"))
@@ -67,11 +68,26 @@ fn base(text: &str, span: crate::Span) -> crate::Diagnostic {
         .with_label("not <team>.cloudflareaccess.com")
 }
 
+/// `host` split before its last two labels: the team part (empty for a
+/// two-label host) and the registrable domain.
+fn split_registrable(host: &str) -> (&str, &str) {
+    let head = host.rsplit_once('.').map_or("", |(head, _)| head);
+    match head.rsplit_once('.') {
+        Some((team, _)) => (team, host.get(team.len() + 1..).unwrap_or_default()),
+        None => ("", host),
+    }
+}
+
 /// The domain with a misspelt `cloudflareaccess.com` corrected, when there
-/// is a single-label team in front of it.
+/// is a single-label team in front of it. Compared and written in
+/// lowercase.
 fn typo_fix(team: &str, registrable: &str) -> Option<String> {
-    let near = strsim::damerau_levenshtein(registrable, SUFFIX) <= TYPO_DISTANCE;
-    (near && !team.is_empty() && !team.contains('.')).then(|| format!("{team}.{SUFFIX}"))
+    if team.is_empty() || team.contains('.') {
+        return None;
+    }
+    let near =
+        strsim::damerau_levenshtein(&registrable.to_ascii_lowercase(), SUFFIX) <= TYPO_DISTANCE;
+    near.then(|| format!("{}.{SUFFIX}", team.to_ascii_lowercase()))
 }
 
 #[cfg(test)]

@@ -71,7 +71,9 @@ pub(super) fn check(root: &Value<'_>, cx: &mut Context<'_>) {
         let Some(field) = str_at(root, path) else {
             continue;
         };
-        if !field.text.chars().any(is_invisible) {
+        // Every invisible character is outside ASCII, and most text is
+        // ASCII: a fast scan rules it out before any span is mapped.
+        if field.text.is_ascii() || !field.text.chars().any(is_invisible) {
             continue;
         }
         // Each decoded character with the source bytes that spell it; the

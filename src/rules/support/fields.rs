@@ -35,9 +35,37 @@ pub(crate) fn dotted(path: &[&str]) -> String {
     path.join(".")
 }
 
-/// `text` as a JSON string literal, quotes included.
+/// `text` as a JSON string literal, quotes included, escaped as serde_json
+/// escapes it: `"` and `\\`, the short escapes for backspace, form feed,
+/// newline, carriage return and tab, and `\\u00XX` for other control
+/// characters.
 pub(crate) fn json_string(text: &str) -> String {
-    serde_json::Value::String(text.to_owned()).to_string()
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    let mut rest = text;
+    while let Some(at) = rest.find(|c: char| c == '"' || c == '\\' || c < ' ') {
+        let (plain, special) = rest.split_at(at);
+        out.push_str(plain);
+        let mut chars = special.chars();
+        match chars.next() {
+            Some('"') => out.push_str("\\\""),
+            Some('\\') => out.push_str("\\\\"),
+            Some('\u{8}') => out.push_str("\\b"),
+            Some('\u{c}') => out.push_str("\\f"),
+            Some('\n') => out.push_str("\\n"),
+            Some('\r') => out.push_str("\\r"),
+            Some('\t') => out.push_str("\\t"),
+            Some(c) => {
+                use std::fmt::Write;
+                let _ = write!(out, "\\u{:04x}", u32::from(c));
+            }
+            None => {}
+        }
+        rest = chars.as_str();
+    }
+    out.push_str(rest);
+    out.push('"');
+    out
 }
 
 /// A fix that replaces a whole string token with the literal for `text`.
@@ -59,17 +87,25 @@ const SHOWN_MAX_CHARS: usize = 64;
 /// cut with `…` past 64 characters so that a huge value cannot flood the
 /// output.
 pub(crate) fn shown(text: &str) -> String {
-    let mut out = String::new();
-    for (i, c) in text.chars().enumerate() {
-        if i == SHOWN_MAX_CHARS {
-            out.push('…');
-            break;
-        }
-        if c.is_control() {
+    let (kept, cut) = match text.char_indices().nth(SHOWN_MAX_CHARS) {
+        Some((end, _)) => (text.get(..end).unwrap_or(text), true),
+        None => (text, false),
+    };
+    let mut out = String::with_capacity(kept.len() + 3);
+    // Copy the runs between control characters whole.
+    let mut rest = kept;
+    while let Some(at) = rest.find(char::is_control) {
+        let (plain, special) = rest.split_at(at);
+        out.push_str(plain);
+        let mut chars = special.chars();
+        if let Some(c) = chars.next() {
             out.extend(c.escape_debug());
-        } else {
-            out.push(c);
         }
+        rest = chars.as_str();
+    }
+    out.push_str(rest);
+    if cut {
+        out.push('…');
     }
     out
 }
@@ -154,6 +190,20 @@ mod tests {
         assert_eq!(json_string("a\"b\\c\u{1}"), r#""a\"b\\c\u0001""#);
         assert_eq!(shown("24\nh"), "24\\nh");
         assert_eq!(shown(&"x".repeat(70)), format!("{}…", "x".repeat(64)));
+        assert_eq!(shown(&"é".repeat(64)), "é".repeat(64));
+        assert_eq!(
+            shown(&format!("{}\t", "é".repeat(63))),
+            format!("{}\\t", "é".repeat(63))
+        );
+    }
+
+    #[test]
+    fn string_literals_escape_as_serde_json_does() {
+        let every_ascii: String = (0u8..=0x7f).map(char::from).collect();
+        for text in [every_ascii.as_str(), "", "é\u{2028}\u{feff}😀", "a\"\\"] {
+            let serde = serde_json::Value::String(text.to_owned()).to_string();
+            assert_eq!(json_string(text), serde, "{text:?}");
+        }
     }
 
     #[test]

@@ -36,8 +36,7 @@ pub(crate) fn check_hostname(name: &str) -> Result<(), String> {
     if name.ends_with('.') {
         return Err("it ends with a dot".to_owned());
     }
-    let labels: Vec<&str> = name.split('.').collect();
-    for label in &labels {
+    for label in name.split('.') {
         if label.is_empty() {
             return Err("it has an empty label".to_owned());
         }
@@ -55,7 +54,7 @@ pub(crate) fn check_hostname(name: &str) -> Result<(), String> {
             return Err(format!("label `{label}` ends with a hyphen"));
         }
     }
-    if labels.len() < 2 {
+    if !name.contains('.') {
         return Err(
             "it has a single label; a hostname needs at least two, e.g. `example.com`".to_owned(),
         );
