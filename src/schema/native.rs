@@ -9,7 +9,7 @@
 
 use std::borrow::Cow;
 
-use crate::json::{Member, Value, ValueKind};
+use crate::json::{Member, Number, Value, ValueKind};
 
 use super::pointer::Seg;
 use super::problem::{Bounds, LastKeys, Problem, ProblemKind, Types};
@@ -19,13 +19,12 @@ use super::problem::{Bounds, LastKeys, Problem, ProblemKind, Types};
 pub(crate) struct Node<'s> {
     types: Option<Types>,
     /// Sorted by name. Each has a tag of its length and end bytes, so that a
-    /// lookup compares integers and calls `memcmp` only on a likely match:
-    /// with a dozen properties, this is several times faster than a binary
-    /// search, whose every step compares strings.
+    /// lookup compares integers and calls `memcmp` only on a likely match.
     properties: Vec<(u32, &'s str, Node<'s>)>,
-    /// The tags of `properties` again, packed together so that a lookup
-    /// scans a few cache lines at most.
-    tags: Vec<u32>,
+    /// An open-addressing table of indexes into `properties` by a hash of
+    /// their tags, at most half full: a lookup usually takes one probe and
+    /// one string comparison. Free slots hold [`FREE`].
+    slots: Vec<u32>,
     /// `additionalProperties: false`.
     closed: bool,
     required: Vec<&'s str>,
@@ -78,7 +77,7 @@ impl<'s> Node<'s> {
                         ));
                     }
                     node.properties.sort_by(|a, b| a.1.cmp(b.1));
-                    node.tags = node.properties.iter().map(|(t, _, _)| *t).collect();
+                    node.slots = slots(&node.properties);
                 }
                 "additionalProperties" => match value {
                     serde_json::Value::Bool(allowed) => node.closed = !allowed,
@@ -124,10 +123,18 @@ impl<'s> Node<'s> {
     /// The index of property `name` in `properties`.
     fn property_index(&self, name: &str) -> Option<usize> {
         let wanted = tag(name);
-        self.tags.iter().enumerate().find_map(|(i, t)| {
-            (*t == wanted && self.properties.get(i).is_some_and(|(_, n, _)| *n == name))
-                .then_some(i)
-        })
+        let mut slot = home_slot(wanted, self.slots.len());
+        // Half the slots are free, so a probe ends at one well within this.
+        for _ in 0..self.slots.len() {
+            // A free slot indexes no property: the name is not one.
+            let index = usize::try_from(*self.slots.get(slot)?).ok()?;
+            let (t, n, _) = self.properties.get(index)?;
+            if *t == wanted && *n == name {
+                return Some(index);
+            }
+            slot = (slot + 1) % self.slots.len();
+        }
+        None
     }
 
     /// Validates `value`, whose path is `path`, handing each problem to
@@ -166,54 +173,8 @@ impl<'s> Node<'s> {
             }
         }
         match value.kind() {
-            ValueKind::Number(n) => self.check_bounds(value, n.to_serde(), path, sink),
-            ValueKind::Object(members) => {
-                for name in &self.required {
-                    if value.member(name).is_none() {
-                        sink(&problem(
-                            path,
-                            ProblemKind::Required {
-                                object: value,
-                                property: Cow::Borrowed(name),
-                            },
-                        ));
-                    }
-                }
-                let targets = self.member_targets(members);
-                for (index, member) in members.iter().enumerate() {
-                    let target = match &targets {
-                        Targets::Small(found) => match found.get(index) {
-                            Some(Target::Shadowed) | None => continue,
-                            Some(Target::Property(p)) => {
-                                self.properties.get(usize::from(*p)).map(|(_, _, n)| n)
-                            }
-                            Some(Target::Unknown) => None,
-                        },
-                        Targets::Large(last) => {
-                            if !last.is_last(index) {
-                                continue;
-                            }
-                            self.property(member.key().as_str())
-                        }
-                    };
-                    let key = member.key().as_str();
-                    path.push(Seg::Key(key));
-                    match target {
-                        Some(sub) => sub.validate(member.value(), path, sink),
-                        None if self.closed => sink(&problem(
-                            path,
-                            ProblemKind::Unexpected {
-                                keyword: "additionalProperties",
-                                object: value,
-                                index,
-                                known: self.property_names().collect(),
-                            },
-                        )),
-                        None => {}
-                    }
-                    path.pop();
-                }
-            }
+            ValueKind::Number(n) => self.check_bounds(value, *n, path, sink),
+            ValueKind::Object(members) => self.validate_members(value, members, path, sink),
             ValueKind::Array(items) => {
                 if let Some(sub) = &self.items {
                     for (i, item) in items.iter().enumerate() {
@@ -224,6 +185,64 @@ impl<'s> Node<'s> {
                 }
             }
             _ => {}
+        }
+    }
+
+    /// Validates the members of `object` against their properties, only the
+    /// last of duplicate keys. Kept out of [`Node::validate`], which runs for
+    /// every value, so that a scalar's validation stays a small call.
+    #[inline(never)]
+    fn validate_members<'d, 'a>(
+        &self,
+        object: &'d Value<'a>,
+        members: &'d [Member<'a>],
+        path: &mut Path<'d>,
+        sink: &mut Sink<'_, 's, 'd, 'a>,
+    ) {
+        for name in &self.required {
+            if object.member(name).is_none() {
+                sink(&problem(
+                    path,
+                    ProblemKind::Required {
+                        object,
+                        property: Cow::Borrowed(name),
+                    },
+                ));
+            }
+        }
+        let targets = self.member_targets(members);
+        for (index, member) in members.iter().enumerate() {
+            let target = match &targets {
+                Targets::Small(found) => match found.get(index) {
+                    Some(Target::Shadowed) | None => continue,
+                    Some(Target::Property(p)) => {
+                        self.properties.get(usize::from(*p)).map(|(_, _, n)| n)
+                    }
+                    Some(Target::Unknown) => None,
+                },
+                Targets::Large(last) => {
+                    if !last.is_last(index) {
+                        continue;
+                    }
+                    self.property(member.key().as_str())
+                }
+            };
+            let key = member.key().as_str();
+            path.push(Seg::Key(key));
+            match target {
+                Some(sub) => sub.validate(member.value(), path, sink),
+                None if self.closed => sink(&problem(
+                    path,
+                    ProblemKind::Unexpected {
+                        keyword: "additionalProperties",
+                        object,
+                        index,
+                        known: self.property_names().collect(),
+                    },
+                )),
+                None => {}
+            }
+            path.pop();
         }
     }
 
@@ -265,13 +284,14 @@ impl<'s> Node<'s> {
     fn check_bounds<'d, 'a>(
         &self,
         value: &'d Value<'a>,
-        number: serde_json::Number,
+        number: Number<'_>,
         path: &Path<'d>,
         sink: &mut Sink<'_, 's, 'd, 'a>,
     ) {
         if self.minimum.is_none() && self.maximum.is_none() {
             return;
         }
+        let number = number.to_serde();
         let bounds = Bounds {
             minimum: self.minimum,
             maximum: self.maximum,
@@ -316,6 +336,34 @@ enum Target {
 enum Targets<'m, 'a> {
     Small([Target; SMALL]),
     Large(LastKeys<'m, 'a>),
+}
+
+/// What a free slot of [`Node::slots`] holds.
+const FREE: u32 = u32::MAX;
+
+/// The lookup table for `properties`: twice as many slots as properties,
+/// rounded up to a power of two, each property in the first free slot from
+/// its home slot on.
+fn slots(properties: &[(u32, &str, Node<'_>)]) -> Vec<u32> {
+    let len = (properties.len() * 2).next_power_of_two();
+    let mut slots = vec![FREE; len];
+    for (index, (tag, _, _)) in properties.iter().enumerate() {
+        let mut slot = home_slot(*tag, len);
+        while slots.get(slot).is_some_and(|s| *s != FREE) {
+            slot = (slot + 1) % len;
+        }
+        if let (Some(free), Ok(index)) = (slots.get_mut(slot), u32::try_from(index)) {
+            *free = index;
+        }
+    }
+    slots
+}
+
+/// Where the search for a property with `tag` starts in a table of `len`
+/// slots: the tag hashed (Fibonacci hashing), scaled to the table.
+fn home_slot(tag: u32, len: usize) -> usize {
+    let hash = u64::from(tag.wrapping_mul(0x9E37_79B9));
+    ((hash * len as u64) >> 32) as usize
 }
 
 /// A property name's length and first and last bytes, packed.

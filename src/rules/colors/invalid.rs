@@ -12,7 +12,7 @@ pub(crate) const COLOR_INVALID: Rule = Rule::new(
     include_str!("color_invalid.md"),
 );
 
-pub(super) fn finding(path: &[&str], field: StrField<'_>) -> Diagnostic {
+pub(super) fn finding(path: &[&'static str], field: StrField<'_>) -> Diagnostic {
     let text = field.text;
     let what = if text.is_empty() {
         "an empty string".to_owned()

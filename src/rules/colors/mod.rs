@@ -1,6 +1,8 @@
 //! The login page colors: `login_design.background_color` and
 //! `login_design.text_color`.
 
+use std::borrow::Cow;
+
 mod invalid;
 mod low_contrast;
 mod not_hex;
@@ -31,7 +33,7 @@ pub(crate) fn check(root: &Value<'_>, cx: &mut Context<'_>) {
 /// Reports the color at `path` if it is not a hex color, and returns it
 /// when it is opaque, for the contrast check.
 fn check_field<'v>(
-    path: &[&str],
+    path: &[&'static str],
     root: &'v Value<'_>,
     cx: &mut Context<'_>,
 ) -> Option<(StrField<'v>, Rgb)> {
@@ -127,7 +129,7 @@ fn strict_hex(text: &str) -> Option<Rgb> {
 }
 
 /// A field's name for messages: `login_design.text_color`.
-fn name(path: &[&str]) -> String {
+fn name(path: &[&'static str]) -> Cow<'static, str> {
     super::support::dotted(path)
 }
 

@@ -12,7 +12,7 @@ pub(crate) const COLOR_NOT_HEX: Rule = Rule::new(
     include_str!("color_not_hex.md"),
 );
 
-pub(super) fn finding(path: &[&str], field: StrField<'_>, css: &Css) -> Diagnostic {
+pub(super) fn finding(path: &[&'static str], field: StrField<'_>, css: &Css) -> Diagnostic {
     let help = if css.exact {
         format!("write it as `{}`", css.hex)
     } else if css.alpha < 1.0 {

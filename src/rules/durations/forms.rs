@@ -1,5 +1,7 @@
 //! Writing a nanosecond count back as a short Go duration for fixes.
 
+use std::fmt::Write;
+
 use crate::duration;
 
 const SECOND: u64 = 1_000_000_000;
@@ -20,21 +22,29 @@ pub(super) fn compact(nanos: i64) -> String {
         let go = duration::GoDuration::from_nanos(nanos).to_string();
         return go.replace('\u{b5}', "u");
     }
-    let mut out = sign.to_owned();
+    let mut out = String::with_capacity(24);
+    out.push_str(sign);
     let (h, rest) = (mag / HOUR, mag % HOUR);
     let (m, rest) = (rest / MINUTE, rest % MINUTE);
     let (s, ns) = (rest / SECOND, rest % SECOND);
+    // Writing to a `String` cannot fail.
     if h > 0 {
-        out.push_str(&format!("{h}h"));
+        let _ = write!(out, "{h}h");
     }
     if m > 0 {
-        out.push_str(&format!("{m}m"));
+        let _ = write!(out, "{m}m");
     }
     if ns > 0 {
-        let frac = format!("{ns:09}");
-        out.push_str(&format!("{s}.{}s", frac.trim_end_matches('0')));
+        // The nine digits of the fraction without their trailing zeros.
+        let mut digits = 9;
+        let mut frac = ns;
+        while frac % 10 == 0 {
+            frac /= 10;
+            digits -= 1;
+        }
+        let _ = write!(out, "{s}.{frac:0digits$}s");
     } else if s > 0 {
-        out.push_str(&format!("{s}s"));
+        let _ = write!(out, "{s}s");
     }
     out
 }

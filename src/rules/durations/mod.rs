@@ -7,6 +7,8 @@
 //! lies outside Go's `int64` range gets only `duration-overflow`, since
 //! what Go makes of it says nothing about what was meant.
 
+use std::borrow::Cow;
+
 mod exact;
 mod forms;
 mod intent;
@@ -56,7 +58,7 @@ struct Field {
 }
 
 impl Field {
-    fn name(&self) -> String {
+    fn name(&self) -> Cow<'static, str> {
         dotted(self.path)
     }
 }

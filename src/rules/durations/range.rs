@@ -18,36 +18,56 @@ pub(crate) const DURATION_RANGE: Rule = Rule::new(
 /// The finding for a duration Go reads as `nanos`, if it is out of range.
 /// Negative and zero values are `duration-not-positive`'s.
 pub(super) fn finding(field: &Field, text: &str, span: Span, nanos: i64) -> Option<Diagnostic> {
-    let (bound, side) = match (field.min, field.max) {
-        (Some(min), _) if nanos < min.nanos => (min, "below the minimum"),
-        (_, Some(max)) if nanos > max.nanos => (max, "above the maximum"),
-        _ => return None,
-    };
-    let limit = suggested_form(field, bound.nanos)?;
+    let below = field.min.filter(|min| nanos < min.nanos);
+    let above = field.max.filter(|max| nanos > max.nanos);
+    if below.is_none() && above.is_none() {
+        return None;
+    }
     let low = field.min.map_or(0, |b: Bound| b.nanos);
     let low = suggested_form(field, low)?;
     let high = match field.max {
         Some(max) => suggested_form(field, max.nanos)?,
         None => "any length".to_owned(),
     };
+    // The limit crossed is one end of the range.
+    let (bound, side, limit) = match (below, above) {
+        (Some(min), _) => (min, "below the minimum", &low),
+        (_, Some(max)) => (max, "above the maximum", &high),
+        _ => return None,
+    };
+    // Joined rather than formatted: `format!` costs several times more.
+    let message = [
+        "`",
+        &field.name(),
+        "` is `",
+        &shown(text),
+        "` (",
+        &GoDuration::from_nanos(nanos).to_string(),
+        "), ",
+        side,
+        " of ",
+        limit,
+        "; the range is ",
+        &low,
+        " to ",
+        &high,
+    ]
+    .concat();
     Some(
         DURATION_RANGE
-            .at(
-                span,
-                format!(
-                    "`{}` is `{}` ({}), {side} of {limit}; the range is {low} to {high}",
-                    field.name(),
-                    shown(text),
-                    GoDuration::from_nanos(nanos),
-                ),
-            )
+            .at(span, message)
             .with_severity(bound.severity)
-            .with_label(format!("{side} of {limit}"))
-            .with_help(format!(
-                "{}; use `{limit}` or a value in range",
-                field.range_source
-            ))
-            .with_fix(replace_string(span, &limit, false)),
+            .with_label([side, " of ", limit].concat())
+            .with_help(
+                [
+                    field.range_source,
+                    "; use `",
+                    limit,
+                    "` or a value in range",
+                ]
+                .concat(),
+            )
+            .with_fix(replace_string(span, limit, false)),
     )
 }
 

@@ -18,20 +18,24 @@ pub(crate) fn check(root: &Value<'_>, cx: &mut Context<'_>) {
 
 /// Whether `text` is a UUID in the 8-4-4-4-12 hex form, any case.
 fn is_hyphenated_uuid(text: &str) -> bool {
+    // Byte by byte: a multi-byte character is never a hex digit or `-`.
     text.len() == 36
-        && text.char_indices().all(|(i, c)| match i {
-            8 | 13 | 18 | 23 => c == '-',
-            _ => c.is_ascii_hexdigit(),
+        && text.bytes().enumerate().all(|(i, b)| match i {
+            8 | 13 | 18 | 23 => b == b'-',
+            _ => b.is_ascii_hexdigit(),
         })
 }
 
 /// The 1-based position and the character of the first character of `text`
 /// that is neither a hex digit nor, where `hyphens` allows, a `-`.
 fn first_stray(text: &str, hyphens: bool) -> Option<(usize, char)> {
-    text.chars()
-        .enumerate()
-        .find(|&(_, c)| !(c.is_ascii_hexdigit() || (hyphens && c == '-')))
-        .map(|(i, c)| (i + 1, c))
+    let at = text
+        .bytes()
+        .position(|b| !(b.is_ascii_hexdigit() || (hyphens && b == b'-')))?;
+    // Every byte before `at` is ASCII: `at` starts a character, and it is
+    // character number `at + 1`.
+    let c = text.get(at..)?.chars().next()?;
+    Some((at + 1, c))
 }
 
 #[cfg(test)]

@@ -1,5 +1,7 @@
 //! The login page logo, `login_design.logo_path`: a URL browsers load.
 
+use std::borrow::Cow;
+
 mod credentials;
 mod insecure;
 mod invalid;
@@ -55,6 +57,6 @@ pub(crate) fn check(root: &Value<'_>, cx: &mut Context<'_>) {
 type Check = fn(StrField<'_>, &Url) -> Option<Diagnostic>;
 
 /// The field's name for messages.
-fn name() -> String {
+fn name() -> Cow<'static, str> {
     dotted(PATH)
 }

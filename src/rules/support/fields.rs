@@ -1,6 +1,8 @@
 //! Finding a field by path, quoting values in messages, and rewriting or
 //! pointing into JSON string tokens.
 
+use std::borrow::Cow;
+
 use crate::diagnostic::{Edit, Fix};
 use crate::json::Value;
 use crate::span::Span;
@@ -30,9 +32,13 @@ pub(crate) fn str_at<'v>(root: &'v Value<'_>, path: &[&str]) -> Option<StrField<
     })
 }
 
-/// A path as messages name it: `login_design.text_color`.
-pub(crate) fn dotted(path: &[&str]) -> String {
-    path.join(".")
+/// A path as messages name it: `login_design.text_color`. Borrowed for a
+/// top-level field.
+pub(crate) fn dotted(path: &[&'static str]) -> Cow<'static, str> {
+    match path {
+        [key] => Cow::Borrowed(key),
+        _ => Cow::Owned(path.join(".")),
+    }
 }
 
 /// `text` as a JSON string literal, quotes included, escaped as serde_json
@@ -71,7 +77,7 @@ pub(crate) fn json_string(text: &str) -> String {
 /// A fix that replaces a whole string token with the literal for `text`.
 pub(crate) fn replace_string(span: Span, text: &str, safe: bool) -> Fix {
     let literal = json_string(text);
-    let message = format!("Replace with `{literal}`");
+    let message = ["Replace with `", &literal, "`"].concat();
     let edits = vec![Edit::replace(span, literal)];
     if safe {
         Fix::safe(message, edits)
@@ -87,6 +93,12 @@ const SHOWN_MAX_CHARS: usize = 64;
 /// cut with `…` past 64 characters so that a huge value cannot flood the
 /// output.
 pub(crate) fn shown(text: &str) -> String {
+    // The usual value: short, with no byte of a control character (C1
+    // controls start with 0xC2, as do a few printable characters).
+    let plain = |b: u8| b >= 0x20 && b != 0x7f && b != 0xc2;
+    if text.len() <= SHOWN_MAX_CHARS && text.bytes().all(plain) {
+        return text.to_owned();
+    }
     let (kept, cut) = match text.char_indices().nth(SHOWN_MAX_CHARS) {
         Some((end, _)) => (text.get(..end).unwrap_or(text), true),
         None => (text, false),

@@ -18,10 +18,11 @@ pub(crate) fn check_hostname(name: &str) -> Result<(), String> {
     if name.is_empty() {
         return Err("it is empty".to_owned());
     }
-    if let Some(c) = name
-        .chars()
-        .find(|&c| !(c.is_ascii_alphanumeric() || c == '-' || c == '.'))
-    {
+    let stray = name
+        .bytes()
+        .position(|b| !(b.is_ascii_alphanumeric() || b == b'-' || b == b'.'));
+    // The bytes before the first stray one are ASCII: it starts a character.
+    if let Some(c) = stray.and_then(|at| name.get(at..)?.chars().next()) {
         return Err(format!(
             "it contains `{}`, which hostnames do not allow",
             c.escape_debug()
@@ -36,25 +37,30 @@ pub(crate) fn check_hostname(name: &str) -> Result<(), String> {
     if name.ends_with('.') {
         return Err("it ends with a dot".to_owned());
     }
-    for label in name.split('.') {
+    // The name is ASCII now: split it as bytes, which is cheaper than a
+    // `char` pattern for short labels.
+    let mut labels = 0;
+    for label in name.as_bytes().split(|&b| b == b'.') {
+        let text = || std::str::from_utf8(label).unwrap_or_default();
         if label.is_empty() {
             return Err("it has an empty label".to_owned());
         }
         if label.len() > MAX_LABEL {
             return Err(format!(
                 "label `{}` is {} characters long; the limit is {MAX_LABEL}",
-                shown(label),
+                shown(text()),
                 label.len()
             ));
         }
-        if label.starts_with('-') {
-            return Err(format!("label `{label}` starts with a hyphen"));
+        if label.first() == Some(&b'-') {
+            return Err(format!("label `{}` starts with a hyphen", text()));
         }
-        if label.ends_with('-') {
-            return Err(format!("label `{label}` ends with a hyphen"));
+        if label.last() == Some(&b'-') {
+            return Err(format!("label `{}` ends with a hyphen", text()));
         }
+        labels += 1;
     }
-    if !name.contains('.') {
+    if labels < 2 {
         return Err(
             "it has a single label; a hostname needs at least two, e.g. `example.com`".to_owned(),
         );
