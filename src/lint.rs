@@ -247,7 +247,28 @@ impl Linter {
 
     /// Applies selection and severity overrides, then sorts.
     fn configure(&self, found: Vec<Diagnostic>) -> Vec<Diagnostic> {
-        let mut out: Vec<Diagnostic> = found
+        let configured =
+            self.selected.is_some() || !self.ignored.is_empty() || !self.severities.is_empty();
+        // A default linter keeps every finding as it is.
+        let mut out = if configured {
+            self.select_and_override(found)
+        } else {
+            found
+        };
+        out.sort_by(|a, b| {
+            (a.span().start(), a.span().end(), a.code()).cmp(&(
+                b.span().start(),
+                b.span().end(),
+                b.code(),
+            ))
+        });
+        out
+    }
+
+    /// Drops the findings of rules that are not selected or are ignored, and
+    /// applies severity overrides.
+    fn select_and_override(&self, found: Vec<Diagnostic>) -> Vec<Diagnostic> {
+        found
             .into_iter()
             .filter_map(|d| {
                 let code = d.code();
@@ -272,15 +293,7 @@ impl Linter {
                     Some((_, Some(severity))) => Some(d.with_severity(*severity)),
                 }
             })
-            .collect();
-        out.sort_by(|a, b| {
-            (a.span().start(), a.span().end(), a.code()).cmp(&(
-                b.span().start(),
-                b.span().end(),
-                b.code(),
-            ))
-        });
-        out
+            .collect()
     }
 }
 

@@ -28,7 +28,7 @@ pub(super) fn check(root: &Value<'_>, cx: &mut Context<'_>) {
         };
         let text = field.text;
         // An empty uid names no page rather than a wrong one.
-        if text.is_empty() {
+        if text.is_empty() || is_canonical(text) {
             continue;
         }
         // Messages start with the field and its value; built only for a
@@ -93,6 +93,21 @@ pub(super) fn check(root: &Value<'_>, cx: &mut Context<'_>) {
     }
 }
 
+/// Whether `text` is a uid as Cloudflare writes them, which this rule
+/// accepts: 32 lowercase hex digits, or a lowercase 8-4-4-4-12 UUID. One
+/// pass over the bytes, for the usual payload.
+fn is_canonical(text: &str) -> bool {
+    let lower_hex = |b: u8| b.is_ascii_digit() || (b'a'..=b'f').contains(&b);
+    match text.len() {
+        32 => text.bytes().all(lower_hex),
+        36 => text.bytes().enumerate().all(|(i, b)| match i {
+            8 | 13 | 18 | 23 => b == b'-',
+            _ => lower_hex(b),
+        }),
+        _ => false,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use crate::rules::support::{fixed, only};
@@ -152,6 +167,24 @@ mod tests {
             fixed(source, &found, Applicability::Safe),
             r#"{"custom_pages": {"forbidden": "699d98642c564d2e855e9661899b7252"}}"#
         );
+    }
+
+    #[test]
+    fn only_lowercase_uids_skip_the_checks() {
+        use super::is_canonical;
+        assert!(is_canonical("699d98642c564d2e855e9661899b7252"));
+        assert!(is_canonical("699d9864-2c56-4d2e-855e-9661899b7252"));
+        for near_miss in [
+            "699D98642c564d2e855e9661899b7252",
+            "699d98642c564d2e855e9661899b725g",
+            "699d98642c564d2e855e9661899b725",
+            "699d9864-2c56-4d2e-855e-9661899b725A",
+            "699d98642-c56-4d2e-855e-9661899b7252",
+            "699d98642c564d2e855e9661899b7252----",
+            "699d98642c564d2e855e9661899b725é",
+        ] {
+            assert!(!is_canonical(near_miss), "{near_miss}");
+        }
     }
 
     #[test]

@@ -71,9 +71,15 @@ fn base(text: &str, span: crate::Span) -> crate::Diagnostic {
 /// `host` split before its last two labels: the team part (empty for a
 /// two-label host) and the registrable domain.
 fn split_registrable(host: &str) -> (&str, &str) {
-    let head = host.rsplit_once('.').map_or("", |(head, _)| head);
-    match head.rsplit_once('.') {
-        Some((team, _)) => (team, host.get(team.len() + 1..).unwrap_or_default()),
+    let dot_before = |end: usize| {
+        let head = host.as_bytes().get(..end)?;
+        head.iter().rposition(|&b| b == b'.')
+    };
+    match dot_before(host.len()).and_then(dot_before) {
+        Some(at) => (
+            host.get(..at).unwrap_or_default(),
+            host.get(at + 1..).unwrap_or_default(),
+        ),
         None => ("", host),
     }
 }

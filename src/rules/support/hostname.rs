@@ -15,6 +15,16 @@ const MAX_LABEL: usize = 63;
 ///
 /// The error completes the sentence "... is not a valid hostname: ".
 pub(crate) fn check_hostname(name: &str) -> Result<(), String> {
+    // Most names are valid, and one pass over the bytes says so.
+    if is_hostname(name) {
+        Ok(())
+    } else {
+        explain(name)
+    }
+}
+
+/// [`check_hostname`] rule by rule: what is wrong with `name`, if anything.
+fn explain(name: &str) -> Result<(), String> {
     if name.is_empty() {
         return Err("it is empty".to_owned());
     }
@@ -37,8 +47,7 @@ pub(crate) fn check_hostname(name: &str) -> Result<(), String> {
     if name.ends_with('.') {
         return Err("it ends with a dot".to_owned());
     }
-    // The name is ASCII now: split it as bytes, which is cheaper than a
-    // `char` pattern for short labels.
+    // The name is ASCII now: split it as bytes.
     let mut labels = 0;
     for label in name.as_bytes().split(|&b| b == b'.') {
         let text = || std::str::from_utf8(label).unwrap_or_default();
@@ -66,6 +75,32 @@ pub(crate) fn check_hostname(name: &str) -> Result<(), String> {
         );
     }
     Ok(())
+}
+
+/// Whether [`check_hostname`] accepts `name`: at most 253 bytes, two or
+/// more labels, each of 1 to 63 letters, digits and hyphens that neither
+/// starts nor ends with a hyphen. One pass over the bytes.
+fn is_hostname(name: &str) -> bool {
+    if name.len() > MAX_HOSTNAME {
+        return false;
+    }
+    let mut dots = 0;
+    // The current label's length, and its last byte.
+    let mut len = 0;
+    let mut last = b'.';
+    for &b in name.as_bytes() {
+        match b {
+            b'.' if len > 0 && last != b'-' => {
+                dots += 1;
+                len = 0;
+            }
+            b'-' if len == 0 => return false,
+            b'-' | b'0'..=b'9' | b'a'..=b'z' | b'A'..=b'Z' if len < MAX_LABEL => len += 1,
+            _ => return false,
+        }
+        last = b;
+    }
+    dots > 0 && len > 0 && last != b'-'
 }
 
 /// A valid hostname recovered from a value that wraps it in URL parts.
@@ -171,6 +206,7 @@ mod tests {
             &format!("{}.com", "a".repeat(63)),
         ] {
             assert_eq!(check_hostname(name), Ok(()), "{name}");
+            assert!(is_hostname(name), "{name}");
         }
     }
 
@@ -199,6 +235,7 @@ mod tests {
         ];
         for (name, why) in cases {
             assert_eq!(check_hostname(name), Err(why.to_owned()), "{name}");
+            assert!(!is_hostname(name), "{name}");
         }
         let long_label = format!("{}.com", "a".repeat(64));
         assert_eq!(
@@ -213,6 +250,28 @@ mod tests {
             check_hostname(&long),
             Err("it is 259 characters long; the limit is 253".to_owned())
         );
+    }
+
+    #[test]
+    fn the_one_pass_check_agrees_with_the_explanation() {
+        // Every name of up to six characters over an alphabet that exercises
+        // each rule.
+        let alphabet = ['a', '0', '-', '.', '_'];
+        let mut names = vec![String::new()];
+        for _ in 0..6 {
+            let longer: Vec<String> = names
+                .iter()
+                .filter(|n| n.len() == names.last().map_or(0, String::len))
+                .flat_map(|n| alphabet.iter().map(move |c| format!("{n}{c}")))
+                .collect();
+            names.extend(longer);
+        }
+        names.push(format!("{}.com", "a".repeat(63)));
+        names.push(format!("{}.com", "a".repeat(64)));
+        names.push(vec!["abcdefghi"; 26].join("."));
+        for name in &names {
+            assert_eq!(is_hostname(name), explain(name).is_ok(), "{name}");
+        }
     }
 
     #[test]
