@@ -3,23 +3,29 @@
 
 use std::fmt::Write;
 
-fn render() -> String {
-    let mut out = String::from(
-        "# ztlint rules\n\n\
-         Generated from the rule registry by `tests/rules_doc.rs`; \
-         `ztlint rules` lists the same, and `ztlint explain CODE` prints one.\n\n\
-         | code | default severity | summary |\n|---|---|---|\n",
-    );
+/// The table of every rule, linking each code to `link_base#code`.
+fn table(link_base: &str) -> String {
+    let mut out = String::from("| code | default severity | summary |\n|---|---|---|\n");
     for rule in ztlint::rules::all() {
         let code = rule.code();
         writeln!(
             out,
-            "| [`{code}`](#{code}) | {} | {} |",
+            "| [`{code}`]({link_base}#{code}) | {} | {} |",
             rule.default_severity(),
             rule.summary()
         )
         .unwrap();
     }
+    out
+}
+
+fn render() -> String {
+    let mut out = String::from(
+        "# ztlint rules\n\n\
+         Generated from the rule registry by `tests/rules_doc.rs`; \
+         `ztlint rules` lists the same, and `ztlint explain CODE` prints one.\n\n",
+    );
+    out.push_str(&table(""));
     for rule in ztlint::rules::all() {
         // Demote the explanation's headings one level under the rule's own.
         let body = rule.explanation().replace("\n## ", "\n### ");
@@ -38,6 +44,33 @@ fn render() -> String {
         out.push('\n');
     }
     out
+}
+
+/// The README with its rules table (between the `rules:start` and
+/// `rules:end` markers) regenerated.
+fn readme_with_table(readme: &str) -> String {
+    let (start, end) = ("<!-- rules:start -->\n", "<!-- rules:end -->");
+    let a = readme
+        .find(start)
+        .expect("README has the rules:start marker")
+        + start.len();
+    let b = readme.find(end).expect("README has the rules:end marker");
+    format!("{}{}{}", &readme[..a], table("docs/rules.md"), &readme[b..])
+}
+
+#[test]
+fn readme_rules_table_is_current() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/README.md");
+    let actual = std::fs::read_to_string(path).unwrap();
+    let expected = readme_with_table(&actual);
+    if std::env::var_os("ZTLINT_BLESS").is_some() {
+        std::fs::write(path, &expected).unwrap();
+        return;
+    }
+    assert!(
+        actual == expected,
+        "README.md's rules table is stale: run `ZTLINT_BLESS=1 cargo test --test rules_doc`"
+    );
 }
 
 #[test]

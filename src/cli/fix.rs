@@ -1,0 +1,197 @@
+//! Applying fixes until none is left, writing the result atomically, and
+//! showing it as a diff.
+
+use std::fs;
+use std::io::{self, Write};
+use std::path::Path;
+
+use ztlint::{apply_fixes, Applicability, Diagnostic, Linter};
+
+/// `apply_fixes` skips a fix that overlaps one already taken; each further
+/// pass picks those up. Real payloads settle in two or three passes; the
+/// bound only guards against fixes that keep undoing each other.
+const MAX_PASSES: usize = 10;
+
+/// The codes of findings that mean the text is not a JSON document:
+/// such a text is never fixed or rewritten.
+const UNPARSED: [&str; 2] = ["json-syntax", "invalid-utf8"];
+
+/// Whether `diagnostics` say the text did not parse.
+pub(crate) fn unparsed(diagnostics: &[Diagnostic]) -> bool {
+    diagnostics.iter().any(|d| UNPARSED.contains(&d.code()))
+}
+
+/// The result of fixing a text.
+#[derive(Debug)]
+pub(crate) struct Fixed {
+    /// The text after every pass.
+    pub(crate) text: String,
+    /// How many fixes were applied in all.
+    pub(crate) applied: usize,
+    /// The findings that remain in `text`.
+    pub(crate) diagnostics: Vec<Diagnostic>,
+}
+
+/// Applies the fixes `allowed` permits to `source`, whose findings are
+/// `diagnostics`, re-linting after each pass until no fix applies.
+///
+/// Returns `None` when there is nothing to do: `source` did not parse, or no
+/// fix applies. Also `None` when the fixes would leave a text that does not
+/// parse, so that a faulty fix can never break a file.
+pub(crate) fn fix(
+    linter: &Linter,
+    source: &str,
+    diagnostics: &[Diagnostic],
+    allowed: Applicability,
+) -> Option<Fixed> {
+    if unparsed(diagnostics) {
+        return None;
+    }
+    let mut text = source.to_string();
+    let mut remaining = diagnostics.to_vec();
+    let mut applied = 0;
+    for _ in 0..MAX_PASSES {
+        let (next, count) = apply_fixes(&text, &remaining, allowed);
+        if count == 0 || next == text {
+            break;
+        }
+        text = next;
+        applied += count;
+        remaining = linter.lint(&text);
+        if unparsed(&remaining) {
+            return None;
+        }
+    }
+    (applied > 0).then_some(Fixed {
+        text,
+        applied,
+        diagnostics: remaining,
+    })
+}
+
+/// Replaces the file at `path` with `contents` atomically: a temporary file
+/// in the same directory is written, flushed to disk, given the original's
+/// permissions, then renamed over the original. A reader sees the old file
+/// or the new one, never a mix; on any error the original is untouched.
+/// A symbolic link is followed, so the link stays a link.
+///
+/// # Errors
+///
+/// Any I/O error on the way; the temporary file is then removed.
+pub(crate) fn write_atomic(path: &Path, contents: &[u8]) -> io::Result<()> {
+    let target = fs::canonicalize(path)?;
+    let dir = target.parent().unwrap_or(Path::new("."));
+    let metadata = fs::metadata(&target)?;
+    let mut temp = tempfile::Builder::new()
+        .prefix(".ztlint-")
+        .suffix(".tmp")
+        .tempfile_in(dir)?;
+    temp.write_all(contents)?;
+    temp.as_file().set_permissions(metadata.permissions())?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        // Keeps the owner when run as root; otherwise the file is ours
+        // already, or we may not give it away, and the new owner is us.
+        let _ =
+            std::os::unix::fs::fchown(temp.as_file(), Some(metadata.uid()), Some(metadata.gid()));
+    }
+    temp.as_file().sync_all()?;
+    temp.persist(&target).map_err(|e| e.error)?;
+    // Make the rename itself durable.
+    #[cfg(unix)]
+    if let Ok(dir) = fs::File::open(dir) {
+        let _ = dir.sync_all();
+    }
+    Ok(())
+}
+
+/// A unified diff (three lines of context) from `old` to `new`, both
+/// labelled `name`; empty when they are equal.
+pub(crate) fn diff(name: &str, old: &str, new: &str) -> String {
+    if old == new {
+        return String::new();
+    }
+    similar::TextDiff::from_lines(old, new)
+        .unified_diff()
+        .context_radius(3)
+        .header(name, name)
+        .to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_bom_is_fixed_and_a_second_pass_changes_nothing() {
+        let linter = Linter::new();
+        let source = "\u{feff}{\"name\": \"Widget\"}\r\n";
+        let fixed = fix(&linter, source, &linter.lint(source), Applicability::Safe).unwrap();
+        assert_eq!(fixed.text, "{\"name\": \"Widget\"}\r\n");
+        assert_eq!(fixed.applied, 1);
+        assert!(fixed.diagnostics.is_empty());
+        let again = &fixed.text;
+        assert!(fix(&linter, again, &linter.lint(again), Applicability::Unsafe).is_none());
+    }
+
+    #[test]
+    fn text_that_does_not_parse_is_never_fixed() {
+        let linter = Linter::new();
+        let source = "\u{feff}{\"name\": }";
+        let diagnostics = linter.lint(source);
+        assert_eq!(diagnostics[0].code(), "byte-order-mark");
+        assert!(fix(&linter, source, &diagnostics, Applicability::Unsafe).is_none());
+    }
+
+    #[test]
+    fn atomic_write_replaces_contents_and_keeps_permissions() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("org.json");
+        fs::write(&path, "old").unwrap();
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            fs::set_permissions(&path, fs::Permissions::from_mode(0o640)).unwrap();
+        }
+        write_atomic(&path, b"new\r\n").unwrap();
+        assert_eq!(fs::read(&path).unwrap(), b"new\r\n");
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = fs::metadata(&path).unwrap().permissions().mode();
+            assert_eq!(mode & 0o777, 0o640);
+        }
+        // No temporary file is left behind.
+        let names: Vec<_> = fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(names, ["org.json"]);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn atomic_write_follows_a_symlink() {
+        let dir = tempfile::tempdir().unwrap();
+        let real = dir.path().join("real.json");
+        let link = dir.path().join("link.json");
+        fs::write(&real, "old").unwrap();
+        std::os::unix::fs::symlink(&real, &link).unwrap();
+        write_atomic(&link, b"new").unwrap();
+        assert!(fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink());
+        assert_eq!(fs::read(&real).unwrap(), b"new");
+    }
+
+    #[test]
+    fn diff_is_unified_and_empty_for_equal_texts() {
+        assert_eq!(diff("a.json", "x\n", "x\n"), "");
+        assert_eq!(
+            diff("a.json", "{\r\n\"a\": 1\r\n}\r\n", "{\r\n\"a\": 2\r\n}\r\n"),
+            "--- a.json\n+++ a.json\n@@ -1,3 +1,3 @@\n {\r\n-\"a\": 1\r\n+\"a\": 2\r\n }\r\n"
+        );
+    }
+}

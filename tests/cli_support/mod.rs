@@ -1,0 +1,60 @@
+//! Running the built `ztlint` binary from the CLI tests.
+#![allow(dead_code)] // Each test file uses a different part.
+
+use std::path::Path;
+
+pub use assert_cmd::Command;
+
+/// The binary under test, with a stable environment: no colour variables,
+/// an 80-column width, and the given working directory.
+pub fn ztlint(cwd: &Path) -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_ztlint"));
+    cmd.current_dir(cwd)
+        .env_remove("NO_COLOR")
+        .env_remove("CLICOLOR_FORCE")
+        .env_remove("FORCE_COLOR")
+        .env_remove("ZTLINT_TEST_PANIC")
+        .env("COLUMNS", "80");
+    cmd
+}
+
+/// What a run printed and how it exited.
+#[derive(Debug)]
+pub struct Run {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+/// Runs `cmd` with `args` and collects its output.
+pub fn run(mut cmd: Command, args: &[&str]) -> Run {
+    let output = cmd.args(args).output().expect("ztlint runs");
+    Run {
+        code: output
+            .status
+            .code()
+            .expect("ztlint exits, not killed by a signal"),
+        stdout: String::from_utf8(output.stdout).expect("stdout is UTF-8"),
+        stderr: String::from_utf8(output.stderr).expect("stderr is UTF-8"),
+    }
+}
+
+/// A valid payload with no findings.
+pub const GOOD: &str =
+    "{\n  \"name\": \"Widget Corps\",\n  \"auth_domain\": \"widget.cloudflareaccess.com\"\n}\n";
+
+/// Not JSON: a trailing comma on line 2.
+pub const TRAILING_COMMA: &str = "{\n  \"name\": \"Widget Corps\",\n}\n";
+
+/// A temporary directory holding the named files.
+pub fn dir_with(files: &[(&str, &[u8])]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    for (name, contents) in files {
+        let path = dir.path().join(name);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).expect("mkdir");
+        }
+        std::fs::write(path, contents).expect("write");
+    }
+    dir
+}
