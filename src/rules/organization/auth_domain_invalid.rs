@@ -2,8 +2,7 @@
 
 use super::hostname_finding;
 use crate::diagnostic::Severity;
-use crate::json::Value;
-use crate::rules::support::str_at;
+use crate::rules::support::StrField;
 use crate::rules::{Context, Rule};
 
 pub(crate) const AUTH_DOMAIN_INVALID: Rule = Rule::new(
@@ -13,17 +12,17 @@ pub(crate) const AUTH_DOMAIN_INVALID: Rule = Rule::new(
     include_str!("auth_domain_invalid.md"),
 );
 
-pub(super) fn check(root: &Value<'_>, cx: &mut Context<'_>) {
-    let Some(field) = str_at(root, &["auth_domain"]) else {
-        return;
-    };
-    if let Some(finding) = hostname_finding(
-        &AUTH_DOMAIN_INVALID,
-        "`auth_domain` is",
-        field,
-        "the team domain is a hostname such as `team.cloudflareaccess.com`",
-    ) {
-        cx.emit(finding);
+/// Reports `auth_domain` when `hostname`, its verdict as a hostname, is
+/// an error.
+pub(super) fn check(field: StrField<'_>, hostname: &Result<(), String>, cx: &mut Context<'_>) {
+    if let Err(why) = hostname {
+        cx.emit(hostname_finding(
+            &AUTH_DOMAIN_INVALID,
+            "`auth_domain` is",
+            field,
+            why,
+            "the team domain is a hostname such as `team.cloudflareaccess.com`",
+        ));
     }
 }
 

@@ -1,8 +1,7 @@
 //! `auth-domain-suffix`: `auth_domain` is not `<team>.cloudflareaccess.com`.
 
 use crate::diagnostic::Severity;
-use crate::json::Value;
-use crate::rules::support::{check_hostname, replace_string, shown, str_at};
+use crate::rules::support::{replace_string, shown, StrField};
 use crate::rules::{Context, Rule};
 
 pub(crate) const AUTH_DOMAIN_SUFFIX: Rule = Rule::new(
@@ -18,12 +17,10 @@ const SUFFIX: &str = "cloudflareaccess.com";
 /// `cloudflareaccess.com`.
 const TYPO_DISTANCE: usize = 2;
 
-pub(super) fn check(root: &Value<'_>, cx: &mut Context<'_>) {
-    let Some(field) = str_at(root, &["auth_domain"]) else {
-        return;
-    };
+/// Checks `auth_domain`; `is_hostname` is whether it is a valid hostname.
+pub(super) fn check(field: StrField<'_>, is_hostname: bool, cx: &mut Context<'_>) {
     // Not a hostname at all: `auth-domain-invalid` says so.
-    if check_hostname(field.text).is_err() {
+    if !is_hostname {
         return;
     }
     // A valid hostname has at least two labels: the last two are the

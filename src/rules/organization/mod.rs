@@ -7,7 +7,9 @@ mod invisible_characters;
 mod name_blank;
 mod zone_name_invalid;
 
-use super::support::{bare_host, check_hostname, punycode, replace_string, shown, StrField};
+use super::support::{
+    bare_host, check_hostname, punycode, replace_string, shown, str_at, StrField,
+};
 use super::{Context, Rule};
 use crate::diagnostic::Diagnostic;
 use crate::json::Value;
@@ -21,8 +23,13 @@ pub(crate) const RULES: &[&Rule] = &[
 ];
 
 pub(crate) fn check(root: &Value<'_>, cx: &mut Context<'_>) {
-    auth_domain_invalid::check(root, cx);
-    auth_domain_suffix::check(root, cx);
+    // Both team domain rules judge the same field as a hostname: look it up
+    // and judge it once.
+    if let Some(auth_domain) = str_at(root, &["auth_domain"]) {
+        let hostname = check_hostname(auth_domain.text);
+        auth_domain_invalid::check(auth_domain, &hostname, cx);
+        auth_domain_suffix::check(auth_domain, hostname.is_ok(), cx);
+    }
     name_blank::check(root, cx);
     invisible_characters::check(root, cx);
     zone_name_invalid::check(root, cx);
@@ -35,13 +42,13 @@ fn hostname_finding(
     rule: &'static Rule,
     subject: &str,
     field: StrField<'_>,
+    why: &str,
     example: &str,
-) -> Option<Diagnostic> {
-    let why = check_hostname(field.text).err()?;
+) -> Diagnostic {
     let start = format!("{subject} `{}`", shown(field.text));
     if let Some(bare) = bare_host(field.text) {
-        return Some(
-            rule.at(
+        return rule
+            .at(
                 field.span,
                 format!(
                     "{start}, which has {}; it must be a bare hostname",
@@ -50,8 +57,7 @@ fn hostname_finding(
             )
             .with_label("not a bare hostname")
             .with_help(format!("write `{}`", bare.host))
-            .with_fix(replace_string(field.span, &bare.host, true)),
-        );
+            .with_fix(replace_string(field.span, &bare.host, true));
     }
     let diagnostic = rule
         .at(
@@ -59,12 +65,12 @@ fn hostname_finding(
             format!("{start}, which is not a valid hostname: {why}"),
         )
         .with_label("not a hostname");
-    Some(match punycode(field.text) {
+    match punycode(field.text) {
         Some(ascii) => diagnostic
             .with_help(format!(
                 "write the name in its ASCII (punycode) form, `{ascii}`"
             ))
             .with_fix(replace_string(field.span, &ascii, false)),
         None => diagnostic.with_help(example.to_owned()),
-    })
+    }
 }

@@ -3,7 +3,7 @@
 use super::hostname_finding;
 use crate::diagnostic::Severity;
 use crate::json::Value;
-use crate::rules::support::{value_at, StrField};
+use crate::rules::support::{check_hostname, value_at, StrField};
 use crate::rules::{Context, Rule};
 
 pub(crate) const ZONE_NAME_INVALID: Rule = Rule::new(
@@ -23,17 +23,18 @@ pub(super) fn check(root: &Value<'_>, cx: &mut Context<'_>) {
         let Some(text) = item.as_str() else {
             continue;
         };
-        let field = StrField {
-            text,
-            span: item.span(),
-        };
-        if let Some(finding) = hostname_finding(
-            &ZONE_NAME_INVALID,
-            &format!("`{FIELD}` has"),
-            field,
-            "a zone name is a domain such as `example.com`",
-        ) {
-            cx.emit(finding);
+        if let Err(why) = check_hostname(text) {
+            let field = StrField {
+                text,
+                span: item.span(),
+            };
+            cx.emit(hostname_finding(
+                &ZONE_NAME_INVALID,
+                &format!("`{FIELD}` has"),
+                field,
+                &why,
+                "a zone name is a domain such as `example.com`",
+            ));
         }
     }
 }

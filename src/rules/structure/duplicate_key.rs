@@ -25,16 +25,23 @@ fn walk(root: &Value<'_>, value: &Value<'_>, cx: &mut Context<'_>) {
         ValueKind::Object(members) => {
             check_object(root, value, members, cx);
             for member in members {
-                walk(root, member.value(), cx);
+                if is_container(member.value()) {
+                    walk(root, member.value(), cx);
+                }
             }
         }
         ValueKind::Array(items) => {
-            for item in items {
+            for item in items.iter().filter(|item| is_container(item)) {
                 walk(root, item, cx);
             }
         }
         _ => {}
     }
+}
+
+/// Whether `value` can hold objects: the walk skips everything else.
+fn is_container(value: &Value<'_>) -> bool {
+    matches!(value.kind(), ValueKind::Object(_) | ValueKind::Array(_))
 }
 
 fn check_object(

@@ -18,7 +18,10 @@ const TOGGLE: &str = "is_ui_read_only";
 const REASON: &str = "ui_read_only_toggle_reason";
 
 pub(crate) fn check(root: &Value<'_>, cx: &mut Context<'_>) {
-    reason_without_toggle::check(root, cx);
-    reason_blank::check(root, cx);
-    without_reason::check(root, cx);
+    // Every rule here looks at both members: look them up once.
+    let toggle = root.member(TOGGLE);
+    let reason = root.member(REASON);
+    reason_without_toggle::check(toggle, reason, cx);
+    reason_blank::check(toggle, reason, cx);
+    without_reason::check(toggle, reason, cx);
 }

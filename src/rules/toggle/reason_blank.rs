@@ -1,8 +1,8 @@
 //! `toggle-reason-blank`: the lock is toggled with an empty reason.
 
-use super::{REASON, TOGGLE};
+use super::REASON;
 use crate::diagnostic::Severity;
-use crate::json::Value;
+use crate::json::Member;
 use crate::rules::{Context, Rule};
 
 pub(crate) const TOGGLE_REASON_BLANK: Rule = Rule::new(
@@ -12,15 +12,19 @@ pub(crate) const TOGGLE_REASON_BLANK: Rule = Rule::new(
     include_str!("toggle_reason_blank.md"),
 );
 
-pub(super) fn check(root: &Value<'_>, cx: &mut Context<'_>) {
-    let Some(reason) = root.get(REASON) else {
+pub(super) fn check(
+    toggle: Option<&Member<'_>>,
+    reason: Option<&Member<'_>>,
+    cx: &mut Context<'_>,
+) {
+    let Some(reason) = reason.map(Member::value) else {
         return;
     };
     let Some(text) = reason.as_str() else {
         return;
     };
     // Without a toggle, `toggle-reason-without-toggle` covers the reason.
-    if root.member(TOGGLE).is_none() || !text.trim().is_empty() {
+    if toggle.is_none() || !text.trim().is_empty() {
         return;
     }
     let what = if text.is_empty() { "empty" } else { "blank" };

@@ -2,7 +2,7 @@
 
 use super::{REASON, TOGGLE};
 use crate::diagnostic::Severity;
-use crate::json::Value;
+use crate::json::Member;
 use crate::rules::{Context, Rule};
 
 pub(crate) const TOGGLE_REASON_WITHOUT_TOGGLE: Rule = Rule::new(
@@ -12,11 +12,15 @@ pub(crate) const TOGGLE_REASON_WITHOUT_TOGGLE: Rule = Rule::new(
     include_str!("toggle_reason_without_toggle.md"),
 );
 
-pub(super) fn check(root: &Value<'_>, cx: &mut Context<'_>) {
-    let Some(reason) = root.member(REASON) else {
+pub(super) fn check(
+    toggle: Option<&Member<'_>>,
+    reason: Option<&Member<'_>>,
+    cx: &mut Context<'_>,
+) {
+    let Some(reason) = reason else {
         return;
     };
-    if reason.value().as_str().is_none() || root.member(TOGGLE).is_some() {
+    if reason.value().as_str().is_none() || toggle.is_some() {
         return;
     }
     cx.emit(

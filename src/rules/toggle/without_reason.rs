@@ -2,7 +2,7 @@
 
 use super::{REASON, TOGGLE};
 use crate::diagnostic::Severity;
-use crate::json::Value;
+use crate::json::Member;
 use crate::rules::{Context, Rule};
 
 pub(crate) const TOGGLE_WITHOUT_REASON: Rule = Rule::new(
@@ -12,11 +12,15 @@ pub(crate) const TOGGLE_WITHOUT_REASON: Rule = Rule::new(
     include_str!("toggle_without_reason.md"),
 );
 
-pub(super) fn check(root: &Value<'_>, cx: &mut Context<'_>) {
-    let Some(toggle) = root.member(TOGGLE) else {
+pub(super) fn check(
+    toggle: Option<&Member<'_>>,
+    reason: Option<&Member<'_>>,
+    cx: &mut Context<'_>,
+) {
+    let Some(toggle) = toggle else {
         return;
     };
-    if toggle.value().as_bool().is_none() || root.member(REASON).is_some() {
+    if toggle.value().as_bool().is_none() || reason.is_some() {
         return;
     }
     cx.emit(
