@@ -119,31 +119,25 @@ const FIELDS: &[Field] = &[
         max: None,
         range_source: "",
     },
-    Field {
-        path: &["mfa_config", "session_duration"],
-        minutes_hours_only: true,
-        zero_allowed: true,
-        min: None,
-        max: Some(Bound {
-            nanos: 720 * HOUR,
-            text: "720h",
-            severity: Severity::Error,
-        }),
-        range_source: "Cloudflare accepts MFA session durations from 0m to 720h",
-    },
-    Field {
-        path: &["mfa_config", "amr_matching_session_duration"],
-        minutes_hours_only: true,
-        zero_allowed: true,
-        min: None,
-        max: Some(Bound {
-            nanos: 720 * HOUR,
-            text: "720h",
-            severity: Severity::Error,
-        }),
-        range_source: "Cloudflare accepts MFA session durations from 0m to 720h",
-    },
+    mfa_field(&["mfa_config", "session_duration"]),
+    mfa_field(&["mfa_config", "amr_matching_session_duration"]),
 ];
+
+/// An `mfa_config` duration: both take the same range.
+const fn mfa_field(path: &'static [&'static str]) -> Field {
+    Field {
+        path,
+        minutes_hours_only: true,
+        zero_allowed: true,
+        min: None,
+        max: Some(Bound {
+            nanos: 720 * HOUR,
+            text: "720h",
+            severity: Severity::Error,
+        }),
+        range_source: "Cloudflare accepts MFA session durations from 0m to 720h",
+    }
+}
 
 pub(crate) fn check(root: &Value<'_>, cx: &mut Context<'_>) {
     for field in FIELDS {
