@@ -72,7 +72,7 @@ fn mistyped(
     let mut diagnostic = WRONG_TYPE
         .at(value.span(), message)
         .with_label(["expected ", &want].concat());
-    let replace = |with: String| vec![Edit::replace(value.span(), with)];
+    let replace = |with: String| [Edit::replace(value.span(), with)];
     let (help, fix) = match value.kind() {
         ValueKind::String(s) if expected.has(Types::BOOLEAN) => {
             if *s == "true" || *s == "false" {
@@ -192,7 +192,7 @@ fn fractional_integer(problem: &Problem<'_, '_, '_, '_>, value: &Value<'_>) -> D
         let digits = format!("{}", whole as i64);
         diagnostic = diagnostic.with_fix(Fix::safe(
             format!("Replace with `{digits}`"),
-            vec![Edit::replace(value.span(), digits)],
+            [Edit::replace(value.span(), digits)],
         ));
     }
     diagnostic
