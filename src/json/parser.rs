@@ -10,22 +10,84 @@ use crate::span::Span;
 
 pub(crate) struct Parser<'a> {
     src: &'a str,
-    bytes: &'a [u8],
     pos: usize,
     max_depth: usize,
 }
 
 /// An array or object whose closing bracket is still to come.
-enum Open<'a> {
-    /// Its elements so far are `values[first..]`.
-    Array { bracket: usize, first: usize },
-    /// Its members so far are `members[first..]`; `key` is the key of the
-    /// value being parsed.
-    Object {
-        bracket: usize,
-        first: usize,
-        key: Key<'a>,
-    },
+#[derive(Clone, Copy)]
+struct Open {
+    /// The offset of its `[` or `{`.
+    bracket: usize,
+    /// Its elements so far are `values[first..]`, or its members
+    /// `members[first..]`, the last of which awaits its value.
+    first: usize,
+    object: bool,
+}
+
+/// How many open containers live inline before the stack spills to the
+/// heap: typical payloads nest two or three deep, so they never allocate here.
+const INLINE_DEPTH: usize = 16;
+
+/// The open containers. The innermost one, read after every value, is kept
+/// apart from its ancestors.
+struct OpenStack {
+    top: Option<Open>,
+    /// How many ancestors `top` has: the first `INLINE_DEPTH` of them, from
+    /// the outermost, live in `inline`, the rest in `spill`.
+    below: usize,
+    inline: [Open; INLINE_DEPTH],
+    spill: Vec<Open>,
+}
+
+impl OpenStack {
+    fn new() -> OpenStack {
+        OpenStack {
+            top: None,
+            below: 0,
+            inline: [Open {
+                bracket: 0,
+                first: 0,
+                object: false,
+            }; INLINE_DEPTH],
+            spill: Vec::new(),
+        }
+    }
+
+    #[inline]
+    fn len(&self) -> usize {
+        self.below + usize::from(self.top.is_some())
+    }
+
+    #[inline]
+    fn push(&mut self, open: Open) {
+        if let Some(parent) = self.top {
+            match self.inline.get_mut(self.below) {
+                Some(slot) => *slot = parent,
+                None => self.spill.push(parent),
+            }
+            self.below += 1;
+        }
+        self.top = Some(open);
+    }
+
+    #[inline]
+    fn last(&self) -> Option<Open> {
+        self.top
+    }
+
+    #[inline]
+    fn pop(&mut self) {
+        if self.below == 0 {
+            self.top = None;
+            return;
+        }
+        self.below -= 1;
+        self.top = match self.inline.get(self.below) {
+            Some(parent) => Some(*parent),
+            None => self.spill.pop(),
+        };
+    }
 }
 
 const VALID_ESCAPES: &str =
@@ -40,20 +102,19 @@ impl<'a> Parser<'a> {
     pub(crate) fn new(src: &'a str, start: usize, max_depth: usize) -> Parser<'a> {
         Parser {
             src,
-            bytes: src.as_bytes(),
             pos: start,
             max_depth,
         }
     }
 
     pub(crate) fn parse_document(mut self) -> Result<Value<'a>, Error> {
-        // Small starting capacities spare a typical payload most regrowth.
-        let mut stack: Vec<Open<'a>> = Vec::with_capacity(8);
+        let mut stack = OpenStack::new();
         // Elements and members of every open container, innermost last; a
         // closing bracket moves its container's tail into an exactly sized
-        // `Vec`.
-        let mut values: Vec<Value<'a>> = Vec::with_capacity(16);
-        let mut members: Vec<Member<'a>> = Vec::with_capacity(16);
+        // `Vec`. Both start empty so that a document without arrays (or
+        // objects) never allocates that scratch.
+        let mut values: Vec<Value<'a>> = Vec::new();
+        let mut members: Vec<Member<'a>> = Vec::new();
         self.skip_whitespace();
         'value: loop {
             // Here `self.pos` is at the first byte of a value.
@@ -75,9 +136,14 @@ impl<'a> Parser<'a> {
                         }
                         None => return Err(self.unclosed("array", "a value or `]`", bracket)),
                         Some(_) => {
-                            stack.push(Open::Array {
+                            if values.capacity() == 0 {
+                                // Skip the 4, 8, 16 regrowth of a first push.
+                                values = Vec::with_capacity(SCRATCH_CAPACITY);
+                            }
+                            stack.push(Open {
                                 bracket,
                                 first: values.len(),
+                                object: false,
                             });
                             continue 'value;
                         }
@@ -93,11 +159,15 @@ impl<'a> Parser<'a> {
                         Value::new(ValueKind::Object(Vec::new()), Span::new(bracket, self.pos))
                     } else {
                         let key = self.parse_key(bracket, None)?;
-                        stack.push(Open::Object {
+                        if members.capacity() == 0 {
+                            members = Vec::with_capacity(SCRATCH_CAPACITY);
+                        }
+                        stack.push(Open {
                             bracket,
                             first: members.len(),
-                            key,
+                            object: true,
                         });
+                        members.push(Member::pending(key));
                         continue 'value;
                     }
                 }
@@ -108,9 +178,11 @@ impl<'a> Parser<'a> {
                     return Err(match stack.last() {
                         // Arrays catch the end of input before a value
                         // themselves; an object reaches here after `:`.
-                        Some(Open::Object { bracket, .. }) => {
-                            self.unclosed("object", "a value", *bracket)
-                        }
+                        Some(Open {
+                            bracket,
+                            object: true,
+                            ..
+                        }) => self.unclosed("object", "a value", bracket),
                         _ => self.bad_value_start(),
                     });
                 }
@@ -120,61 +192,57 @@ impl<'a> Parser<'a> {
             // container that ends right after it.
             loop {
                 self.skip_whitespace();
-                match stack.last_mut() {
-                    None => return self.finish(value),
-                    Some(Open::Array { bracket, first }) => {
-                        values.push(value);
-                        match self.peek() {
-                            Some(b',') => {
-                                let comma = self.pos;
-                                self.pos += 1;
-                                self.skip_whitespace();
-                                match self.peek() {
-                                    Some(b']') => return Err(trailing_comma(comma)),
-                                    None => return Err(self.unclosed("array", "a value", *bracket)),
-                                    Some(_) => continue 'value,
-                                }
-                            }
-                            Some(b']') => {
-                                self.pos += 1;
-                                let items = values.split_off(*first);
-                                value = Value::new(
-                                    ValueKind::Array(items),
-                                    Span::new(*bracket, self.pos),
-                                );
-                                stack.pop();
-                            }
-                            None => return Err(self.unclosed("array", "`,` or `]`", *bracket)),
-                            Some(_) => return Err(self.after_element(*bracket)),
-                        }
+                let Some(open) = stack.last() else {
+                    return self.finish(value);
+                };
+                let bracket = open.bracket;
+                if open.object {
+                    // The last member is this object's, awaiting its value:
+                    // a nested container's members have been moved out.
+                    if let Some(member) = members.last_mut() {
+                        member.set_value(value);
                     }
-                    Some(Open::Object {
-                        bracket,
-                        first,
-                        key,
-                    }) => {
-                        let member_key = std::mem::replace(key, Key::placeholder());
-                        members.push(Member::new(member_key, value));
-                        match self.peek() {
-                            Some(b',') => {
-                                let comma = self.pos;
-                                self.pos += 1;
-                                self.skip_whitespace();
-                                *key = self.parse_key(*bracket, Some(comma))?;
-                                continue 'value;
-                            }
-                            Some(b'}') => {
-                                self.pos += 1;
-                                let items = members.split_off(*first);
-                                value = Value::new(
-                                    ValueKind::Object(items),
-                                    Span::new(*bracket, self.pos),
-                                );
-                                stack.pop();
-                            }
-                            None => return Err(self.unclosed("object", "`,` or `}`", *bracket)),
-                            Some(_) => return Err(self.after_member(*bracket)),
+                    match self.peek() {
+                        Some(b',') => {
+                            let comma = self.pos;
+                            self.pos += 1;
+                            self.skip_whitespace();
+                            let key = self.parse_key(bracket, Some(comma))?;
+                            members.push(Member::pending(key));
+                            continue 'value;
                         }
+                        Some(b'}') => {
+                            self.pos += 1;
+                            let items = take_tail(&mut members, open.first, stack.len() == 1);
+                            value =
+                                Value::new(ValueKind::Object(items), Span::new(bracket, self.pos));
+                            stack.pop();
+                        }
+                        None => return Err(self.unclosed("object", "`,` or `}`", bracket)),
+                        Some(_) => return Err(self.after_member(bracket)),
+                    }
+                } else {
+                    values.push(value);
+                    match self.peek() {
+                        Some(b',') => {
+                            let comma = self.pos;
+                            self.pos += 1;
+                            self.skip_whitespace();
+                            match self.peek() {
+                                Some(b']') => return Err(trailing_comma(comma)),
+                                None => return Err(self.unclosed("array", "a value", bracket)),
+                                Some(_) => continue 'value,
+                            }
+                        }
+                        Some(b']') => {
+                            self.pos += 1;
+                            let items = take_tail(&mut values, open.first, stack.len() == 1);
+                            value =
+                                Value::new(ValueKind::Array(items), Span::new(bracket, self.pos));
+                            stack.pop();
+                        }
+                        None => return Err(self.unclosed("array", "`,` or `]`", bracket)),
+                        Some(_) => return Err(self.after_element(bracket)),
                     }
                 }
             }
@@ -197,14 +265,43 @@ impl<'a> Parser<'a> {
 
     #[inline]
     fn peek(&self) -> Option<u8> {
-        self.bytes.get(self.pos).copied()
+        self.src.as_bytes().get(self.pos).copied()
     }
 
-    #[inline]
+    /// Skips whitespace between tokens. What is inlined into every caller
+    /// is one comparison: most tokens are not followed by whitespace.
+    #[inline(always)]
     fn skip_whitespace(&mut self) {
-        while let Some(b' ' | b'\t' | b'\n' | b'\r') = self.peek() {
-            self.pos += 1;
+        if self.peek().is_some_and(|byte| byte <= b' ') {
+            self.skip_whitespace_run();
         }
+    }
+
+    /// The whitespace from `self.pos` on. A line feed is usually followed by
+    /// indentation, which it skips eight spaces at a time.
+    #[inline]
+    fn skip_whitespace_run(&mut self) {
+        const SPACES: u64 = u64::from_le_bytes([b' '; 8]);
+        let bytes = self.src.as_bytes();
+        let mut pos = self.pos;
+        loop {
+            match bytes.get(pos) {
+                Some(b' ' | b'\t' | b'\r') => pos += 1,
+                Some(b'\n') => {
+                    pos += 1;
+                    while let Some(chunk) = bytes.get(pos..).and_then(<[u8]>::first_chunk::<8>) {
+                        let not_spaces = u64::from_le_bytes(*chunk) ^ SPACES;
+                        // Eight when all eight are spaces.
+                        pos += (not_spaces.trailing_zeros() / 8) as usize;
+                        if not_spaces != 0 {
+                            break;
+                        }
+                    }
+                }
+                _ => break,
+            }
+        }
+        self.pos = pos;
     }
 
     /// Opening one more container inside `open` others must stay within
@@ -224,6 +321,7 @@ impl<'a> Parser<'a> {
 
     /// An object key and its `:`, with `self.pos` on the key (whitespace
     /// skipped). `comma` is the `,` before it, if any.
+    #[inline(always)]
     fn parse_key(&mut self, bracket: usize, comma: Option<usize>) -> Result<Key<'a>, Error> {
         let key = match (self.peek(), comma) {
             (Some(b'"'), _) => {
@@ -235,7 +333,10 @@ impl<'a> Parser<'a> {
             (None, Some(_)) => return Err(self.unclosed("object", "a key", bracket)),
             (Some(_), _) => return Err(self.bad_key()),
         };
-        self.skip_whitespace();
+        // Usually the colon follows the key at once.
+        if self.peek() != Some(b':') {
+            self.skip_whitespace();
+        }
         match self.peek() {
             Some(b':') => {}
             None => return Err(self.unclosed("object", "`:` after the key", bracket)),
@@ -252,10 +353,15 @@ impl<'a> Parser<'a> {
             Some(_) => return Err(self.unexpected("`:` after object key")),
         }
         self.pos += 1;
+        // Usually one space follows the colon.
+        if self.peek() == Some(b' ') {
+            self.pos += 1;
+        }
         self.skip_whitespace();
         Ok(key)
     }
 
+    #[inline]
     fn parse_literal(
         &mut self,
         word: &'static [u8],
@@ -265,10 +371,11 @@ impl<'a> Parser<'a> {
         let end = start + word.len();
         // `nulll` or `trueish` is one bad word, not a literal and junk.
         let word_continues = self
-            .bytes
+            .src
+            .as_bytes()
             .get(end)
             .is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'_');
-        if self.bytes.get(start..end) == Some(word) && !word_continues {
+        if self.src.as_bytes().get(start..end) == Some(word) && !word_continues {
             self.pos = end;
             return Ok(Value::new(kind, Span::new(start, end)));
         }
@@ -278,15 +385,29 @@ impl<'a> Parser<'a> {
     /// The error for `byte`, which cannot start a value, inside `open`: a
     /// closing bracket of the wrong kind also says which bracket is open.
     #[cold]
-    fn bad_value(&self, byte: u8, open: Option<&Open<'a>>) -> Error {
+    fn bad_value(&self, byte: u8, open: Option<Open>) -> Error {
         let err = self.bad_value_start();
         match (byte, open) {
-            (b'}', Some(Open::Array { bracket, .. })) => err
+            (
+                b'}',
+                Some(Open {
+                    bracket,
+                    object: false,
+                    ..
+                }),
+            ) => err
                 .with_help("close the array with `]`")
-                .opened_at(Span::new(*bracket, bracket + 1)),
-            (b']', Some(Open::Object { bracket, .. })) => err
+                .opened_at(Span::new(bracket, bracket + 1)),
+            (
+                b']',
+                Some(Open {
+                    bracket,
+                    object: true,
+                    ..
+                }),
+            ) => err
                 .with_help("close the object with `}`")
-                .opened_at(Span::new(*bracket, bracket + 1)),
+                .opened_at(Span::new(bracket, bracket + 1)),
             _ => err,
         }
     }
@@ -296,7 +417,7 @@ impl<'a> Parser<'a> {
     #[cold]
     fn bad_value_start(&self) -> Error {
         let start = self.pos;
-        let rest = self.bytes.get(start..).unwrap_or_default();
+        let rest = self.src.as_bytes().get(start..).unwrap_or_default();
         if let Some(err) = self.comment_error() {
             return err;
         }
@@ -411,7 +532,7 @@ impl<'a> Parser<'a> {
     #[cold]
     fn comment_error(&self) -> Option<Error> {
         let start = self.pos;
-        let rest = self.bytes.get(start..)?;
+        let rest = self.src.as_bytes().get(start..)?;
         let end = if rest.starts_with(b"//") || rest.starts_with(b"#") {
             let line = rest.iter().position(|&b| b == b'\n').unwrap_or(rest.len());
             // A line comment ends before the `\r` of a CRLF line ending.
@@ -423,7 +544,7 @@ impl<'a> Parser<'a> {
         } else if rest.starts_with(b"/*") {
             match rest[2..].windows(2).position(|w| w == b"*/") {
                 Some(i) => start + 2 + i + 2,
-                None => self.bytes.len(),
+                None => self.src.len(),
             }
         } else {
             return None;
@@ -518,7 +639,9 @@ impl<'a> Parser<'a> {
             }
             _ => {
                 let word = self.word_at(start);
-                if let [b'.', b'0'..=b'9', ..] = self.bytes.get(self.pos..).unwrap_or_default() {
+                if let [b'.', b'0'..=b'9', ..] =
+                    self.src.as_bytes().get(self.pos..).unwrap_or_default()
+                {
                     return Err(Error::new(
                         "a number must have a digit before the decimal point",
                         Span::new(start, start + word.len()),
@@ -581,7 +704,8 @@ impl<'a> Parser<'a> {
     #[cold]
     fn hexadecimal(&self, start: usize) -> Error {
         let digits = self
-            .bytes
+            .src
+            .as_bytes()
             .get(self.pos + 1..)
             .unwrap_or_default()
             .iter()
@@ -592,7 +716,7 @@ impl<'a> Parser<'a> {
             "hexadecimal numbers are not allowed in JSON",
             Span::new(start, end),
         );
-        let sign = if self.bytes.get(start) == Some(&b'-') {
+        let sign = if self.src.as_bytes().get(start) == Some(&b'-') {
             "-"
         } else {
             ""
@@ -613,16 +737,25 @@ impl<'a> Parser<'a> {
 
     /// Parses a string token at `self.pos` (on its opening quote). Returns the
     /// decoded text, borrowed when there is no escape, and the token's span.
+    #[inline(always)]
     fn parse_string(&mut self) -> Result<(Cow<'a, str>, Span), Error> {
         let open = self.pos;
         let content = open + 1;
-        self.pos = find_string_special(self.bytes, content);
+        let end = find_string_special(self.src.as_bytes(), content);
+        // The common case, inlined into the callers: no escape.
+        if self.src.as_bytes().get(end) == Some(&b'"') {
+            self.pos = end + 1;
+            let text = self.src.get(content..end).unwrap_or_default();
+            return Ok((Cow::Borrowed(text), Span::new(open, end + 1)));
+        }
+        self.pos = end;
+        self.parse_string_tail(open)
+    }
+
+    /// [`Parser::parse_string`] at a backslash, a control byte or the end.
+    fn parse_string_tail(&mut self, open: usize) -> Result<(Cow<'a, str>, Span), Error> {
+        let content = open + 1;
         match self.peek() {
-            Some(b'"') => {
-                let text = &self.src[content..self.pos];
-                self.pos += 1;
-                Ok((Cow::Borrowed(text), Span::new(open, self.pos)))
-            }
             Some(b'\\') => {
                 let mut owned = String::with_capacity(self.pos - content + 16);
                 owned.push_str(&self.src[content..self.pos]);
@@ -648,7 +781,7 @@ impl<'a> Parser<'a> {
                 Some(b'\\') => self.parse_escape(open, &mut owned)?,
                 Some(byte) if byte < 0x20 => return Err(self.control_character_error(byte)),
                 Some(_) => {
-                    let end = find_string_special(self.bytes, self.pos);
+                    let end = find_string_special(self.src.as_bytes(), self.pos);
                     owned.push_str(&self.src[self.pos..end]);
                     self.pos = end;
                 }
@@ -696,7 +829,7 @@ impl<'a> Parser<'a> {
         self.pos += 6;
         let c = match first {
             0xD800..=0xDBFF => {
-                let low = match self.bytes.get(self.pos..self.pos + 2) {
+                let low = match self.src.as_bytes().get(self.pos..self.pos + 2) {
                     Some(b"\\u") => Some(self.hex4(self.pos)?),
                     _ => None,
                 };
@@ -720,7 +853,7 @@ impl<'a> Parser<'a> {
 
     /// The four hex digits of the `\u` escape at `start`.
     fn hex4(&self, start: usize) -> Result<u32, Error> {
-        let digits = self.bytes.get(start + 2..).unwrap_or_default();
+        let digits = self.src.as_bytes().get(start + 2..).unwrap_or_default();
         let mut value = 0u32;
         for i in 0..4 {
             match digits.get(i).and_then(|&b| char::from(b).to_digit(16)) {
@@ -778,10 +911,34 @@ impl<'a> Parser<'a> {
     fn unterminated_string(&self, open: usize) -> Error {
         Error::new(
             "unterminated string: expected `\"`, found end of input",
-            Span::empty(self.bytes.len()),
+            Span::empty(self.src.len()),
         )
         .opened_at(Span::new(open, open + 1))
     }
+}
+
+/// The starting capacity of the element and member scratch: room for a
+/// typical payload's open containers without regrowth.
+const SCRATCH_CAPACITY: usize = 32;
+
+/// The children of a closing container: `scratch[first..]`, moved into a
+/// `Vec` of their own. The outermost container takes the scratch buffer
+/// itself, which spares an allocation, unless the buffer is mostly slack.
+fn take_tail<T>(scratch: &mut Vec<T>, first: usize, outermost: bool) -> Vec<T> {
+    if outermost && first == 0 {
+        if scratch.capacity() > 2 * scratch.len() + SCRATCH_CAPACITY {
+            scratch.shrink_to_fit();
+        }
+        return std::mem::take(scratch);
+    }
+    if first == 0 {
+        // Not `split_off(0)`, which hands over the whole buffer and allocates
+        // a new one as large: a small container after a huge one stays small.
+        let mut items = Vec::with_capacity(scratch.len());
+        items.append(scratch);
+        return items;
+    }
+    scratch.split_off(first)
 }
 
 /// Whether `byte` can start a JSON value.
@@ -817,39 +974,106 @@ fn is_invisible(c: char) -> bool {
 
 /// The index of the first `"`, `\` or control byte at or after `from`, or
 /// the length of `bytes`. Tests eight bytes at a time: this loop is where a
-/// string-heavy document spends its time.
-#[inline]
+/// string-heavy document spends its time. Not inlined: inside the parser's
+/// main loop it runs short of registers and reloads its constants.
+#[inline(never)]
 fn find_string_special(bytes: &[u8], from: usize) -> usize {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGHS: u64 = 0x8080_8080_8080_8080;
-    let rest = bytes.get(from..).unwrap_or_default();
-    let mut chunks = rest.chunks_exact(8);
-    for (n, chunk) in chunks.by_ref().enumerate() {
-        let word = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
+    let mut at = from;
+    while at + 8 <= bytes.len() {
+        let Some(&[b0, b1, b2, b3, b4, b5, b6, b7]) = bytes.get(at..at + 8) else {
+            break;
+        };
+        let word = u64::from_le_bytes([b0, b1, b2, b3, b4, b5, b6, b7]);
         let quote = word ^ (ONES * b'"' as u64);
         let backslash = word ^ (ONES * b'\\' as u64);
         // The high bit of a byte is set when the byte is zero (a quote or a
         // backslash before the xor) or below 0x20. A borrow can flag a byte
         // above a flagged one, never below, so the lowest flag is exact.
-        let flagged = ((quote.wrapping_sub(ONES) & !quote)
-            | (backslash.wrapping_sub(ONES) & !backslash)
-            | (word.wrapping_sub(ONES * 0x20) & !word))
+        // `!word` stands for `!quote` and `!backslash` too: neither `"` nor
+        // `\` has its high bit set, so the xors keep every high bit.
+        let flagged = (quote.wrapping_sub(ONES)
+            | backslash.wrapping_sub(ONES)
+            | word.wrapping_sub(ONES * 0x20))
+            & !word
             & HIGHS;
         if flagged != 0 {
-            return from + n * 8 + (flagged.trailing_zeros() / 8) as usize;
+            return at + (flagged.trailing_zeros() / 8) as usize;
         }
+        at += 8;
     }
-    let tail = chunks.remainder();
-    let at = tail
+    let rest = bytes.get(at..).unwrap_or_default();
+    let special = rest
         .iter()
-        .position(|&b| b == b'"' || b == b'\\' || b < 0x20)
-        .unwrap_or(tail.len());
-    bytes.len() - tail.len() + at
+        .position(|&b| b == b'"' || b == b'\\' || b < 0x20);
+    special.map_or(bytes.len(), |n| at + n)
 }
 
 #[cfg(test)]
 mod tests {
-    use super::find_string_special;
+    use super::{find_string_special, take_tail, Open, OpenStack, Parser, INLINE_DEPTH};
+
+    #[test]
+    fn take_tail_moves_exactly_the_tail_and_keeps_small_containers_small() {
+        let mut scratch: Vec<u32> = (0..1000).collect();
+        scratch.truncate(3);
+        let items = take_tail(&mut scratch, 0, false);
+        assert_eq!(items, [0, 1, 2]);
+        assert_eq!(items.capacity(), 3);
+        assert!(scratch.is_empty() && scratch.capacity() >= 1000);
+
+        scratch.extend([7, 8, 9]);
+        assert_eq!(take_tail(&mut scratch, 1, false), [8, 9]);
+        assert_eq!(scratch, [7]);
+
+        // The outermost container takes the buffer, shrunk when mostly slack.
+        let root = take_tail(&mut scratch, 0, true);
+        assert_eq!(root, [7]);
+        assert!(root.capacity() < 1000);
+        assert_eq!(scratch.capacity(), 0);
+    }
+
+    #[test]
+    fn the_open_stack_spills_and_unwinds_in_order() {
+        let mut stack = OpenStack::new();
+        assert!(stack.last().is_none());
+        let depth = INLINE_DEPTH * 2 + 3;
+        for bracket in 0..depth {
+            stack.push(Open {
+                bracket,
+                first: bracket * 2,
+                object: bracket % 2 == 1,
+            });
+            assert_eq!(stack.len(), bracket + 1);
+        }
+        for bracket in (0..depth).rev() {
+            let open = stack.last().expect("still open");
+            assert_eq!(
+                (open.bracket, open.first, open.object),
+                (bracket, bracket * 2, bracket % 2 == 1)
+            );
+            stack.pop();
+            assert_eq!(stack.len(), bracket);
+        }
+        assert!(stack.last().is_none());
+    }
+
+    #[test]
+    fn whitespace_runs_stop_at_the_first_other_byte() {
+        for (src, from, end) in [
+            ("\n    x", 0, 5),
+            ("\n                   x", 0, 20),
+            ("\n        \n  \t\r x", 0, 15),
+            ("\n   ", 0, 4),
+            ("a\n  ", 1, 4),
+            (" \u{a0}", 0, 1),
+        ] {
+            let mut parser = Parser::new(src, from, 128);
+            parser.skip_whitespace();
+            assert_eq!(parser.pos, end, "{src:?}");
+        }
+    }
 
     #[test]
     fn find_string_special_finds_the_first_special_byte_at_every_offset() {

@@ -296,15 +296,6 @@ impl<'a> Key<'a> {
         Key { text, span }
     }
 
-    /// A key that is never read: it fills the slot of an open object's key
-    /// while the parser moves the real one into a member.
-    pub(crate) fn placeholder() -> Key<'a> {
-        Key {
-            text: Cow::Borrowed(""),
-            span: Span::empty(0),
-        }
-    }
-
     /// The decoded key.
     pub fn as_str(&self) -> &str {
         &self.text
@@ -317,8 +308,19 @@ impl<'a> Key<'a> {
 }
 
 impl<'a> Member<'a> {
-    pub(crate) fn new(key: Key<'a>, value: Value<'a>) -> Member<'a> {
-        Member { key, value }
+    /// A member whose value is still being parsed: the parser pushes it when
+    /// it has read the key and fills the value in with [`Member::set_value`].
+    pub(crate) fn pending(key: Key<'a>) -> Member<'a> {
+        Member {
+            key,
+            value: Value::new(ValueKind::Null, Span::empty(0)),
+        }
+    }
+
+    pub(crate) fn set_value(&mut self, value: Value<'a>) {
+        debug_assert!(self.value.is_null());
+        // The placeholder owns nothing: forgetting it spares a drop call.
+        std::mem::forget(std::mem::replace(&mut self.value, value));
     }
 
     /// The key.
