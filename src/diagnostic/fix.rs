@@ -1,7 +1,10 @@
 //! Fixes: text edits over spans, and applying them to a source.
 
+use std::borrow::Cow;
+
 use crate::span::Span;
 
+use super::few::Few;
 use super::Diagnostic;
 
 /// Whether a fix may be applied without a human looking at it.
@@ -28,12 +31,12 @@ impl Applicability {
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Edit {
     span: Span,
-    replacement: String,
+    replacement: Cow<'static, str>,
 }
 
 impl Edit {
     /// Replaces `span` with `replacement`.
-    pub fn replace(span: Span, replacement: impl Into<String>) -> Edit {
+    pub fn replace(span: Span, replacement: impl Into<Cow<'static, str>>) -> Edit {
         Edit {
             span,
             replacement: replacement.into(),
@@ -59,27 +62,33 @@ impl Edit {
 /// A set of edits that together fix one diagnostic.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Fix {
-    message: String,
+    message: Cow<'static, str>,
     applicability: Applicability,
-    edits: Vec<Edit>,
+    edits: Few<Edit>,
 }
 
 impl Fix {
     /// A fix that is safe to apply automatically.
-    pub fn safe(message: impl Into<String>, edits: Vec<Edit>) -> Fix {
+    pub fn safe(
+        message: impl Into<Cow<'static, str>>,
+        edits: impl IntoIterator<Item = Edit>,
+    ) -> Fix {
         Fix {
             message: message.into(),
             applicability: Applicability::Safe,
-            edits,
+            edits: edits.into_iter().collect(),
         }
     }
 
     /// A fix that needs review before it is applied.
-    pub fn needs_review(message: impl Into<String>, edits: Vec<Edit>) -> Fix {
+    pub fn needs_review(
+        message: impl Into<Cow<'static, str>>,
+        edits: impl IntoIterator<Item = Edit>,
+    ) -> Fix {
         Fix {
             message: message.into(),
             applicability: Applicability::Unsafe,
-            edits,
+            edits: edits.into_iter().collect(),
         }
     }
 
@@ -95,7 +104,7 @@ impl Fix {
 
     /// The edits, in source order.
     pub fn edits(&self) -> &[Edit] {
-        &self.edits
+        self.edits.as_slice()
     }
 }
 

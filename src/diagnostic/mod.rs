@@ -18,11 +18,15 @@
 //! assert!(report.to_string().contains("is_ui_read_only"));
 //! ```
 
+mod few;
 mod fix;
 
 pub use fix::{apply_fixes, Applicability, Edit, Fix};
 
+use std::borrow::Cow;
 use std::fmt;
+
+use few::Few;
 
 use crate::span::{LineIndex, Position, Span};
 
@@ -62,12 +66,12 @@ impl fmt::Display for Severity {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Label {
     span: Span,
-    text: Option<String>,
+    text: Option<Cow<'static, str>>,
 }
 
 impl Label {
     /// A label over `span` with `text`.
-    pub fn new(span: Span, text: impl Into<String>) -> Label {
+    pub fn new(span: Span, text: impl Into<Cow<'static, str>>) -> Label {
         Label {
             span,
             text: Some(text.into()),
@@ -108,11 +112,11 @@ impl Label {
 pub struct Diagnostic {
     code: &'static str,
     severity: Severity,
-    message: String,
+    message: Cow<'static, str>,
     primary: Label,
-    secondary: Vec<Label>,
-    help: Option<String>,
-    fixes: Vec<Fix>,
+    secondary: Few<Label>,
+    help: Option<Cow<'static, str>>,
+    fixes: Few<Fix>,
 }
 
 impl Diagnostic {
@@ -120,7 +124,7 @@ impl Diagnostic {
     pub fn new(
         code: &'static str,
         severity: Severity,
-        message: impl Into<String>,
+        message: impl Into<Cow<'static, str>>,
         span: Span,
     ) -> Diagnostic {
         Diagnostic {
@@ -128,26 +132,26 @@ impl Diagnostic {
             severity,
             message: message.into(),
             primary: Label::bare(span),
-            secondary: Vec::new(),
+            secondary: Few::Zero,
             help: None,
-            fixes: Vec::new(),
+            fixes: Few::Zero,
         }
     }
 
     /// Sets the text of the primary label.
-    pub fn with_label(mut self, text: impl Into<String>) -> Diagnostic {
+    pub fn with_label(mut self, text: impl Into<Cow<'static, str>>) -> Diagnostic {
         self.primary.text = Some(text.into());
         self
     }
 
     /// Adds a secondary label, e.g. the first occurrence of a duplicate key.
-    pub fn with_secondary(mut self, span: Span, text: impl Into<String>) -> Diagnostic {
+    pub fn with_secondary(mut self, span: Span, text: impl Into<Cow<'static, str>>) -> Diagnostic {
         self.secondary.push(Label::new(span, text));
         self
     }
 
     /// Sets the help line.
-    pub fn with_help(mut self, help: impl Into<String>) -> Diagnostic {
+    pub fn with_help(mut self, help: impl Into<Cow<'static, str>>) -> Diagnostic {
         self.help = Some(help.into());
         self
     }
@@ -191,7 +195,7 @@ impl Diagnostic {
 
     /// Secondary labels, e.g. a related earlier key.
     pub fn secondary(&self) -> &[Label] {
-        &self.secondary
+        self.secondary.as_slice()
     }
 
     /// How to fix it, in one line.
@@ -201,7 +205,7 @@ impl Diagnostic {
 
     /// Machine-applicable fixes, if any.
     pub fn fixes(&self) -> &[Fix] {
-        &self.fixes
+        self.fixes.as_slice()
     }
 
     /// The 1-based start and end positions of the primary span.
@@ -239,13 +243,12 @@ impl miette::Diagnostic for Diagnostic {
 
     fn labels(&self) -> Option<Box<dyn Iterator<Item = miette::LabeledSpan> + '_>> {
         let primary = miette::LabeledSpan::new_primary_with_span(
-            self.primary.text.clone(),
+            self.primary.text.as_deref().map(str::to_owned),
             self.primary.span,
         );
-        let secondary = self
-            .secondary
-            .iter()
-            .map(|l| miette::LabeledSpan::new_with_span(l.text.clone(), l.span));
+        let secondary = self.secondary.as_slice().iter().map(|l| {
+            miette::LabeledSpan::new_with_span(l.text.as_deref().map(str::to_owned), l.span)
+        });
         Some(Box::new(std::iter::once(primary).chain(secondary)))
     }
 }

@@ -37,6 +37,17 @@ impl fmt::Display for GoDuration {
     }
 }
 
+impl GoDuration {
+    /// Appends Go's `String()` text to `out`, skipping the formatting
+    /// machinery that `to_string` goes through: messages are built on the
+    /// hot path of a lint.
+    pub(crate) fn push_go_string(self, out: &mut String) {
+        let mut buf = Buf::new();
+        write_go_string(&mut buf, self.0);
+        out.push_str(buf.as_str());
+    }
+}
+
 /// Go's `Duration.String` body, writing right to left into `buf`.
 fn write_go_string(buf: &mut Buf, nanos: i64) {
     // unsigned_abs is Go's `u = -u` on uint64: i64::MIN becomes 2^63.

@@ -79,10 +79,15 @@ impl Error {
     /// The error as a `json-syntax` [`Diagnostic`].
     pub fn to_diagnostic(&self) -> Diagnostic {
         let inner = &*self.inner;
-        let mut d = Diagnostic::new(SYNTAX_CODE, Severity::Error, &inner.message, inner.span)
-            .with_label(label_for(&inner.message));
+        let mut d = Diagnostic::new(
+            SYNTAX_CODE,
+            Severity::Error,
+            inner.message.clone(),
+            inner.span,
+        )
+        .with_label(label_for(&inner.message));
         if let Some(help) = &inner.help {
-            d = d.with_help(help);
+            d = d.with_help(help.clone());
         }
         if let Some(opened) = inner.opened {
             d = d.with_secondary(opened, "opened here");

@@ -78,7 +78,11 @@ impl Rule {
     }
 
     /// A finding of this rule at its default severity.
-    pub(crate) fn at(&'static self, span: Span, message: impl Into<String>) -> Diagnostic {
+    pub(crate) fn at(
+        &'static self,
+        span: Span,
+        message: impl Into<std::borrow::Cow<'static, str>>,
+    ) -> Diagnostic {
         Diagnostic::new(self.code, self.severity, message, span)
     }
 }

@@ -288,7 +288,7 @@ pub fn odd_fixture(rng: &mut Rng) -> Fixture {
             d = d.with_help(rng.pick(TEXTS));
         }
         for _ in 0..rng.below(3) {
-            let edits = (0..rng.below(3))
+            let edits: Vec<Edit> = (0..rng.below(3))
                 .map(|_| Edit::replace(span(rng), rng.pick(TEXTS)))
                 .collect();
             let fix = if rng.chance(2) {

@@ -1,6 +1,6 @@
 //! `logo-url-credentials`: a user name or password in the logo URL.
 
-use url::Url;
+use super::parts::Parts;
 
 use super::name;
 use crate::diagnostic::{Diagnostic, Severity};
@@ -14,8 +14,8 @@ pub(crate) const LOGO_URL_CREDENTIALS: Rule = Rule::new(
     include_str!("logo_url_credentials.md"),
 );
 
-pub(super) fn finding(field: StrField<'_>, url: &Url) -> Option<Diagnostic> {
-    let what = match (url.username().is_empty(), url.password().is_some()) {
+pub(super) fn finding(field: StrField<'_>, url: &Parts<'_>) -> Option<Diagnostic> {
+    let what = match (!url.has_username, url.has_password) {
         (true, false) => return None,
         (false, false) => "a user name",
         (true, true) => "a password",

@@ -1,6 +1,6 @@
 //! `logo-url-insecure`: the logo is loaded over plain `http:`.
 
-use url::Url;
+use super::parts::Parts;
 
 use super::name;
 use crate::diagnostic::{Diagnostic, Severity};
@@ -14,8 +14,8 @@ pub(crate) const LOGO_URL_INSECURE: Rule = Rule::new(
     include_str!("logo_url_insecure.md"),
 );
 
-pub(super) fn finding(field: StrField<'_>, url: &Url) -> Option<Diagnostic> {
-    if url.scheme() != "http" {
+pub(super) fn finding(field: StrField<'_>, url: &Parts<'_>) -> Option<Diagnostic> {
+    if url.scheme != "http" {
         return None;
     }
     let diagnostic = LOGO_URL_INSECURE

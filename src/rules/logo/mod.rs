@@ -6,9 +6,10 @@ mod credentials;
 mod insecure;
 mod invalid;
 mod not_image;
+mod parts;
 mod private_host;
 
-use url::Url;
+use parts::Parts;
 
 use super::support::{dotted, str_at, StrField};
 use super::{Context, Rule};
@@ -33,12 +34,19 @@ pub(crate) fn check(root: &Value<'_>, cx: &mut Context<'_>) {
     if field.text.is_empty() {
         return;
     }
-    let url = match invalid::parse(field) {
-        Ok(url) => url,
-        Err(finding) => {
-            cx.emit(*finding);
-            return;
-        }
+    let url;
+    let parts = match Parts::plain(field.text) {
+        Some(parts) => parts,
+        None => match invalid::parse(field) {
+            Ok(parsed) => {
+                url = parsed;
+                Parts::of(&url)
+            }
+            Err(finding) => {
+                cx.emit(*finding);
+                return;
+            }
+        },
     };
     let checks: [Check; 4] = [
         insecure::finding,
@@ -47,14 +55,14 @@ pub(crate) fn check(root: &Value<'_>, cx: &mut Context<'_>) {
         not_image::finding,
     ];
     for check in checks {
-        if let Some(finding) = check(field, &url) {
+        if let Some(finding) = check(field, &parts) {
             cx.emit(finding);
         }
     }
 }
 
 /// A check of the parsed URL: its finding, if any.
-type Check = fn(StrField<'_>, &Url) -> Option<Diagnostic>;
+type Check = fn(StrField<'_>, &Parts<'_>) -> Option<Diagnostic>;
 
 /// The field's name for messages.
 fn name() -> Cow<'static, str> {

@@ -1,7 +1,7 @@
 //! `logo-url-not-image`: the logo URL's path does not end in an image
 //! extension.
 
-use url::Url;
+use super::parts::Parts;
 
 use super::name;
 use crate::diagnostic::{Diagnostic, Severity};
@@ -17,11 +17,18 @@ pub(crate) const LOGO_URL_NOT_IMAGE: Rule = Rule::new(
 
 const IMAGE_EXTENSIONS: [&str; 6] = ["png", "jpg", "jpeg", "gif", "svg", "webp"];
 
-pub(super) fn finding(field: StrField<'_>, url: &Url) -> Option<Diagnostic> {
+pub(super) fn finding(field: StrField<'_>, url: &Parts<'_>) -> Option<Diagnostic> {
     // The path alone: the query and fragment are not part of it.
-    let path = url.path();
-    let file = path.rsplit('/').next().unwrap_or_default();
-    let extension = file.rsplit_once('.').map(|(_, ext)| ext);
+    let path = url.path;
+    // Byte searches: both separators are ASCII.
+    let file = path
+        .bytes()
+        .rposition(|b| b == b'/')
+        .map_or(path, |slash| &path[slash + 1..]);
+    let extension = file
+        .bytes()
+        .rposition(|b| b == b'.')
+        .map(|dot| &file[dot + 1..]);
     if extension.is_some_and(|ext| IMAGE_EXTENSIONS.iter().any(|i| i.eq_ignore_ascii_case(ext))) {
         return None;
     }

@@ -3,7 +3,9 @@
 
 use std::net::{Ipv4Addr, Ipv6Addr};
 
-use url::{Host, Url};
+use url::Host;
+
+use super::parts::Parts;
 
 use super::name;
 use crate::diagnostic::{Diagnostic, Severity};
@@ -17,9 +19,9 @@ pub(crate) const LOGO_URL_PRIVATE_HOST: Rule = Rule::new(
     include_str!("logo_url_private_host.md"),
 );
 
-pub(super) fn finding(field: StrField<'_>, url: &Url) -> Option<Diagnostic> {
+pub(super) fn finding(field: StrField<'_>, url: &Parts<'_>) -> Option<Diagnostic> {
     // The host is written out only for a finding.
-    let (host, why) = match url.host()? {
+    let (host, why) = match url.host.clone()? {
         Host::Domain(domain) => {
             let why = private_name(domain)?;
             (domain.to_owned(), why)

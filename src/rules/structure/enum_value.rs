@@ -55,7 +55,7 @@ pub(super) fn report(problem: &Problem<'_, '_, '_, '_>, cx: &mut Context<'_>) {
         .map(|g| similar(g, strings.iter().copied()))
         .unwrap_or_default();
     let replace = |with: &str| {
-        vec![Edit::replace(
+        [Edit::replace(
             value.span(),
             serde_json::to_string(with).unwrap_or_default(),
         )]

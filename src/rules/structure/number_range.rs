@@ -72,7 +72,7 @@ pub(super) fn report(problem: &Problem<'_, '_, '_, '_>, cx: &mut Context<'_>) {
         let limit = format_number(limit);
         diagnostic = diagnostic.with_fix(Fix::needs_review(
             format!("Use the nearest allowed value, `{limit}`"),
-            vec![Edit::replace(value.span(), limit)],
+            [Edit::replace(value.span(), limit)],
         ));
     }
     cx.emit(diagnostic);

@@ -42,9 +42,12 @@ pub(super) fn check(root: &Value<'_>, cx: &mut Context<'_>) -> bool {
     {
         diagnostic = diagnostic.with_fix(Fix::needs_review(
             "Replace the body with the contents of `result`",
-            vec![Edit::replace(
+            [Edit::replace(
                 root.span(),
-                cx.source.get(result.span().range()).unwrap_or_default(),
+                cx.source
+                    .get(result.span().range())
+                    .unwrap_or_default()
+                    .to_owned(),
             )],
         ));
     }

@@ -30,9 +30,12 @@ pub(super) fn check(root: &Value<'_>, cx: &mut Context<'_>) -> bool {
             .with_help("send the object itself, not an array around it")
             .with_fix(Fix::needs_review(
                 "Send the array's only element",
-                vec![Edit::replace(
+                [Edit::replace(
                     root.span(),
-                    cx.source.get(only.span().range()).unwrap_or_default(),
+                    cx.source
+                        .get(only.span().range())
+                        .unwrap_or_default()
+                        .to_owned(),
                 )],
             )),
         _ => diagnostic.with_help(

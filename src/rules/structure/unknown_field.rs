@@ -99,7 +99,7 @@ pub(super) fn report(
         let quoted = serde_json::to_string(only).unwrap_or_default();
         diagnostic = diagnostic.with_fix(Fix::needs_review(
             format!("Rename to `{only}`"),
-            vec![Edit::replace(member.key().span(), quoted)],
+            [Edit::replace(member.key().span(), quoted)],
         ));
     }
     cx.emit(diagnostic);

@@ -87,7 +87,7 @@ fn mistyped(
     let mut diagnostic = WRONG_TYPE
         .at(value.span(), message)
         .with_label(expected_label(&want));
-    let replace = |with: String| vec![Edit::replace(value.span(), with)];
+    let replace = |with: String| [Edit::replace(value.span(), with)];
     let (help, fix) = match value.kind() {
         ValueKind::String(s) if expected.has(Types::BOOLEAN) => {
             // The seed example's own finding: every text is a constant.
@@ -105,7 +105,7 @@ fn mistyped(
                 _ => None,
             };
             if let Some([help, fix, literal]) = quoted {
-                let fix = Fix::safe(fix, vec![Edit::replace(value.span(), literal)]);
+                let fix = Fix::safe(fix, [Edit::replace(value.span(), literal)]);
                 diagnostic = diagnostic.with_help(help).with_fix(fix);
                 return diagnostic;
             } else if s.eq_ignore_ascii_case("true") || s.eq_ignore_ascii_case("false") {
@@ -212,7 +212,7 @@ fn fractional_integer(problem: &Problem<'_, '_, '_, '_>, value: &Value<'_>) -> D
         let digits = format!("{}", whole as i64);
         diagnostic = diagnostic.with_fix(Fix::safe(
             format!("Replace with `{digits}`"),
-            vec![Edit::replace(value.span(), digits)],
+            [Edit::replace(value.span(), digits)],
         ));
     }
     diagnostic

@@ -49,7 +49,11 @@ pub(crate) fn json_string(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 2);
     out.push('"');
     let mut rest = text;
-    while let Some(at) = rest.find(|c: char| c == '"' || c == '\\' || c < ' ') {
+    // Every character that needs escaping is ASCII, so a byte scan finds it.
+    while let Some(at) = rest
+        .bytes()
+        .position(|b| b == b'"' || b == b'\\' || b < b' ')
+    {
         let (plain, special) = rest.split_at(at);
         out.push_str(plain);
         let mut chars = special.chars();
@@ -77,8 +81,11 @@ pub(crate) fn json_string(text: &str) -> String {
 /// A fix that replaces a whole string token with the literal for `text`.
 pub(crate) fn replace_string(span: Span, text: &str, safe: bool) -> Fix {
     let literal = json_string(text);
-    let message = ["Replace with `", &literal, "`"].concat();
-    let edits = vec![Edit::replace(span, literal)];
+    let mut message = String::with_capacity(literal.len() + 15);
+    message.push_str("Replace with `");
+    message.push_str(&literal);
+    message.push('`');
+    let edits = [Edit::replace(span, literal)];
     if safe {
         Fix::safe(message, edits)
     } else {
@@ -92,12 +99,12 @@ const SHOWN_MAX_CHARS: usize = 64;
 /// A value for a message between backticks: control characters escaped, and
 /// cut with `…` past 64 characters so that a huge value cannot flood the
 /// output.
-pub(crate) fn shown(text: &str) -> String {
+pub(crate) fn shown(text: &str) -> Cow<'_, str> {
     // The usual value: short, with no byte of a control character (C1
     // controls start with 0xC2, as do a few printable characters).
     let plain = |b: u8| b >= 0x20 && b != 0x7f && b != 0xc2;
     if text.len() <= SHOWN_MAX_CHARS && text.bytes().all(plain) {
-        return text.to_owned();
+        return Cow::Borrowed(text);
     }
     let (kept, cut) = match text.char_indices().nth(SHOWN_MAX_CHARS) {
         Some((end, _)) => (text.get(..end).unwrap_or(text), true),
@@ -119,7 +126,7 @@ pub(crate) fn shown(text: &str) -> String {
     if cut {
         out.push('…');
     }
-    out
+    Cow::Owned(out)
 }
 
 /// Each decoded character of the string token at `token` with the span of

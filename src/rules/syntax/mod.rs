@@ -37,10 +37,7 @@ pub(crate) fn byte_order_mark() -> Diagnostic {
         .with_help(
             "save the file as UTF-8 without a byte order mark; Go's encoding/json rejects it",
         )
-        .with_fix(Fix::safe(
-            "Remove the byte order mark",
-            vec![Edit::delete(bom)],
-        ))
+        .with_fix(Fix::safe("Remove the byte order mark", [Edit::delete(bom)]))
 }
 
 /// The finding for bytes that are not UTF-8, at the first bad sequence.
