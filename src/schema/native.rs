@@ -18,20 +18,34 @@ use super::problem::{Bounds, LastKeys, Problem, ProblemKind, Types};
 #[derive(Debug, Default)]
 pub(crate) struct Node<'s> {
     types: Option<Types>,
-    /// Sorted by name. Each has a tag of its length and end bytes, so that a
-    /// lookup compares integers and calls `memcmp` only on a likely match.
-    properties: Vec<(u32, &'s str, Node<'s>)>,
-    /// An open-addressing table of indexes into `properties` by a hash of
-    /// their tags, at most half full: a lookup usually takes one probe and
-    /// one string comparison. Free slots hold [`FREE`].
-    slots: Vec<u32>,
+    /// The kinds of value (as [`Types::of`] gives them) that this node
+    /// accepts with no check beyond their type: most properties only state a
+    /// type, so their values are accepted with one mask test and no call.
+    plain: Types,
+    /// Sorted by name.
+    properties: Vec<Property<'s>>,
+    /// Finds a property by name, see [`Lookup`].
+    lookup: Lookup,
     /// `additionalProperties: false`.
     closed: bool,
     required: Vec<&'s str>,
     enumeration: Option<&'s [serde_json::Value]>,
+    /// The options of `enumeration` when all are strings, which a value
+    /// equals only if it is a string with the same text: checked without
+    /// the general JSON equality.
+    string_options: Option<Vec<&'s str>>,
     minimum: Option<f64>,
     maximum: Option<f64>,
     items: Option<Box<Node<'s>>>,
+}
+
+/// One entry of `properties`.
+#[derive(Debug)]
+struct Property<'s> {
+    /// See [`tag`]: compared before the name, so that a miss rarely reads it.
+    tag: u32,
+    name: &'s str,
+    node: Node<'s>,
 }
 
 /// Keywords that only annotate and never fail validation.
@@ -70,14 +84,14 @@ impl<'s> Node<'s> {
                         .as_object()
                         .ok_or_else(|| "`properties` must be an object".to_string())?;
                     for (name, sub) in props {
-                        node.properties.push((
-                            tag(name),
-                            name.as_str(),
-                            Node::compile_at(sub, depth + 1)?,
-                        ));
+                        node.properties.push(Property {
+                            tag: tag(name),
+                            name: name.as_str(),
+                            node: Node::compile_at(sub, depth + 1)?,
+                        });
                     }
-                    node.properties.sort_by(|a, b| a.1.cmp(b.1));
-                    node.slots = slots(&node.properties);
+                    node.properties.sort_by(|a, b| a.name.cmp(b.name));
+                    node.lookup = Lookup::new(&node.properties);
                 }
                 "additionalProperties" => match value {
                     serde_json::Value::Bool(allowed) => node.closed = !allowed,
@@ -105,41 +119,66 @@ impl<'s> Node<'s> {
                 k => return Err(format!("keyword `{k}` is not supported")),
             }
         }
+        node.string_options = node
+            .enumeration
+            .and_then(|options| options.iter().map(serde_json::Value::as_str).collect());
+        node.plain = node.plain_types();
         Ok(node)
+    }
+
+    /// The kinds of value no keyword but `type` applies to, among those the
+    /// type accepts. Numbers count only as `number`, so an `integer` node
+    /// always looks at its numbers.
+    fn plain_types(&self) -> Types {
+        if self.enumeration.is_some() {
+            return Types::default();
+        }
+        let mut plain = self.types.unwrap_or(Types::ANY);
+        if self.minimum.is_some() || self.maximum.is_some() {
+            plain = plain.without(Types::NUMBER);
+        }
+        if !self.properties.is_empty() || self.closed || !self.required.is_empty() {
+            plain = plain.without(Types::OBJECT);
+        }
+        if self.items.is_some() {
+            plain = plain.without(Types::ARRAY);
+        }
+        plain
     }
 
     /// The property names, sorted.
     pub(crate) fn property_names(&self) -> impl Iterator<Item = &'s str> + '_ {
-        self.properties.iter().map(|(_, name, _)| *name)
+        self.properties.iter().map(|p| p.name)
     }
 
     /// The subschema of property `name`.
     pub(crate) fn property(&self, name: &str) -> Option<&Node<'s>> {
-        self.property_index(name)
+        self.lookup
+            .find(&self.properties, name)
             .and_then(|i| self.properties.get(i))
-            .map(|(_, _, node)| node)
-    }
-
-    /// The index of property `name` in `properties`.
-    fn property_index(&self, name: &str) -> Option<usize> {
-        let wanted = tag(name);
-        let mut slot = home_slot(wanted, self.slots.len());
-        // Half the slots are free, so a probe ends at one well within this.
-        for _ in 0..self.slots.len() {
-            // A free slot indexes no property: the name is not one.
-            let index = usize::try_from(*self.slots.get(slot)?).ok()?;
-            let (t, n, _) = self.properties.get(index)?;
-            if *t == wanted && *n == name {
-                return Some(index);
-            }
-            slot = (slot + 1) % self.slots.len();
-        }
-        None
+            .map(|p| &p.node)
     }
 
     /// Validates `value`, whose path is `path`, handing each problem to
     /// `sink` as it is found: a value's type problem before its others.
+    #[inline]
     pub(crate) fn validate<'d, 'a>(
+        &self,
+        value: &'d Value<'a>,
+        path: &mut Path<'d>,
+        sink: &mut Sink<'_, 's, 'd, 'a>,
+    ) {
+        // The usual case, a value of the right type with nothing else to
+        // check, costs a mask test wherever this is inlined.
+        if !self.plain.intersects(Types::of(value)) {
+            self.validate_fully(value, path, sink);
+        }
+    }
+
+    /// [`Node::validate`] past its fast path. Kept out of line so that the
+    /// fast path stays small at each call site.
+    #[inline(never)]
+    fn validate_fully<'d, 'a>(
         &self,
         value: &'d Value<'a>,
         path: &mut Path<'d>,
@@ -161,7 +200,12 @@ impl<'s> Node<'s> {
             }
         }
         if let Some(options) = self.enumeration {
-            if !options.iter().any(|o| super::problem::json_equal(value, o)) {
+            let listed = match (&self.string_options, value.kind()) {
+                (Some(strings), ValueKind::String(s)) => strings.iter().any(|o| o == s),
+                (Some(_), _) => false,
+                (None, _) => options.iter().any(|o| super::problem::json_equal(value, o)),
+            };
+            if !listed {
                 sink(&problem(
                     path,
                     ProblemKind::Enum {
@@ -178,8 +222,11 @@ impl<'s> Node<'s> {
             ValueKind::Array(items) => {
                 if let Some(sub) = &self.items {
                     for (i, item) in items.iter().enumerate() {
+                        if sub.plain.intersects(Types::of(item)) {
+                            continue;
+                        }
                         path.push(Seg::Index(i));
-                        sub.validate(item, path, sink);
+                        sub.validate_fully(item, path, sink);
                         path.pop();
                     }
                 }
@@ -189,9 +236,7 @@ impl<'s> Node<'s> {
     }
 
     /// Validates the members of `object` against their properties, only the
-    /// last of duplicate keys. Kept out of [`Node::validate`], which runs for
-    /// every value, so that a scalar's validation stays a small call.
-    #[inline(never)]
+    /// last of duplicate keys.
     fn validate_members<'d, 'a>(
         &self,
         object: &'d Value<'a>,
@@ -210,75 +255,162 @@ impl<'s> Node<'s> {
                 ));
             }
         }
-        let targets = self.member_targets(members);
+        if members.len() > SMALL || self.properties.len() > 64 {
+            self.validate_many_members(object, members, path, sink);
+            return;
+        }
+        // The usual object: each key a different property. One forward
+        // pass accepts the members whose value needs no more than a type
+        // test and keeps the others, in order, for after; any other key
+        // (unknown or repeated) sends the whole object the careful way.
+        // Nothing has been reported by then, so the order of problems is
+        // the same either way.
+        let mut pending = [(0u8, 0u8); SMALL];
+        let mut count = 0;
+        let mut seen: u64 = 0;
+        let mut usual = true;
         for (index, member) in members.iter().enumerate() {
-            let target = match &targets {
-                Targets::Small(found) => match found.get(index) {
-                    Some(Target::Shadowed) | None => continue,
-                    Some(Target::Property(p)) => {
-                        self.properties.get(usize::from(*p)).map(|(_, _, n)| n)
-                    }
-                    Some(Target::Unknown) => None,
-                },
-                Targets::Large(last) => {
-                    if !last.is_last(index) {
+            let Some(p) = self.lookup.find(&self.properties, member.key().as_str()) else {
+                usual = false;
+                break;
+            };
+            let bit = 1u64 << (p & 63);
+            if seen & bit != 0 {
+                usual = false;
+                break;
+            }
+            seen |= bit;
+            let plain = self
+                .properties
+                .get(p)
+                .is_some_and(|property| property.node.plain.intersects(Types::of(member.value())));
+            if !plain {
+                if let Some(slot) = pending.get_mut(count) {
+                    *slot = (index as u8, p as u8);
+                    count += 1;
+                }
+            }
+        }
+        if usual {
+            for &(index, p) in pending.get(..count).unwrap_or_default() {
+                let (Some(member), Some(property)) = (
+                    members.get(usize::from(index)),
+                    self.properties.get(usize::from(p)),
+                ) else {
+                    continue;
+                };
+                path.push(Seg::Key(member.key().as_str()));
+                property.node.validate_fully(member.value(), path, sink);
+                path.pop();
+            }
+            return;
+        }
+        let targets = self.member_targets(members);
+        for ((index, member), target) in members.iter().enumerate().zip(targets) {
+            match target {
+                SHADOWED => {}
+                UNKNOWN => self.unexpected(object, index, member, path, sink),
+                property => {
+                    let Some(property) = self.properties.get(usize::from(property)) else {
+                        continue;
+                    };
+                    let value = member.value();
+                    if property.node.plain.intersects(Types::of(value)) {
                         continue;
                     }
-                    self.property(member.key().as_str())
+                    path.push(Seg::Key(member.key().as_str()));
+                    property.node.validate_fully(value, path, sink);
+                    path.pop();
                 }
-            };
-            let key = member.key().as_str();
-            path.push(Seg::Key(key));
-            match target {
-                Some(sub) => sub.validate(member.value(), path, sink),
-                None if self.closed => sink(&problem(
-                    path,
-                    ProblemKind::Unexpected {
-                        keyword: "additionalProperties",
-                        object,
-                        index,
-                        known: self.property_names().collect(),
-                    },
-                )),
-                None => {}
             }
-            path.pop();
         }
     }
 
-    /// What each member of an object validates against, skipping all but
-    /// the last of duplicate keys. For the usual small object this is one
-    /// backwards pass with a bit set of the properties already seen, so
-    /// that no key is compared with another key.
-    fn member_targets<'m, 'a>(&self, members: &'m [Member<'a>]) -> Targets<'m, 'a> {
-        if members.len() > SMALL || self.properties.len() > 64 {
-            return Targets::Large(LastKeys::new(members));
-        }
-        let mut found = [Target::Unknown; SMALL];
+    /// What each member of a small object validates against: the index of
+    /// its property, [`UNKNOWN`], or [`SHADOWED`] for all but the last of
+    /// duplicate keys. One backwards pass with a bit set of the properties
+    /// already seen, so that no key is compared with another key.
+    fn member_targets(&self, members: &[Member<'_>]) -> [u8; SMALL] {
+        let mut targets = [SHADOWED; SMALL];
         let mut seen: u64 = 0;
         for (index, member) in members.iter().enumerate().rev() {
             let key = member.key().as_str();
-            let property = self.property_index(key);
-            let target = match property {
-                Some(p) if seen & (1 << p) != 0 => Target::Shadowed,
+            let target = match self.lookup.find(&self.properties, key) {
                 Some(p) => {
-                    seen |= 1 << p;
-                    Target::Property(p as u8)
+                    let bit = 1u64 << (p & 63);
+                    if seen & bit != 0 {
+                        SHADOWED
+                    } else {
+                        seen |= bit;
+                        p as u8
+                    }
                 }
                 // Unknown keys are rare: compare them with the later keys.
                 None if members
                     .get(index + 1..)
                     .is_some_and(|later| later.iter().any(|m| m.key().as_str() == key)) =>
                 {
-                    Target::Shadowed
+                    SHADOWED
                 }
-                None => Target::Unknown,
+                None => UNKNOWN,
             };
-            if let Some(slot) = found.get_mut(index) {
+            if let Some(slot) = targets.get_mut(index) {
                 *slot = target;
             }
         }
-        Targets::Small(found)
+        targets
+    }
+
+    /// [`Node::validate_members`] for objects too large for a bit set or a
+    /// table on the stack: a map finds the last of duplicate keys.
+    #[inline(never)]
+    fn validate_many_members<'d, 'a>(
+        &self,
+        object: &'d Value<'a>,
+        members: &'d [Member<'a>],
+        path: &mut Path<'d>,
+        sink: &mut Sink<'_, 's, 'd, 'a>,
+    ) {
+        let last = LastKeys::new(members);
+        for (index, member) in members.iter().enumerate() {
+            if !last.is_last(index) {
+                continue;
+            }
+            match self.property(member.key().as_str()) {
+                Some(sub) => {
+                    path.push(Seg::Key(member.key().as_str()));
+                    sub.validate(member.value(), path, sink);
+                    path.pop();
+                }
+                None => self.unexpected(object, index, member, path, sink),
+            }
+        }
+    }
+
+    /// Reports `member`, which no property describes, if the object is
+    /// closed.
+    fn unexpected<'d, 'a>(
+        &self,
+        object: &'d Value<'a>,
+        index: usize,
+        member: &'d Member<'a>,
+        path: &mut Path<'d>,
+        sink: &mut Sink<'_, 's, 'd, 'a>,
+    ) {
+        if !self.closed {
+            return;
+        }
+        path.push(Seg::Key(member.key().as_str()));
+        sink(&problem(
+            path,
+            ProblemKind::Unexpected {
+                keyword: "additionalProperties",
+                object,
+                index,
+                known: self.property_names().collect(),
+            },
+        ));
+        path.pop();
     }
 
     fn check_bounds<'d, 'a>(
@@ -291,13 +423,17 @@ impl<'s> Node<'s> {
         if self.minimum.is_none() && self.maximum.is_none() {
             return;
         }
-        let number = number.to_serde();
+        // An integer in range needs no detour through serde_json: it
+        // converts to the same `f64`.
+        let n = match number.as_i64() {
+            Some(i) => i as f64,
+            None => number.to_serde().as_f64().unwrap_or(f64::NAN),
+        };
         let bounds = Bounds {
             minimum: self.minimum,
             maximum: self.maximum,
             ..Bounds::default()
         };
-        let n = number.as_f64().unwrap_or(f64::NAN);
         if self.minimum.is_some_and(|min| n < min) {
             sink(&problem(
                 path,
@@ -324,54 +460,194 @@ impl<'s> Node<'s> {
 /// Objects with at most this many members are handled without allocating.
 const SMALL: usize = 32;
 
-#[derive(Clone, Copy)]
-enum Target {
-    /// The index of the property in `Node::properties`.
-    Property(u8),
-    Unknown,
-    /// A later member has the same key.
-    Shadowed,
+/// A member whose key no property has.
+const UNKNOWN: u8 = u8::MAX - 1;
+
+/// A member that a later member with the same key overrides.
+const SHADOWED: u8 = u8::MAX;
+
+/// Finds a property's index by name: an open-addressing table of indexes
+/// into `properties`, hashed by their [`tag`]s. The multiplier of the hash
+/// is chosen when the schema is compiled so that, where the tags allow,
+/// every property sits in its home slot: a lookup is then one slot, one
+/// integer comparison and, on a likely match, one name comparison.
+#[derive(Debug)]
+struct Lookup {
+    multiplier: u32,
+    /// The home slot is the top bits of the hash: 32 less log2 of the
+    /// number of slots.
+    shift: u32,
+    /// Every property is in its home slot, so a miss there is final.
+    perfect: bool,
+    /// Indexes into `properties`; free slots hold [`FREE`].
+    slots: Vec<u32>,
 }
 
-enum Targets<'m, 'a> {
-    Small([Target; SMALL]),
-    Large(LastKeys<'m, 'a>),
-}
-
-/// What a free slot of [`Node::slots`] holds.
-const FREE: u32 = u32::MAX;
-
-/// The lookup table for `properties`: twice as many slots as properties,
-/// rounded up to a power of two, each property in the first free slot from
-/// its home slot on.
-fn slots(properties: &[(u32, &str, Node<'_>)]) -> Vec<u32> {
-    let len = (properties.len() * 2).next_power_of_two();
-    let mut slots = vec![FREE; len];
-    for (index, (tag, _, _)) in properties.iter().enumerate() {
-        let mut slot = home_slot(*tag, len);
-        while slots.get(slot).is_some_and(|s| *s != FREE) {
-            slot = (slot + 1) % len;
-        }
-        if let (Some(free), Ok(index)) = (slots.get_mut(slot), u32::try_from(index)) {
-            *free = index;
+impl Default for Lookup {
+    fn default() -> Lookup {
+        Lookup {
+            multiplier: GOLDEN,
+            shift: 32,
+            perfect: true,
+            slots: vec![FREE],
         }
     }
-    slots
 }
 
-/// Where the search for a property with `tag` starts in a table of `len`
-/// slots: the tag hashed (Fibonacci hashing), scaled to the table.
-fn home_slot(tag: u32, len: usize) -> usize {
-    let hash = u64::from(tag.wrapping_mul(0x9E37_79B9));
-    ((hash * len as u64) >> 32) as usize
+/// What a free slot of [`Lookup::slots`] holds.
+const FREE: u32 = u32::MAX;
+
+/// Fibonacci hashing's multiplier: where the search for a perfect one starts.
+const GOLDEN: u32 = 0x9E37_79B9;
+
+impl Lookup {
+    /// A table for `properties`: the smallest of two to eight times as many
+    /// slots as properties (a power of two) where some multiplier gives each
+    /// property its own home slot, or, when none does (two names with one
+    /// tag), a half-full table probed linearly.
+    fn new(properties: &[Property<'_>]) -> Lookup {
+        let tags: Vec<u32> = properties.iter().map(|p| p.tag).collect();
+        let base = (tags.len() * 2).next_power_of_two();
+        for len in [base, base * 2, base * 4] {
+            let shift = 32 - len.trailing_zeros();
+            let mut multiplier = GOLDEN;
+            for _ in 0..256 {
+                if let Some(slots) = perfect_slots(&tags, multiplier, shift, len) {
+                    return Lookup {
+                        multiplier,
+                        shift,
+                        perfect: true,
+                        slots,
+                    };
+                }
+                // The next odd multiplier of a simple sequence.
+                multiplier = multiplier
+                    .wrapping_mul(0x2C1B_3C6D)
+                    .wrapping_add(0x2976_09AB)
+                    | 1;
+            }
+        }
+        let shift = 32 - base.trailing_zeros();
+        let mut slots = vec![FREE; base];
+        for (index, tag) in tags.iter().enumerate() {
+            let mut slot = home_slot(*tag, GOLDEN, shift);
+            while slots.get(slot).is_some_and(|s| *s != FREE) {
+                slot = (slot + 1) % base;
+            }
+            if let (Some(free), Ok(index)) = (slots.get_mut(slot), u32::try_from(index)) {
+                *free = index;
+            }
+        }
+        Lookup {
+            multiplier: GOLDEN,
+            shift,
+            perfect: false,
+            slots,
+        }
+    }
+
+    /// The index in `properties` (the ones the table was built for) of the
+    /// property called `name`.
+    #[inline]
+    fn find(&self, properties: &[Property<'_>], name: &str) -> Option<usize> {
+        let wanted = tag(name);
+        let slot = home_slot(wanted, self.multiplier, self.shift);
+        // A free slot indexes no property: the name is not one.
+        let index = *self.slots.get(slot)? as usize;
+        let property = properties.get(index)?;
+        if property.tag == wanted && same_text(property.name, name) {
+            Some(index)
+        } else if self.perfect {
+            None
+        } else {
+            self.probe(properties, name, wanted, slot)
+        }
+    }
+
+    /// [`Lookup::find`] past the home slot, for tables that are not perfect.
+    #[cold]
+    fn probe(
+        &self,
+        properties: &[Property<'_>],
+        name: &str,
+        wanted: u32,
+        home: usize,
+    ) -> Option<usize> {
+        let mut slot = home;
+        // Half the slots are free, so a probe ends well within this.
+        for _ in 0..self.slots.len() {
+            slot = (slot + 1) % self.slots.len();
+            let index = *self.slots.get(slot)? as usize;
+            let property = properties.get(index)?;
+            if property.tag == wanted && same_text(property.name, name) {
+                return Some(index);
+            }
+        }
+        None
+    }
+}
+
+/// A table of `len` slots with each tag in its home slot under
+/// `multiplier`, if no two share one.
+fn perfect_slots(tags: &[u32], multiplier: u32, shift: u32, len: usize) -> Option<Vec<u32>> {
+    let mut slots = vec![FREE; len];
+    for (index, tag) in tags.iter().enumerate() {
+        let slot = slots.get_mut(home_slot(*tag, multiplier, shift))?;
+        if *slot != FREE {
+            return None;
+        }
+        *slot = u32::try_from(index).ok()?;
+    }
+    Some(slots)
+}
+
+/// Where the search for a property with `tag` starts: the top bits of the
+/// tag hashed multiplicatively.
+#[inline]
+fn home_slot(tag: u32, multiplier: u32, shift: u32) -> usize {
+    (u64::from(tag.wrapping_mul(multiplier)) >> shift) as usize
 }
 
 /// A property name's length and first and last bytes, packed.
+#[inline]
 fn tag(name: &str) -> u32 {
     let bytes = name.as_bytes();
     let first = bytes.first().copied().unwrap_or(0);
     let last = bytes.last().copied().unwrap_or(0);
     ((name.len() as u32) << 16) | (u32::from(first) << 8) | u32::from(last)
+}
+
+/// `a == b`, compared eight bytes at a time in line: property names are
+/// short, and a call to `memcmp` costs more than comparing them.
+#[inline]
+fn same_text(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    let len = a.len();
+    if len != b.len() {
+        return false;
+    }
+    if len < 8 {
+        return a.iter().zip(b).all(|(x, y)| x == y);
+    }
+    let mut at = 0;
+    while at + 8 < len {
+        if word(a, at) != word(b, at) {
+            return false;
+        }
+        at += 8;
+    }
+    // The last eight bytes, overlapping the words already compared, cover
+    // the remainder.
+    word(a, len - 8) == word(b, len - 8)
+}
+
+/// The eight bytes of `bytes` from `at` as one integer.
+#[inline]
+fn word(bytes: &[u8], at: usize) -> u64 {
+    bytes
+        .get(at..at + 8)
+        .and_then(|w| w.try_into().ok())
+        .map_or(0, u64::from_le_bytes)
 }
 
 fn problem<'p, 's, 'd, 'a>(
@@ -478,6 +754,112 @@ mod tests {
             vec![
                 ("/a".to_string(), Some("minimum".to_string())),
                 ("/b".to_string(), Some("additionalProperties".to_string())),
+            ]
+        );
+    }
+
+    /// Every object node of every built-in profile, with its path.
+    fn objects<'n, 's>(node: &'n Node<'s>, path: String, out: &mut Vec<(String, &'n Node<'s>)>) {
+        if !node.properties.is_empty() {
+            out.push((path.clone(), node));
+        }
+        for p in &node.properties {
+            objects(&p.node, format!("{path}/{}", p.name), out);
+        }
+        if let Some(items) = &node.items {
+            objects(items, format!("{path}/items"), out);
+        }
+    }
+
+    #[test]
+    fn the_builtin_schema_looks_properties_up_in_one_probe() {
+        for (profile, json) in crate::Profile::ALL
+            .iter()
+            .zip(super::super::BUILTIN_JSON.iter())
+        {
+            let root = Node::compile(json).unwrap();
+            let mut found = Vec::new();
+            objects(&root, String::new(), &mut found);
+            assert!(found.len() >= 2, "{profile}");
+            for (path, node) in found {
+                assert!(node.lookup.perfect, "{profile} {path}");
+                for (i, p) in node.properties.iter().enumerate() {
+                    assert_eq!(node.lookup.find(&node.properties, p.name), Some(i));
+                }
+                assert_eq!(node.lookup.find(&node.properties, "created_at"), None);
+                assert_eq!(node.lookup.find(&node.properties, ""), None);
+            }
+        }
+    }
+
+    #[test]
+    fn names_that_share_a_tag_are_probed_for() {
+        // Same length, first and last byte: one tag, so no perfect table.
+        let schema = serde_json::json!({
+            "type": "object",
+            "additionalProperties": false,
+            "properties": {
+                "axb": {"type": "string"},
+                "ayb": {"type": "integer"},
+                "azb": {"type": "boolean"}
+            }
+        });
+        let node = Node::compile(&schema).unwrap();
+        assert!(!node.lookup.perfect);
+        for name in ["axb", "ayb", "azb"] {
+            assert!(node.property(name).is_some(), "{name}");
+        }
+        assert!(node.property("awb").is_none());
+        let found = findings(&schema, r#"{"azb": 1, "axb": "x", "ayb": "y", "awb": 2}"#);
+        assert_eq!(
+            found,
+            vec![
+                ("/azb".to_string(), Some("type".to_string())),
+                ("/ayb".to_string(), Some("type".to_string())),
+                ("/awb".to_string(), Some("additionalProperties".to_string())),
+            ]
+        );
+    }
+
+    #[test]
+    fn long_names_compare_every_byte() {
+        let long = "deny_unmatched_requests_exempted_zone_names";
+        assert!(same_text(long, long));
+        for i in 0..long.len() {
+            let mut other = long.as_bytes().to_vec();
+            other[i] = b'X';
+            assert!(
+                !same_text(long, std::str::from_utf8(&other).unwrap()),
+                "{i}"
+            );
+        }
+        assert!(!same_text("name", "names"));
+        assert!(same_text("", ""));
+    }
+
+    #[test]
+    fn only_values_with_more_to_check_leave_the_fast_path() {
+        let schema = serde_json::json!({
+            "type": "object",
+            "properties": {
+                "plain": {"type": "string"},
+                "listed": {"type": "string", "enum": ["a"]},
+                "bounded": {"type": ["integer", "string"], "minimum": 1}
+            }
+        });
+        let node = Node::compile(&schema).unwrap();
+        let plain = |name| node.property(name).unwrap().plain;
+        assert_eq!(plain("plain"), Types::STRING);
+        assert_eq!(plain("listed"), Types::default());
+        assert_eq!(plain("bounded"), Types::STRING.with(Types::INTEGER));
+        assert_eq!(node.plain, Types::default());
+        let found = findings(&schema, r#"{"listed": "b", "bounded": 0, "plain": 1}"#);
+        assert_eq!(
+            found,
+            vec![
+                ("/listed".to_string(), Some("enum".to_string())),
+                ("/bounded".to_string(), Some("minimum".to_string())),
+                ("/plain".to_string(), Some("type".to_string())),
             ]
         );
     }

@@ -19,6 +19,8 @@ impl Types {
     pub(crate) const NUMBER: Types = Types(16);
     pub(crate) const STRING: Types = Types(32);
     pub(crate) const INTEGER: Types = Types(64);
+    /// Every type: what a schema without `type` accepts.
+    pub(crate) const ANY: Types = Types(127);
 
     /// In the order messages list them.
     const ALL: [(Types, &'static str); 7] = [
@@ -47,6 +49,25 @@ impl Types {
         self.0 & other.0 == other.0 && other.0 != 0
     }
 
+    /// Whether the sets share a type.
+    pub(crate) fn intersects(self, other: Types) -> bool {
+        self.0 & other.0 != 0
+    }
+
+    /// The type of `value`, a number being a `number` whether or not it is
+    /// integral.
+    #[inline]
+    pub(crate) fn of(value: &Value<'_>) -> Types {
+        match value.kind() {
+            ValueKind::Null => Types::NULL,
+            ValueKind::Bool(_) => Types::BOOLEAN,
+            ValueKind::Number(_) => Types::NUMBER,
+            ValueKind::String(_) => Types::STRING,
+            ValueKind::Array(_) => Types::ARRAY,
+            ValueKind::Object(_) => Types::OBJECT,
+        }
+    }
+
     pub(crate) fn names(self) -> impl Iterator<Item = &'static str> {
         Types::ALL
             .into_iter()
@@ -64,7 +85,9 @@ impl Types {
             ValueKind::Array(_) => self.has(Types::ARRAY),
             ValueKind::Object(_) => self.has(Types::OBJECT),
             ValueKind::Number(n) => {
-                self.has(Types::NUMBER) || (self.has(Types::INTEGER) && is_integral(&n.to_serde()))
+                // Digits alone are integral: no need to convert them.
+                self.has(Types::NUMBER)
+                    || (self.has(Types::INTEGER) && (n.is_integer() || is_integral(&n.to_serde())))
             }
         }
     }

@@ -46,6 +46,21 @@ fn expected_phrase(types: Types) -> Cow<'static, str> {
     }
 }
 
+/// The primary label, "expected " and the phrase: spelled out for a single
+/// type so that the usual finding builds no string for it.
+fn expected_label(want: &str) -> Cow<'static, str> {
+    Cow::Borrowed(match want {
+        "an object" => "expected an object",
+        "an array" => "expected an array",
+        "a string" => "expected a string",
+        "an integer" => "expected an integer",
+        "a number" => "expected a number",
+        "a boolean" => "expected a boolean",
+        "null" => "expected null",
+        several => return Cow::Owned(["expected ", several].concat()),
+    })
+}
+
 /// Go duration fields: a bare number there has no unit, so there is no
 /// right string to quote it into.
 fn is_duration(path: &[Seg<'_>]) -> bool {
@@ -71,23 +86,28 @@ fn mistyped(
     push_describe(&mut message, value, source);
     let mut diagnostic = WRONG_TYPE
         .at(value.span(), message)
-        .with_label(["expected ", &want].concat());
+        .with_label(expected_label(&want));
     let replace = |with: String| [Edit::replace(value.span(), with)];
     let (help, fix) = match value.kind() {
         ValueKind::String(s) if expected.has(Types::BOOLEAN) => {
-            if *s == "true" || *s == "false" {
-                (
-                    [
-                        "write `",
-                        s,
-                        "` without quotes: a quoted boolean is a string",
-                    ]
-                    .concat(),
-                    Some(Fix::safe(
-                        ["Replace with `", s, "`"].concat(),
-                        replace(s.to_string()),
-                    )),
-                )
+            // The seed example's own finding: every text is a constant.
+            let quoted: Option<[&'static str; 3]> = match s.as_ref() {
+                "true" => Some([
+                    "write `true` without quotes: a quoted boolean is a string",
+                    "Replace with `true`",
+                    "true",
+                ]),
+                "false" => Some([
+                    "write `false` without quotes: a quoted boolean is a string",
+                    "Replace with `false`",
+                    "false",
+                ]),
+                _ => None,
+            };
+            if let Some([help, fix, literal]) = quoted {
+                let fix = Fix::safe(fix, [Edit::replace(value.span(), literal)]);
+                diagnostic = diagnostic.with_help(help).with_fix(fix);
+                return diagnostic;
             } else if s.eq_ignore_ascii_case("true") || s.eq_ignore_ascii_case("false") {
                 let lower = s.to_ascii_lowercase();
                 (
