@@ -18,14 +18,15 @@ pub(crate) enum Few<T> {
 impl<T> Few<T> {
     /// Appends `item`; the second item moves the list to the heap.
     pub(crate) fn push(&mut self, item: T) {
-        *self = match std::mem::replace(self, Few::Zero) {
-            Few::Zero => Few::One(item),
-            Few::One(first) => Few::Many(vec![first, item]),
-            Few::Many(mut items) => {
-                items.push(item);
-                Few::Many(items)
+        match self {
+            Few::Zero => *self = Few::One(item),
+            Few::Many(items) => items.push(item),
+            Few::One(_) => {
+                if let Few::One(first) = std::mem::replace(self, Few::Zero) {
+                    *self = Few::Many(vec![first, item]);
+                }
             }
-        };
+        }
     }
 
     pub(crate) fn as_slice(&self) -> &[T] {
@@ -39,11 +40,14 @@ impl<T> Few<T> {
 
 impl<T> FromIterator<T> for Few<T> {
     fn from_iter<I: IntoIterator<Item = T>>(iter: I) -> Few<T> {
-        let mut few = Few::Zero;
-        for item in iter {
-            few.push(item);
+        let mut iter = iter.into_iter();
+        let Some(first) = iter.next() else {
+            return Few::Zero;
+        };
+        match iter.next() {
+            None => Few::One(first),
+            Some(second) => Few::Many([first, second].into_iter().chain(iter).collect()),
         }
-        few
     }
 }
 

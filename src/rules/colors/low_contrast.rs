@@ -4,7 +4,7 @@ use std::sync::LazyLock;
 
 use super::Rgb;
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::rules::support::{replace_string, shown, StrField};
+use crate::rules::support::{replacement_fix, shown, StrField};
 use crate::rules::Rule;
 
 pub(crate) const LOW_CONTRAST: Rule = Rule::new(
@@ -27,13 +27,10 @@ pub(super) fn finding(
         return None;
     }
     // Black or white, whichever stands out more from the background.
-    let (better, better_ratio) = [("#000000", [0, 0, 0]), ("#ffffff", [255, 255, 255])]
+    let (better, better_ratio) = [BLACK, WHITE]
         .into_iter()
-        .map(|(hex, rgb)| (hex, contrast(rgb, background_rgb)))
-        .fold(
-            ("#000000", 0.0),
-            |best, c| if c.1 > best.1 { c } else { best },
-        );
+        .map(|pick| (pick, contrast(pick.rgb, background_rgb)))
+        .fold((BLACK, 0.0), |best, c| if c.1 > best.1 { c } else { best });
     // Pushed piece by piece: a lint that finds something spends much of
     // its time building the texts (see `benches/lint.rs`).
     let (text_shown, background_shown) = (shown(text.text), shown(background.text));
@@ -54,7 +51,7 @@ pub(super) fn finding(
     label.push_str(":1 against the background");
     let mut help = String::with_capacity(96);
     help.push_str("pick a text color that contrasts at least 4.5:1 with the background, e.g. `");
-    help.push_str(better);
+    help.push_str(better.hex);
     help.push_str("` (");
     push_two_decimals(&mut help, better_ratio);
     help.push_str(":1)");
@@ -64,9 +61,38 @@ pub(super) fn finding(
             .with_label(label)
             .with_secondary(background.span, "background")
             .with_help(help)
-            .with_fix(replace_string(text.span, better, false)),
+            .with_fix(replacement_fix(
+                text.span,
+                better.fix_message,
+                better.literal,
+                false,
+            )),
     )
 }
+
+/// A text color to suggest, with its fix's texts written out: the fix is
+/// the same for every finding that suggests it.
+#[derive(Clone, Copy)]
+struct Pick {
+    hex: &'static str,
+    rgb: Rgb,
+    fix_message: &'static str,
+    literal: &'static str,
+}
+
+const BLACK: Pick = Pick {
+    hex: "#000000",
+    rgb: [0, 0, 0],
+    fix_message: "Replace with `\"#000000\"`",
+    literal: "\"#000000\"",
+};
+
+const WHITE: Pick = Pick {
+    hex: "#ffffff",
+    rgb: [255, 255, 255],
+    fix_message: "Replace with `\"#ffffff\"`",
+    literal: "\"#ffffff\"",
+};
 
 /// Appends `ratio` truncated (not rounded) to two decimals, so that a ratio
 /// just under 4.5 never shows as `4.50`. Written from whole hundredths: a
@@ -117,6 +143,18 @@ mod tests {
     use crate::{Applicability, Span};
 
     const CODE: &str = "low-contrast";
+
+    #[test]
+    fn picks_carry_the_texts_replace_string_writes() {
+        for pick in [BLACK, WHITE] {
+            let (message, literal) = crate::rules::support::replacement_texts(pick.hex);
+            assert_eq!(
+                (pick.fix_message, pick.literal),
+                (message.as_str(), literal.as_str())
+            );
+            assert_eq!(super::super::strict_hex(pick.hex), Some(pick.rgb));
+        }
+    }
 
     fn two_decimals(ratio: f64) -> String {
         let mut out = String::new();

@@ -1,10 +1,12 @@
 //! `duration-range`: a duration outside the range Cloudflare accepts for
 //! its field.
 
-use super::{Bound, Field};
+use std::sync::LazyLock;
+
+use super::{Bound, Field, FIELDS};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::duration::GoDuration;
-use crate::rules::support::{replace_string, shown};
+use crate::rules::support::{replacement_fix, replacement_texts, shown};
 use crate::rules::Rule;
 use crate::span::Span;
 
@@ -20,14 +22,16 @@ pub(crate) const DURATION_RANGE: Rule = Rule::new(
 pub(super) fn finding(field: &Field, text: &str, span: Span, nanos: i64) -> Option<Diagnostic> {
     // The limit crossed is one end of the range.
     let (bound, side) = match (field.min, field.max) {
-        (Some(min), _) if nanos < min.nanos => (min, "below the minimum of "),
-        (_, Some(max)) if nanos > max.nanos => (max, "above the maximum of "),
+        (Some(min), _) if nanos < min.nanos => (min, BELOW),
+        (_, Some(max)) if nanos > max.nanos => (max, ABOVE),
         _ => return None,
     };
-    let (low, high, limit) = (
+    let end = ENDS
+        .iter()
+        .find(|end| end.nanos == bound.nanos && end.path == field.path)?;
+    let (low, high) = (
         field.min.map_or(field.zero_text(), |b: Bound| b.text),
         field.max.map_or("any length", |b: Bound| b.text),
-        bound.text,
     );
     let name = field.name();
     let shown = shown(text);
@@ -38,26 +42,74 @@ pub(super) fn finding(field: &Field, text: &str, span: Span, nanos: i64) -> Opti
         message.push_str(piece);
     }
     GoDuration::from_nanos(nanos).push_go_string(&mut message);
-    for piece in ["), ", side, limit, "; the range is ", low, " to ", high] {
+    for piece in [
+        "), ",
+        side,
+        bound.text,
+        "; the range is ",
+        low,
+        " to ",
+        high,
+    ] {
         message.push_str(piece);
     }
     Some(
         DURATION_RANGE
             .at(span, message)
             .with_severity(bound.severity)
-            .with_label([side, limit].concat())
-            .with_help(
-                [
+            .with_label(end.label.as_str())
+            .with_help(end.help.as_str())
+            .with_fix(replacement_fix(
+                span,
+                end.fix_message.as_str(),
+                end.literal.as_str(),
+                false,
+            )),
+    )
+}
+
+const BELOW: &str = "below the minimum of ";
+const ABOVE: &str = "above the maximum of ";
+
+/// What a finding at one end of one field's range says besides its
+/// message. That depends on nothing else, so it is written once per process
+/// and every finding borrows it.
+struct End {
+    path: &'static [&'static str],
+    nanos: i64,
+    label: String,
+    help: String,
+    fix_message: String,
+    literal: String,
+}
+
+static ENDS: LazyLock<Vec<End>> = LazyLock::new(|| {
+    let mut ends = Vec::new();
+    for field in FIELDS {
+        for (bound, side) in [(field.min, BELOW), (field.max, ABOVE)] {
+            let Some(bound) = bound else {
+                continue;
+            };
+            let limit = bound.text;
+            let (fix_message, literal) = replacement_texts(limit);
+            ends.push(End {
+                path: field.path,
+                nanos: bound.nanos,
+                label: [side, limit].concat(),
+                help: [
                     field.range_source,
                     "; use `",
                     limit,
                     "` or a value in range",
                 ]
                 .concat(),
-            )
-            .with_fix(replace_string(span, limit, false)),
-    )
-}
+                fix_message,
+                literal,
+            });
+        }
+    }
+    ends
+});
 
 #[cfg(test)]
 mod tests {

@@ -80,11 +80,29 @@ pub(crate) fn json_string(text: &str) -> String {
 
 /// A fix that replaces a whole string token with the literal for `text`.
 pub(crate) fn replace_string(span: Span, text: &str, safe: bool) -> Fix {
+    let (message, literal) = replacement_texts(text);
+    replacement_fix(span, message, literal, safe)
+}
+
+/// The fix message and the JSON literal that [`replace_string`] uses for
+/// `text`: for a constant replacement, build them once and hand them to
+/// [`replacement_fix`].
+pub(crate) fn replacement_texts(text: &str) -> (String, String) {
     let literal = json_string(text);
     let mut message = String::with_capacity(literal.len() + 15);
     message.push_str("Replace with `");
     message.push_str(&literal);
     message.push('`');
+    (message, literal)
+}
+
+/// The fix that replaces the string token at `span` with `literal`.
+pub(crate) fn replacement_fix(
+    span: Span,
+    message: impl Into<Cow<'static, str>>,
+    literal: impl Into<Cow<'static, str>>,
+    safe: bool,
+) -> Fix {
     let edits = [Edit::replace(span, literal)];
     if safe {
         Fix::safe(message, edits)

@@ -4,7 +4,10 @@
 mod fields;
 mod hostname;
 
-pub(crate) use fields::{char_spans, dotted, replace_string, shown, str_at, value_at, StrField};
+pub(crate) use fields::{
+    char_spans, dotted, replace_string, replacement_fix, replacement_texts, shown, str_at,
+    value_at, StrField,
+};
 pub(crate) use hostname::{bare_host, check_hostname, punycode};
 
 /// The findings of the one rule `code` for `source`, so that a rule's tests
