@@ -28,7 +28,7 @@ pub(super) fn finding(field: &Field, text: &str, span: Span, nanos: i64) -> Opti
     };
     let end = ENDS
         .iter()
-        .find(|end| end.nanos == bound.nanos && end.path == field.path)?;
+        .find(|end| end.side == side && end.nanos == bound.nanos && end.path == field.path)?;
     let (low, high) = (
         field.min.map_or(field.zero_text(), |b: Bound| b.text),
         field.max.map_or("any length", |b: Bound| b.text),
@@ -76,6 +76,7 @@ const ABOVE: &str = "above the maximum of ";
 /// and every finding borrows it.
 struct End {
     path: &'static [&'static str],
+    side: &'static str,
     nanos: i64,
     label: String,
     help: String,
@@ -94,6 +95,7 @@ static ENDS: LazyLock<Vec<End>> = LazyLock::new(|| {
             let (fix_message, literal) = replacement_texts(limit);
             ends.push(End {
                 path: field.path,
+                side,
                 nanos: bound.nanos,
                 label: [side, limit].concat(),
                 help: [

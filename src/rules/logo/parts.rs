@@ -72,34 +72,54 @@ impl<'u> Parts<'u> {
     }
 }
 
+/// One pass over the host: each label must be LDH without a hyphen at
+/// either end or at its 3rd-4th bytes, and the last must start with a
+/// letter.
 fn plain_host(host: &[u8]) -> bool {
-    let label_ok = |label: &[u8]| match (label.first(), label.last()) {
-        (Some(&first), Some(&last)) => {
-            first != b'-'
-                && last != b'-'
-                && label.get(2..4) != Some(b"--")
-                && label
-                    .iter()
-                    .all(|&b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+    let mut label_start = 0;
+    for (i, &b) in host.iter().enumerate() {
+        if b == b'.' {
+            if !plain_label(&host[label_start..i]) {
+                return false;
+            }
+            label_start = i + 1;
+        } else if !(b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-') {
+            return false;
         }
-        _ => false,
-    };
-    let last_label_start = host
-        .iter()
-        .rposition(|&b| b == b'.')
-        .map_or(0, |dot| dot + 1);
-    host.get(last_label_start)
-        .is_some_and(|b| b.is_ascii_lowercase())
-        && host.split(|&b| b == b'.').all(label_ok)
+    }
+    let last = &host[label_start..];
+    plain_label(last) && last.first().is_some_and(u8::is_ascii_lowercase)
 }
 
+/// A label already known to be lowercase LDH bytes.
+fn plain_label(label: &[u8]) -> bool {
+    match (label.first(), label.last()) {
+        (Some(&first), Some(&last)) => {
+            first != b'-' && last != b'-' && label.get(2..4) != Some(b"--")
+        }
+        _ => false,
+    }
+}
+
+/// One pass over the path: only unreserved bytes and `/`, and no segment
+/// that is `.` or `..`.
 fn plain_path(path: &[u8]) -> bool {
-    let allowed =
-        |b: &u8| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'~' | b'/' | b'-');
-    path.iter().all(allowed)
-        && !path
-            .split(|&b| b == b'/')
-            .any(|segment| segment == b"." || segment == b"..")
+    let mut segment_start = 0;
+    for (i, &b) in path.iter().enumerate() {
+        if b == b'/' {
+            if is_dot_segment(&path[segment_start..i]) {
+                return false;
+            }
+            segment_start = i + 1;
+        } else if !(b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'~' | b'-')) {
+            return false;
+        }
+    }
+    !is_dot_segment(&path[segment_start..])
+}
+
+fn is_dot_segment(segment: &[u8]) -> bool {
+    segment == b"." || segment == b".."
 }
 
 #[cfg(test)]
