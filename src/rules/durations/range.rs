@@ -3,7 +3,7 @@
 
 use std::sync::LazyLock;
 
-use super::{Bound, Field, FIELDS};
+use super::{suggested_form, Bound, Field, FIELDS};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::duration::GoDuration;
 use crate::rules::support::{replacement_fix, replacement_texts, shown};
@@ -22,17 +22,15 @@ pub(crate) const DURATION_RANGE: Rule = Rule::new(
 pub(super) fn finding(field: &Field, text: &str, span: Span, nanos: i64) -> Option<Diagnostic> {
     // The limit crossed is one end of the range.
     let (bound, side) = match (field.min, field.max) {
-        (Some(min), _) if nanos < min.nanos => (min, BELOW),
-        (_, Some(max)) if nanos > max.nanos => (max, ABOVE),
+        (Some(min), _) if nanos < min.nanos => (min, Side::Below),
+        (_, Some(max)) if nanos > max.nanos => (max, Side::Above),
         _ => return None,
     };
+    // None only when the limit has no form the field accepts: then there
+    // is no value to point the user to.
     let end = ENDS
         .iter()
         .find(|end| end.side == side && end.nanos == bound.nanos && end.path == field.path)?;
-    let (low, high) = (
-        field.min.map_or(field.zero_text(), |b: Bound| b.text),
-        field.max.map_or("any length", |b: Bound| b.text),
-    );
     let name = field.name();
     let shown = shown(text);
     // Pushed piece by piece: a lint that finds something spends much of
@@ -42,17 +40,9 @@ pub(super) fn finding(field: &Field, text: &str, span: Span, nanos: i64) -> Opti
         message.push_str(piece);
     }
     GoDuration::from_nanos(nanos).push_go_string(&mut message);
-    for piece in [
-        "), ",
-        side,
-        bound.text,
-        "; the range is ",
-        low,
-        " to ",
-        high,
-    ] {
-        message.push_str(piece);
-    }
+    message.push_str("), ");
+    message.push_str(&end.label);
+    message.push_str(&end.range);
     Some(
         DURATION_RANGE
             .at(span, message)
@@ -68,17 +58,24 @@ pub(super) fn finding(field: &Field, text: &str, span: Span, nanos: i64) -> Opti
     )
 }
 
-const BELOW: &str = "below the minimum of ";
-const ABOVE: &str = "above the maximum of ";
+/// Which end of the range a value crossed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Side {
+    Below,
+    Above,
+}
 
-/// What a finding at one end of one field's range says besides its
-/// message. That depends on nothing else, so it is written once per process
+/// What a finding at one end of one field's range says besides the value
+/// itself. That depends on nothing else, so it is written once per process
 /// and every finding borrows it.
 struct End {
     path: &'static [&'static str],
-    side: &'static str,
+    side: Side,
     nanos: i64,
+    /// `below the minimum of 730h`
     label: String,
+    /// `; the range is 730h to 8760h`
+    range: String,
     help: String,
     fix_message: String,
     literal: String,
@@ -87,17 +84,33 @@ struct End {
 static ENDS: LazyLock<Vec<End>> = LazyLock::new(|| {
     let mut ends = Vec::new();
     for field in FIELDS {
-        for (bound, side) in [(field.min, BELOW), (field.max, ABOVE)] {
+        let low = suggested_form(field, field.min.map_or(0, |b: Bound| b.nanos));
+        let high = match field.max {
+            Some(max) => suggested_form(field, max.nanos),
+            None => Some("any length".to_owned()),
+        };
+        let (Some(low), Some(high)) = (low, high) else {
+            continue;
+        };
+        let range = ["; the range is ", &low, " to ", &high].concat();
+        for (bound, side, limit) in [
+            (field.min, Side::Below, &low),
+            (field.max, Side::Above, &high),
+        ] {
             let Some(bound) = bound else {
                 continue;
             };
-            let limit = bound.text;
             let (fix_message, literal) = replacement_texts(limit);
+            let label = match side {
+                Side::Below => ["below the minimum of ", limit].concat(),
+                Side::Above => ["above the maximum of ", limit].concat(),
+            };
             ends.push(End {
                 path: field.path,
                 side,
                 nanos: bound.nanos,
-                label: [side, limit].concat(),
+                label,
+                range: range.clone(),
                 help: [
                     field.range_source,
                     "; use `",
@@ -119,6 +132,27 @@ mod tests {
     use crate::{Applicability, Severity, Span};
 
     const CODE: &str = "duration-range";
+
+    /// Every end of every range has its texts: a missing one would drop
+    /// findings silently.
+    #[test]
+    fn every_bound_has_its_texts() {
+        use super::{Side, ENDS};
+        use crate::rules::durations::FIELDS;
+        for field in FIELDS {
+            for (bound, side) in [(field.min, Side::Below), (field.max, Side::Above)] {
+                if let Some(bound) = bound {
+                    assert!(
+                        ENDS.iter().any(|end| end.side == side
+                            && end.nanos == bound.nanos
+                            && end.path == field.path),
+                        "{:?} {side:?}",
+                        field.path
+                    );
+                }
+            }
+        }
+    }
 
     #[test]
     fn seat_expiration_below_one_month_is_an_error() {
