@@ -57,16 +57,19 @@
 pub mod account_id;
 pub mod diagnostic;
 pub mod duration;
+pub mod fields;
 pub mod json;
 mod lint;
 pub mod model;
+mod profile;
 pub mod render;
 pub mod rules;
 pub mod schema;
 pub mod span;
 
 pub use diagnostic::{apply_fixes, Applicability, Diagnostic, Edit, Fix, Label, Severity};
-pub use lint::{lint, Linted, Linter, Profile, UnknownName};
+pub use lint::{lint, Linted, Linter};
+pub use profile::{Profile, UnknownName};
 pub use span::{LineIndex, Position, Span};
 
 /// The README's Rust examples, compiled and run as doc tests.

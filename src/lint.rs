@@ -1,82 +1,11 @@
 //! The front door: lint a payload, get every diagnostic.
 
 use std::borrow::Cow;
-use std::fmt;
 
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::profile::{Profile, UnknownName};
 use crate::rules::{self, Context};
 use crate::schema::Schema;
-
-/// Which endpoint the payload is for. The endpoints take different fields.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
-pub enum Profile {
-    /// `PUT /accounts/{account_id}/access/organizations`: every field is
-    /// optional. The default.
-    #[default]
-    AccountUpdate,
-    /// `PUT /zones/{zone_id}/access/organizations`: only `auth_domain`,
-    /// `is_ui_read_only`, `login_design`, `name`,
-    /// `ui_read_only_toggle_reason` and `user_seat_expiration_inactive_time`.
-    ZoneUpdate,
-    /// `POST /accounts/{account_id}/access/organizations`: `name` and
-    /// `auth_domain` are required, and `custom_pages` is not accepted.
-    Create,
-}
-
-impl Profile {
-    /// The profile's name on the command line and in config files:
-    /// `account-update`, `zone-update` or `create`.
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            Profile::AccountUpdate => "account-update",
-            Profile::ZoneUpdate => "zone-update",
-            Profile::Create => "create",
-        }
-    }
-
-    /// Every profile, default first.
-    pub const ALL: [Profile; 3] = [Profile::AccountUpdate, Profile::ZoneUpdate, Profile::Create];
-}
-
-impl fmt::Display for Profile {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl std::str::FromStr for Profile {
-    type Err = UnknownName;
-
-    fn from_str(s: &str) -> Result<Profile, UnknownName> {
-        Profile::ALL
-            .into_iter()
-            .find(|p| p.as_str() == s)
-            .ok_or_else(|| UnknownName {
-                what: "profile",
-                name: s.to_string(),
-            })
-    }
-}
-
-/// A rule selector or profile name that matches nothing.
-///
-/// ```
-/// let err = ztlint::Linter::new().ignore("no-such-rule").unwrap_err();
-/// assert_eq!(err.to_string(), "unknown rule `no-such-rule`");
-/// ```
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct UnknownName {
-    what: &'static str,
-    name: String,
-}
-
-impl fmt::Display for UnknownName {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "unknown {} `{}`", self.what, self.name)
-    }
-}
-
-impl std::error::Error for UnknownName {}
 
 /// A configured linter. [`lint`] is `Linter::new().lint`.
 ///
@@ -205,7 +134,7 @@ impl Linter {
         match crate::json::parse_after_bom(source) {
             Err(error) => found.push(error.to_diagnostic()),
             Ok(root) => {
-                let mut cx = Context::new(source, self.profile);
+                let mut cx = Context::new(source, self.profile).with_disabled(self.disabled());
                 if let Some(schema) = &self.schema {
                     cx = cx.with_schema(schema);
                 }
@@ -221,8 +150,9 @@ impl Linter {
         self.configure(found)
     }
 
-    /// Lints raw bytes. Bytes that are not UTF-8 yield a single
-    /// `invalid-utf8` finding at the first bad sequence.
+    /// Lints raw bytes. Bytes that are not UTF-8 yield an `invalid-utf8`
+    /// finding at the first bad sequence, and the rest is linted with each
+    /// invalid sequence read as U+FFFD, as Go's decoder reads it.
     ///
     /// ```
     /// let linted = ztlint::Linter::new().lint_bytes(b"{\"name\": \"Caf\xe9\"}");
@@ -235,20 +165,67 @@ impl Linter {
                 source: Cow::Borrowed(source),
                 diagnostics: self.lint(source),
             },
-            Err(error) => Linted {
-                source: String::from_utf8_lossy(bytes),
-                diagnostics: self.configure(vec![rules::syntax::invalid_utf8(
+            // Go's decoder, like this, reads each invalid sequence as
+            // U+FFFD and goes on: the rest is linted as the server reads it.
+            Err(error) => {
+                let source = String::from_utf8_lossy(bytes);
+                let mut found = vec![rules::syntax::invalid_utf8(
                     error,
                     char::REPLACEMENT_CHARACTER.len_utf8(),
-                )]),
-            },
+                )];
+                found.extend(self.lint(&source));
+                Linted {
+                    diagnostics: self.configure(found),
+                    source,
+                }
+            }
+        }
+    }
+
+    /// The codes of the rules this linter does not report, for the rules to
+    /// know before they run. Empty for a default linter, without a scan.
+    fn disabled(&self) -> Vec<&'static str> {
+        if !self.is_configured() {
+            return Vec::new();
+        }
+        rules::all()
+            .map(|rule| rule.code())
+            .filter(|code| self.decide(code).is_none())
+            .collect()
+    }
+
+    fn is_configured(&self) -> bool {
+        self.selected.is_some() || !self.ignored.is_empty() || !self.severities.is_empty()
+    }
+
+    /// What becomes of a finding of `code`: dropped (`None`), or kept at
+    /// the overridden severity, if any.
+    fn decide(&self, code: &str) -> Option<Option<Severity>> {
+        let always = code == crate::json::SYNTAX_CODE || code == "invalid-utf8";
+        let selected = self
+            .selected
+            .as_ref()
+            .is_none_or(|s| s.iter().any(|sel| matches(sel, code)));
+        let ignored = self.ignored.iter().any(|sel| matches(sel, code));
+        if !always && (!selected || ignored) {
+            return None;
+        }
+        match self
+            .severities
+            .iter()
+            .rev()
+            .find(|(sel, _)| matches(sel, code))
+        {
+            None => Some(None),
+            Some((_, None)) if always => Some(None),
+            Some((_, None)) => None,
+            Some((_, Some(severity))) => Some(Some(*severity)),
         }
     }
 
     /// Applies selection and severity overrides, then sorts.
     fn configure(&self, found: Vec<Diagnostic>) -> Vec<Diagnostic> {
-        let configured =
-            self.selected.is_some() || !self.ignored.is_empty() || !self.severities.is_empty();
+        let configured = self.is_configured();
         // A default linter keeps every finding as it is.
         let mut out = if configured {
             self.select_and_override(found)
@@ -270,28 +247,9 @@ impl Linter {
     fn select_and_override(&self, found: Vec<Diagnostic>) -> Vec<Diagnostic> {
         found
             .into_iter()
-            .filter_map(|d| {
-                let code = d.code();
-                let always = code == crate::json::SYNTAX_CODE || code == "invalid-utf8";
-                let selected = self
-                    .selected
-                    .as_ref()
-                    .is_none_or(|s| s.iter().any(|sel| matches(sel, code)));
-                let ignored = self.ignored.iter().any(|sel| matches(sel, code));
-                if !always && (!selected || ignored) {
-                    return None;
-                }
-                match self
-                    .severities
-                    .iter()
-                    .rev()
-                    .find(|(sel, _)| matches(sel, code))
-                {
-                    None => Some(d),
-                    Some((_, None)) if always => Some(d),
-                    Some((_, None)) => None,
-                    Some((_, Some(severity))) => Some(d.with_severity(*severity)),
-                }
+            .filter_map(|d| match self.decide(d.code())? {
+                None => Some(d),
+                Some(severity) => Some(d.with_severity(severity)),
             })
             .collect()
     }
@@ -319,9 +277,6 @@ fn check_selector(selector: &str) -> Result<(), UnknownName> {
     if rules::all().any(|r| matches(selector, r.code())) {
         Ok(())
     } else {
-        Err(UnknownName {
-            what: "rule",
-            name: selector.to_string(),
-        })
+        Err(UnknownName::new("rule", selector))
     }
 }

@@ -150,7 +150,7 @@ fn openapi_nullable_is_not_json_schema_so_null_is_reported_as_null() {
     let found = lint_with(OPENAPI_30, r#"{"nickname": null}"#);
     assert_eq!(found.len(), 1);
     assert_eq!(found[0].code(), "null-value");
-    assert_eq!(found[0].severity(), Severity::Warning);
+    assert_eq!(found[0].severity(), Severity::Info);
 }
 
 #[test]

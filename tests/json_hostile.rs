@@ -192,14 +192,36 @@ fn bytes_that_are_not_utf8_are_one_invalid_utf8_finding() {
     ];
     for (bytes, at) in cases {
         let linted = Linter::new().lint_bytes(bytes);
-        assert_eq!(linted.diagnostics.len(), 1, "{bytes:?}");
-        let d = &linted.diagnostics[0];
+        // The first bad sequence is reported once; the rest of the text is
+        // linted as Go's decoder reads it, with U+FFFD in its place.
+        let utf8: Vec<_> = linted
+            .diagnostics
+            .iter()
+            .filter(|d| d.code() == "invalid-utf8")
+            .collect();
+        assert_eq!(utf8.len(), 1, "{bytes:?}");
+        let d = utf8[0];
         assert_eq!(d.code(), "invalid-utf8", "{bytes:?}");
         assert_eq!(d.span().start(), at, "{bytes:?}");
         assert_eq!(d.message(), format!("invalid UTF-8 at byte {at}"));
         // The span indexes the lossily decoded text.
         assert!(linted.source.get(d.span().range()).is_some());
     }
+    // Past the bad byte, the body is still checked.
+    let linted =
+        Linter::new().lint_bytes(b"{\"name\": \"Caf\xe9\", \"is_ui_read_only\": \"false\"}");
+    let found: Vec<_> = linted
+        .diagnostics
+        .iter()
+        .map(|d| (d.code(), d.severity(), &linted.source[d.span().range()]))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            ("invalid-utf8", ztlint::Severity::Warning, "\u{fffd}"),
+            ("wrong-type", ztlint::Severity::Error, "\"false\""),
+        ]
+    );
 }
 
 #[test]

@@ -130,7 +130,10 @@ fn summary() {
         "no problems found in 1 file"
     );
     let e2e = end_to_end();
-    assert_eq!(render::summary(&reports(&e2e)), "3 errors in 3 files");
+    assert_eq!(
+        render::summary(&reports(&e2e)),
+        "2 errors, 1 warning in 3 files"
+    );
 }
 
 #[test]

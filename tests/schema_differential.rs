@@ -222,6 +222,7 @@ fn authenticators(rng: &mut Rng) -> Gen {
                         "\"security_key\"",
                         "\"piv_key\"",
                         "\"ssh_fido2_key\"",
+                        "\"ssh_piv_key\"",
                         "\"TOTP\"",
                         "\"sms\"",
                     ]))
@@ -261,22 +262,79 @@ fn mfa_config(rng: &mut Rng) -> Gen {
 }
 
 fn action(rng: &mut Rng) -> Gen {
-    raw(rng.pick(&["\"disable\"", "\"delete\"", "\"Delete\"", "\"remove\""]))
+    if rng.chance(70) {
+        raw(rng.pick(&["\"disable\"", "\"delete\""]))
+    } else {
+        raw(rng.pick(&["\"Delete\"", "\"remove\""]))
+    }
 }
 
 fn days(rng: &mut Rng) -> Gen {
-    raw(rng.pick(&[
-        "30", "90", "365", "29", "366", "30.0", "90.5", "3.65e2", "0", "-5", "1e400",
-    ]))
+    if rng.chance(60) {
+        raw(rng.pick(&["30", "90", "365"]))
+    } else {
+        raw(rng.pick(&["29", "366", "30.0", "90.5", "3.65e2", "0", "-5", "1e400"]))
+    }
 }
 
 fn service_token_inactivity(rng: &mut Rng) -> Gen {
+    // All three are required: mostly whole, sometimes partial.
     object(
         rng,
         &[
             ("action", action),
             ("enabled", boolean),
             ("inactivity_threshold_days", days),
+        ],
+        95,
+    )
+}
+
+fn key_sizes(rng: &mut Rng) -> Gen {
+    Gen::Arr(
+        (0..rng.below(3))
+            .map(|_| {
+                if rng.chance(90) {
+                    raw(rng.pick(&["256", "2048", "4096"]))
+                } else {
+                    raw(rng.pick(&["1024", "\"256\"", "2048.0"]))
+                }
+            })
+            .collect(),
+    )
+}
+
+fn key_types(rng: &mut Rng) -> Gen {
+    Gen::Arr(
+        (0..rng.below(3))
+            .map(|_| {
+                if rng.chance(90) {
+                    raw(rng.pick(&["\"ecdsa\"", "\"ed25519\"", "\"rsa\""]))
+                } else {
+                    s("dsa")
+                }
+            })
+            .collect(),
+    )
+}
+
+fn policy(rng: &mut Rng) -> Gen {
+    if rng.chance(90) {
+        raw(rng.pick(&["\"never\"", "\"always\""]))
+    } else {
+        raw(rng.pick(&["\"once\"", "\"cached\"", "\"sometimes\""]))
+    }
+}
+
+fn piv_key_requirements(rng: &mut Rng) -> Gen {
+    object(
+        rng,
+        &[
+            ("pin_policy", policy),
+            ("require_fips_device", boolean),
+            ("ssh_key_size", key_sizes),
+            ("ssh_key_type", key_types),
+            ("touch_policy", policy),
         ],
         60,
     )
@@ -298,6 +356,8 @@ fn payload(rng: &mut Rng) -> Gen {
             ("is_ui_read_only", boolean),
             ("login_design", login_design),
             ("mfa_config", mfa_config),
+            ("mfa_configuration_allowed", boolean),
+            ("mfa_ssh_piv_key_requirements", piv_key_requirements),
             ("mfa_required_for_all_apps", boolean),
             ("name", string),
             ("service_token_inactivity", service_token_inactivity),
@@ -308,7 +368,7 @@ fn payload(rng: &mut Rng) -> Gen {
             ("warp_auth_non_browser_401", boolean),
             ("warp_auth_session_duration", string),
         ],
-        45,
+        30,
     )
 }
 

@@ -49,13 +49,13 @@ fn zone_update_takes_six_fields() {
         [
             (
                 "unknown-field",
-                Severity::Error,
+                Severity::Warning,
                 Span::new(71, 99),
                 "`warp_auth_session_duration` is not accepted by the zone-level endpoint"
             ),
             (
                 "unknown-field",
-                Severity::Error,
+                Severity::Warning,
                 Span::new(108, 122),
                 "`custom_pages` is not accepted by the zone-level endpoint"
             ),
@@ -69,7 +69,7 @@ fn create_requires_name_and_auth_domain_and_refuses_custom_pages() {
         summary(&structure(Profile::Create, BODY)),
         [(
             "unknown-field",
-            Severity::Error,
+            Severity::Warning,
             Span::new(108, 122),
             "`custom_pages` is not accepted when creating an organization"
         )]
@@ -89,6 +89,30 @@ fn create_requires_name_and_auth_domain_and_refuses_custom_pages() {
 }
 
 #[test]
+fn zone_create_takes_the_zone_fields_and_requires_name_and_auth_domain() {
+    assert_eq!(
+        summary(&structure(
+            Profile::ZoneCreate,
+            r#"{"name": "Widget Corps", "warp_auth_session_duration": "24h"}"#
+        )),
+        [
+            (
+                "missing-field",
+                Severity::Error,
+                Span::new(0, 1),
+                "`auth_domain` is required when creating an organization"
+            ),
+            (
+                "unknown-field",
+                Severity::Warning,
+                Span::new(25, 53),
+                "`warp_auth_session_duration` is not accepted by the zone-level endpoint"
+            ),
+        ]
+    );
+}
+
+#[test]
 fn a_typo_is_unknown_in_every_profile() {
     for profile in Profile::ALL {
         let found = structure(
@@ -99,7 +123,7 @@ fn a_typo_is_unknown_in_every_profile() {
             summary(&found),
             [(
                 "unknown-field",
-                Severity::Error,
+                Severity::Warning,
                 Span::new(55, 61),
                 "unknown field `nmae`"
             )],

@@ -15,14 +15,16 @@ use std::fmt;
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::json::Value;
-use crate::lint::Profile;
+use crate::profile::Profile;
 use crate::schema::Schema;
 use crate::span::Span;
 
 pub(crate) mod colors;
 pub(crate) mod durations;
 pub(crate) mod identifiers;
+pub(crate) mod lifecycle;
 pub(crate) mod logo;
+pub(crate) mod mfa;
 pub(crate) mod organization;
 pub(crate) mod structure;
 mod support;
@@ -101,6 +103,7 @@ impl fmt::Debug for Rule {
 const AREAS: &[&[&Rule]] = &[
     syntax::RULES,
     structure::RULES,
+    lifecycle::RULES,
     durations::RULES,
     colors::RULES,
     logo::RULES,
@@ -108,6 +111,7 @@ const AREAS: &[&[&Rule]] = &[
     organization::RULES,
     toggle::RULES,
     warp::RULES,
+    mfa::RULES,
 ];
 
 /// Every rule, grouped by area.
@@ -128,6 +132,9 @@ pub(crate) struct Context<'s> {
     /// A custom schema for the structure rules, instead of the profile's
     /// built-in one.
     pub(crate) schema: Option<Schema>,
+    /// The codes of the rules this run does not report, known before any
+    /// rule runs: a rule stands aside for another only if that one reports.
+    disabled: Vec<&'static str>,
     diagnostics: Vec<Diagnostic>,
 }
 
@@ -137,8 +144,22 @@ impl<'s> Context<'s> {
             source,
             profile,
             schema: None,
+            disabled: Vec::new(),
             diagnostics: Vec::new(),
         }
+    }
+
+    /// Turns off the rules whose codes `disabled` says.
+    pub(crate) fn with_disabled(mut self, disabled: Vec<&'static str>) -> Context<'s> {
+        self.disabled = disabled;
+        self
+    }
+
+    /// Whether `rule`'s findings are reported in this run. A rule that
+    /// leaves a value to another rule asks this first, so that turning the
+    /// other rule off never hides the value.
+    pub(crate) fn enabled(&self, rule: &Rule) -> bool {
+        !self.disabled.contains(&rule.code)
     }
 
     /// Checks against `schema` instead of the profile's built-in one.
@@ -147,8 +168,11 @@ impl<'s> Context<'s> {
         self
     }
 
+    /// Records a finding, unless its rule is off in this run.
     pub(crate) fn emit(&mut self, diagnostic: Diagnostic) {
-        self.diagnostics.push(diagnostic);
+        if !self.disabled.contains(&diagnostic.code()) {
+            self.diagnostics.push(diagnostic);
+        }
     }
 
     pub(crate) fn into_diagnostics(self) -> Vec<Diagnostic> {
@@ -160,6 +184,7 @@ impl<'s> Context<'s> {
 /// come first; the value rules then look only at values of the right type.
 pub(crate) fn check(root: &Value<'_>, cx: &mut Context<'_>) {
     structure::check(root, cx);
+    lifecycle::check(root, cx);
     durations::check(root, cx);
     colors::check(root, cx);
     logo::check(root, cx);
@@ -167,6 +192,7 @@ pub(crate) fn check(root: &Value<'_>, cx: &mut Context<'_>) {
     organization::check(root, cx);
     toggle::check(root, cx);
     warp::check(root, cx);
+    mfa::check(root, cx);
 }
 
 #[cfg(test)]

@@ -88,3 +88,73 @@ fn example_linter(explanation: &str) -> crate::Linter {
         .unwrap_or_default();
     crate::Linter::new().profile(profile)
 }
+
+/// Turning one rule off never changes what another reports: no rule stands
+/// aside for a rule that is not running. Every rule's Example is linted with
+/// every other rule ignored in turn.
+#[test]
+fn ignoring_a_rule_never_changes_another() {
+    for rule in all() {
+        let code = rule.code();
+        let Some(bad) = json_block_after(rule.explanation(), "## Example") else {
+            continue;
+        };
+        let linter = example_linter(rule.explanation());
+        let of_rule = |linter: &crate::Linter| -> Vec<crate::Diagnostic> {
+            linter
+                .lint(bad)
+                .into_iter()
+                .filter(|d| d.code() == code)
+                .collect()
+        };
+        let expected = of_rule(&linter);
+        for other in all().filter(|o| o.code() != code) {
+            let ignoring = linter.clone().ignore(other.code()).unwrap();
+            assert_eq!(
+                of_rule(&ignoring),
+                expected,
+                "{code}: its findings change when `{}` is ignored",
+                other.code()
+            );
+        }
+    }
+}
+
+/// The stand-asides the test above cannot see from the Examples alone.
+#[test]
+fn a_rule_that_is_off_hides_nothing() {
+    let codes = |linter: crate::Linter, source: &str| -> Vec<&'static str> {
+        linter.lint(source).iter().map(|d| d.code()).collect()
+    };
+    // Go reads this as 0s: the overflow is the finding, and without it the
+    // zero Go reads is.
+    let wraps = r#"{"session_duration": "9223372036854775808ns9223372036854775808ns"}"#;
+    assert_eq!(codes(crate::Linter::new(), wraps), ["duration-overflow"]);
+    assert_eq!(
+        codes(
+            crate::Linter::new().ignore("duration-overflow").unwrap(),
+            wraps
+        ),
+        ["duration-not-positive"]
+    );
+    // A mistyped enum value is a type problem; without that rule, it is
+    // outside the enum.
+    let mistyped = r#"{"service_token_inactivity": {"action": 1, "enabled": true, "inactivity_threshold_days": 30}}"#;
+    assert_eq!(codes(crate::Linter::new(), mistyped), ["wrong-type"]);
+    assert_eq!(
+        codes(crate::Linter::new().ignore("wrong-type").unwrap(), mistyped),
+        ["enum-value"]
+    );
+    // A zero that is not positive is also below the range.
+    let zero = r#"{"user_seat_expiration_inactive_time": "0s"}"#;
+    assert_eq!(codes(crate::Linter::new(), zero), ["duration-not-positive"]);
+    assert_eq!(
+        codes(
+            crate::Linter::new()
+                .ignore("duration-not-positive")
+                .unwrap(),
+            zero
+        ),
+        ["duration-range"]
+    );
+}

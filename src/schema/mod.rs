@@ -1,12 +1,12 @@
 //! The JSON Schema a payload is checked against: the embedded one for each
 //! endpoint [`Profile`], or one you supply.
 //!
-//! The embedded schema (`organization.schema.json`, draft 2020-12) describes
-//! the account-level update body: Cloudflare's published request schema plus
-//! the newer fields the live API takes, with `additionalProperties: false` at
-//! every level. The zone-level and create profiles are derived from it in
-//! code: the zone-level endpoint keeps six top-level fields, create drops
-//! `custom_pages` and requires `name` and `auth_domain`.
+//! The built-in schemas (draft 2020-12) are generated from the field table,
+//! [`crate::fields`], one per endpoint: Cloudflare's published request
+//! schema brought up to the live API, with `additionalProperties: false` at
+//! every level. `organization.schema.json` beside this file is the account
+//! update's, committed for editors and kept equal to the generated one by a
+//! test.
 //!
 //! The embedded schema is compiled once into a validator that walks the
 //! span-carrying document directly, so the default lint never converts the
@@ -43,7 +43,7 @@ use std::fmt;
 use std::sync::{Arc, LazyLock};
 
 use crate::json::Value;
-use crate::lint::Profile;
+use crate::profile::Profile;
 use crate::span::Span;
 
 use self::custom::Custom;
@@ -51,73 +51,20 @@ use self::native::{Node, Path, Sink};
 use self::pointer::{push_token, Seg};
 use self::problem::{Problem, ProblemKind};
 
-/// The embedded schema's text.
-const EMBEDDED: &str = include_str!("organization.schema.json");
-
-/// Fields the zone-level endpoint accepts.
-const ZONE_FIELDS: [&str; 6] = [
-    "auth_domain",
-    "is_ui_read_only",
-    "login_design",
-    "name",
-    "ui_read_only_toggle_reason",
-    "user_seat_expiration_inactive_time",
-];
-
-/// Fields creating an organization requires, in the order they are reported.
-const CREATE_REQUIRED: [&str; 2] = ["name", "auth_domain"];
-
-/// Fields creating an organization does not take.
-const CREATE_EXCLUDED: [&str; 1] = ["custom_pages"];
-
-/// The profile schemas as JSON, in [`Profile::ALL`] order.
-static BUILTIN_JSON: LazyLock<[serde_json::Value; 3]> = LazyLock::new(|| {
-    // The embedded text is part of the crate and a unit test parses it, so
-    // this cannot fail at run time.
-    let account: serde_json::Value =
-        serde_json::from_str(EMBEDDED).expect("the embedded schema is valid JSON");
-    Profile::ALL.map(|profile| derive_profile(&account, profile))
-});
+/// The profile schemas as JSON, in [`Profile::ALL`] order, generated from
+/// the field table.
+static BUILTIN_JSON: LazyLock<[serde_json::Value; 4]> =
+    LazyLock::new(|| Profile::ALL.map(crate::fields::schema));
 
 /// The profile schemas compiled, in [`Profile::ALL`] order.
-static BUILTIN_NODES: LazyLock<[Node<'static>; 3]> = LazyLock::new(|| {
-    let [account, zone, create] = &*BUILTIN_JSON;
-    [account, zone, create]
-        .map(|json| Node::compile(json).expect("the embedded schema uses supported keywords"))
+static BUILTIN_NODES: LazyLock<[Node<'static>; 4]> = LazyLock::new(|| {
+    let [account, zone, create, zone_create] = &*BUILTIN_JSON;
+    [account, zone, create, zone_create].map(|json| {
+        // The table's own tests compile every profile, so this cannot fail
+        // at run time.
+        Node::compile(json).expect("the generated schema uses supported keywords")
+    })
 });
-
-fn profile_index(profile: Profile) -> usize {
-    match profile {
-        Profile::AccountUpdate => 0,
-        Profile::ZoneUpdate => 1,
-        Profile::Create => 2,
-    }
-}
-
-/// Narrows the account-level schema to what `profile`'s endpoint takes.
-fn derive_profile(account: &serde_json::Value, profile: Profile) -> serde_json::Value {
-    let mut schema = account.clone();
-    let Some(map) = schema.as_object_mut() else {
-        return schema;
-    };
-    let retain: &dyn Fn(&str) -> bool = match profile {
-        Profile::AccountUpdate => return schema,
-        Profile::ZoneUpdate => &|name| ZONE_FIELDS.contains(&name),
-        Profile::Create => &|name| !CREATE_EXCLUDED.contains(&name),
-    };
-    if let Some(serde_json::Value::Object(props)) = map.get_mut("properties") {
-        props.retain(|name, _| retain(name));
-    }
-    if profile == Profile::Create {
-        map.insert("required".into(), serde_json::json!(CREATE_REQUIRED));
-    }
-    let title = match profile {
-        Profile::ZoneUpdate => "Zero Trust organization update (zone level)",
-        _ => "Zero Trust organization creation",
-    };
-    map.insert("title".into(), title.into());
-    schema
-}
 
 /// Whether the account-level schema has a property at `path` (keys only):
 /// what tells "not accepted by this endpoint" from "unknown".
@@ -179,7 +126,7 @@ impl Schema {
     /// use ztlint::Profile;
     ///
     /// let create = Schema::builtin(Profile::Create);
-    /// assert_eq!(create.as_json()["required"], serde_json::json!(["name", "auth_domain"]));
+    /// assert_eq!(create.as_json()["required"], serde_json::json!(["auth_domain", "name"]));
     /// ```
     pub fn builtin(profile: Profile) -> Schema {
         Schema {
@@ -218,7 +165,7 @@ impl Schema {
     /// `components` beside it.
     pub fn as_json(&self) -> &serde_json::Value {
         match &self.inner {
-            Inner::Builtin(profile) => &BUILTIN_JSON[profile_index(*profile)],
+            Inner::Builtin(profile) => &BUILTIN_JSON[profile.index()],
             Inner::Custom(custom) => custom.as_json(),
         }
     }
@@ -245,7 +192,7 @@ impl Schema {
     ) {
         match &self.inner {
             Inner::Builtin(profile) => {
-                BUILTIN_NODES[profile_index(*profile)].validate(document, &mut Path::new(), sink);
+                BUILTIN_NODES[profile.index()].validate(document, &mut Path::new(), sink);
             }
             Inner::Custom(custom) => custom.validate(document, sink),
         }
@@ -327,33 +274,14 @@ mod tests {
     }
 
     #[test]
-    fn profiles_narrow_the_account_schema() {
-        let names = |p: Profile| -> Vec<String> {
-            Schema::builtin(p).as_json()["properties"]
-                .as_object()
-                .unwrap()
-                .keys()
-                .cloned()
-                .collect()
-        };
-        assert_eq!(names(Profile::AccountUpdate).len(), 18);
-        assert_eq!(names(Profile::ZoneUpdate), ZONE_FIELDS);
-        assert!(!names(Profile::Create).contains(&"custom_pages".to_string()));
-        assert_eq!(names(Profile::Create).len(), 17);
-        assert!(Schema::builtin(Profile::AccountUpdate)
-            .as_json()
-            .get("required")
-            .is_none());
-    }
-
-    #[test]
     fn account_fields_are_known_by_path() {
         assert!(account_has_field(&[Seg::Key("custom_pages")]));
         assert!(account_has_field(&[
             Seg::Key("mfa_config"),
             Seg::Key("session_duration")
         ]));
-        assert!(!account_has_field(&[Seg::Key("created_at")]));
+        assert!(account_has_field(&[Seg::Key("created_at")]));
+        assert!(!account_has_field(&[Seg::Key("nope")]));
         assert!(!account_has_field(&[]));
     }
 }

@@ -606,7 +606,7 @@ mod tests {
                 for (i, p) in node.properties.iter().enumerate() {
                     assert_eq!(node.lookup.find(&node.properties, p.name), Some(i));
                 }
-                assert_eq!(node.lookup.find(&node.properties, "created_at"), None);
+                assert_eq!(node.lookup.find(&node.properties, "no_such_field"), None);
                 assert_eq!(node.lookup.find(&node.properties, ""), None);
             }
         }
@@ -614,29 +614,36 @@ mod tests {
 
     #[test]
     fn names_that_share_a_tag_are_probed_for() {
-        // Same length, first and last byte: one tag, so no perfect table.
+        // Same length, first, next-to-last and last byte: one tag, so no
+        // perfect table.
         let schema = serde_json::json!({
             "type": "object",
             "additionalProperties": false,
             "properties": {
-                "axb": {"type": "string"},
-                "ayb": {"type": "integer"},
-                "azb": {"type": "boolean"}
+                "axyb": {"type": "string"},
+                "ayyb": {"type": "integer"},
+                "azyb": {"type": "boolean"}
             }
         });
         let node = Node::compile(&schema).unwrap();
         assert!(!node.lookup.perfect);
-        for name in ["axb", "ayb", "azb"] {
+        for name in ["axyb", "ayyb", "azyb"] {
             assert!(node.property(name).is_some(), "{name}");
         }
-        assert!(node.property("awb").is_none());
-        let found = findings(&schema, r#"{"azb": 1, "axb": "x", "ayb": "y", "awb": 2}"#);
+        assert!(node.property("awyb").is_none());
+        let found = findings(
+            &schema,
+            r#"{"azyb": 1, "axyb": "x", "ayyb": "y", "awyb": 2}"#,
+        );
         assert_eq!(
             found,
             vec![
-                ("/azb".to_string(), Some("type".to_string())),
-                ("/ayb".to_string(), Some("type".to_string())),
-                ("/awb".to_string(), Some("additionalProperties".to_string())),
+                ("/azyb".to_string(), Some("type".to_string())),
+                ("/ayyb".to_string(), Some("type".to_string())),
+                (
+                    "/awyb".to_string(),
+                    Some("additionalProperties".to_string())
+                ),
             ]
         );
     }

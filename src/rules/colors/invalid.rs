@@ -2,23 +2,19 @@
 
 use super::name;
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::rules::support::{shown, StrField};
+use crate::rules::support::{replace_string, shown, StrField};
 use crate::rules::Rule;
 
 pub(crate) const COLOR_INVALID: Rule = Rule::new(
     "color-invalid",
-    Severity::Error,
+    Severity::Warning,
     "A login page color is not a color",
     include_str!("color_invalid.md"),
 );
 
 pub(super) fn finding(path: &[&'static str], field: StrField<'_>) -> Diagnostic {
     let text = field.text;
-    let what = if text.is_empty() {
-        "an empty string".to_owned()
-    } else {
-        format!("`{}`", shown(text))
-    };
+    let what = format!("`{}`", shown(text));
     COLOR_INVALID
         .at(
             field.span,
@@ -26,6 +22,25 @@ pub(super) fn finding(path: &[&'static str], field: StrField<'_>) -> Diagnostic 
         )
         .with_label("not a color")
         .with_help(hex_help(text))
+}
+
+/// The finding for hex digits without the `#`, with the safe fix that adds
+/// it: the digits say which color was meant.
+pub(super) fn missing_hash(path: &[&'static str], field: StrField<'_>) -> Diagnostic {
+    let text = field.text;
+    let hex = ["#", text].concat();
+    COLOR_INVALID
+        .at(
+            field.span,
+            format!(
+                "`{}` is `{}`, hex digits without `#`, which is not a color",
+                name(path),
+                shown(text)
+            ),
+        )
+        .with_label("no `#`")
+        .with_help(format!("write `{hex}`: a hex color starts with `#`"))
+        .with_fix(replace_string(field.span, &hex, true))
 }
 
 /// What is wrong with a value that looks like hex, or the general advice.
@@ -53,7 +68,7 @@ mod tests {
         let found = only(CODE, r#"{"login_design": {"background_color": "blurple"}}"#);
         assert_eq!(found.len(), 1);
         let d = &found[0];
-        assert_eq!(d.severity(), Severity::Error);
+        assert_eq!(d.severity(), Severity::Warning);
         assert_eq!(d.span(), Span::new(38, 47));
         assert_eq!(
             d.message(),
@@ -85,12 +100,41 @@ mod tests {
 
     #[test]
     fn empty_strings_and_other_types() {
-        let found = only(CODE, r#"{"login_design": {"text_color": ""}}"#);
-        assert_eq!(
-            found[0].message(),
-            "`login_design.text_color` is an empty string, which is not a color"
+        // cloudflare-go v0 sends `""` for a color left unset.
+        assert!(only(CODE, r#"{"login_design": {"text_color": ""}}"#).is_empty());
+        assert!(
+            crate::lint(r#"{"login_design": {"text_color": "", "background_color": ""}}"#)
+                .is_empty()
         );
         let source = r##"{"login_design": {"text_color": 16777215, "background_color": "#fff"}}"##;
         assert!(only(CODE, source).is_empty());
+    }
+
+    #[test]
+    fn hex_digits_without_a_hash_get_a_safe_fix() {
+        let source = r#"{"login_design": {"text_color": "c5ed1b"}}"#;
+        let found = only(CODE, source);
+        assert_eq!(found.len(), 1);
+        let d = &found[0];
+        assert_eq!(d.severity(), Severity::Warning);
+        assert_eq!(d.span(), Span::new(32, 40));
+        assert_eq!(
+            d.message(),
+            "`login_design.text_color` is `c5ed1b`, hex digits without `#`, which is not a color"
+        );
+        assert_eq!(d.primary().text(), Some("no `#`"));
+        assert_eq!(
+            d.help(),
+            Some("write `#c5ed1b`: a hex color starts with `#`")
+        );
+        assert_eq!(
+            crate::rules::support::fixed(source, &found, crate::Applicability::Safe),
+            r##"{"login_design": {"text_color": "#c5ed1b"}}"##
+        );
+        // It is not also a CSS color that is not hex.
+        assert!(only("color-not-hex", source).is_empty());
+        // And it still counts for contrast.
+        let same = r##"{"login_design": {"text_color": "FFF", "background_color": "#ffffff"}}"##;
+        assert_eq!(only("low-contrast", same).len(), 1);
     }
 }

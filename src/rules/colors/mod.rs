@@ -2,13 +2,15 @@
 //! `login_design.text_color`.
 
 use std::borrow::Cow;
+use std::sync::LazyLock;
 
 mod invalid;
 mod low_contrast;
 mod not_hex;
 
-use super::support::{str_at, StrField};
+use super::support::{set_str_at, StrField};
 use super::{Context, Rule};
+use crate::fields::{self, Format};
 use crate::json::Value;
 
 pub(crate) const RULES: &[&Rule] = &[
@@ -17,12 +19,21 @@ pub(crate) const RULES: &[&Rule] = &[
     &low_contrast::LOW_CONTRAST,
 ];
 
-const TEXT: &[&str] = &["login_design", "text_color"];
-const BACKGROUND: &[&str] = &["login_design", "background_color"];
+/// The color fields, from the field table: the hex and validity rules
+/// read each; the contrast rule pairs the text color with the background.
+static FIELDS: LazyLock<Vec<&'static [&'static str]>> =
+    LazyLock::new(|| fields::paths_of(Format::Color).collect());
 
 pub(crate) fn check(root: &Value<'_>, cx: &mut Context<'_>) {
-    let text = check_field(TEXT, root, cx);
-    let background = check_field(BACKGROUND, root, cx);
+    let (mut text, mut background) = (None, None);
+    for path in FIELDS.iter() {
+        let read = check_field(path, root, cx);
+        match path.last() {
+            Some(&"text_color") => text = read,
+            Some(&"background_color") => background = read,
+            _ => {}
+        }
+    }
     if let (Some(text), Some(background)) = (text, background) {
         if let Some(finding) = low_contrast::finding(text, background) {
             cx.emit(finding);
@@ -31,17 +42,19 @@ pub(crate) fn check(root: &Value<'_>, cx: &mut Context<'_>) {
 }
 
 /// Reports the color at `path` if it is not a hex color, and returns it
-/// when it is opaque, for the contrast check.
+/// when it is opaque, for the contrast check. An empty string is how
+/// clients send an unset color, and is not checked.
 fn check_field<'v>(
     path: &[&'static str],
     root: &'v Value<'_>,
     cx: &mut Context<'_>,
 ) -> Option<(StrField<'v>, Rgb)> {
-    let field = str_at(root, path)?;
+    let field = set_str_at(root, path)?;
     let color = read(field.text);
     match &color {
         Color::Hex(_) => {}
         Color::Css(css) => cx.emit(not_hex::finding(path, field, css)),
+        Color::MissingHash(_) => cx.emit(invalid::missing_hash(path, field)),
         Color::Invalid => cx.emit(invalid::finding(path, field)),
     }
     color.opaque_rgb().map(|rgb| (field, rgb))
@@ -55,6 +68,8 @@ pub(super) type Rgb = [u8; 3];
 enum Color {
     /// `#RGB` or `#RRGGBB`, any case.
     Hex(Rgb),
+    /// Hex digits without the `#`: CSS does not read them as a color.
+    MissingHash(Rgb),
     /// Another CSS color.
     Css(Css),
     /// Not a color.
@@ -78,7 +93,7 @@ impl Color {
     /// The color when it is opaque, for contrast.
     fn opaque_rgb(&self) -> Option<Rgb> {
         match self {
-            Color::Hex(rgb) => Some(*rgb),
+            Color::Hex(rgb) | Color::MissingHash(rgb) => Some(*rgb),
             Color::Css(css) if css.alpha >= 1.0 => Some(css.rgb),
             _ => None,
         }
@@ -88,6 +103,9 @@ impl Color {
 fn read(text: &str) -> Color {
     if let Some(rgb) = strict_hex(text) {
         return Color::Hex(rgb);
+    }
+    if let Some(rgb) = strict_hex(&["#", text].concat()).filter(|_| !text.starts_with('#')) {
+        return Color::MissingHash(rgb);
     }
     let Ok(color) = csscolorparser::parse(text) else {
         return Color::Invalid;
@@ -164,7 +182,10 @@ mod tests {
         };
         assert_eq!(css("white"), Some(("#ffffff".to_owned(), true)));
         assert_eq!(css("RGB(197, 237, 27)"), Some(("#c5ed1b".to_owned(), true)));
-        assert_eq!(css("c5ed1b"), Some(("#c5ed1b".to_owned(), true)));
+        assert_eq!(read("c5ed1b"), Color::MissingHash([0xc5, 0xed, 0x1b]));
+        assert_eq!(read("FFF"), Color::MissingHash([255, 255, 255]));
+        // Only hex digits: a name that is also hex-shaped would be a CSS color.
+        assert_eq!(css("c5ed1bff"), Some(("#c5ed1b".to_owned(), true)));
         assert_eq!(css("#C5ED1BFF"), Some(("#c5ed1b".to_owned(), true)));
         assert_eq!(css("#c5ed1b80"), Some(("#c5ed1b".to_owned(), false)));
         assert_eq!(css("rgb(127.5 0 0)"), Some(("#800000".to_owned(), false)));

@@ -8,6 +8,7 @@
 //! what Go makes of it says nothing about what was meant.
 
 use std::borrow::Cow;
+use std::sync::LazyLock;
 
 mod exact;
 mod forms;
@@ -18,10 +19,11 @@ mod range;
 mod syntax;
 mod unit;
 
-use super::support::{dotted, str_at};
+use super::support::{dotted, set_str_at};
 use super::{Context, Rule};
 use crate::diagnostic::Severity;
 use crate::duration;
+use crate::fields::{self, Confidence, Format, Limit};
 use crate::json::Value;
 
 pub(crate) const RULES: &[&Rule] = &[
@@ -32,18 +34,34 @@ pub(crate) const RULES: &[&Rule] = &[
     &overflow::DURATION_OVERFLOW,
 ];
 
-const MINUTE: i64 = 60_000_000_000;
-const HOUR: i64 = 60 * MINUTE;
-
 /// One end of a field's range, and how sure we are that Cloudflare
-/// enforces it.
+/// enforces it: an end the evidence makes certain is an error, any other a
+/// warning.
 #[derive(Clone, Copy, Debug)]
 struct Bound {
     nanos: i64,
     severity: Severity,
 }
 
-/// A duration field and what Cloudflare accepts in it.
+impl Bound {
+    fn from_limit(limit: Limit) -> Bound {
+        Bound {
+            nanos: limit.nanos,
+            severity: severity_for(limit.confidence),
+        }
+    }
+}
+
+/// An error where the server certainly rejects (H), a warning otherwise.
+fn severity_for(confidence: Confidence) -> Severity {
+    match confidence {
+        Confidence::High => Severity::Error,
+        Confidence::Medium | Confidence::Low => Severity::Warning,
+    }
+}
+
+/// A duration field and what Cloudflare accepts in it, read off the field
+/// table.
 #[derive(Clone, Copy, Debug)]
 struct Field {
     path: &'static [&'static str],
@@ -61,70 +79,35 @@ impl Field {
     fn name(&self) -> Cow<'static, str> {
         dotted(self.path)
     }
-}
 
-const FIELDS: &[Field] = &[
-    Field {
-        path: &["session_duration"],
-        minutes_hours_only: false,
-        zero_allowed: false,
-        // Documented (H); that the API enforces it is inferred (M).
-        min: Some(Bound {
-            nanos: 15 * MINUTE,
-            severity: Severity::Warning,
-        }),
-        max: Some(Bound {
-            nanos: 730 * HOUR,
-            severity: Severity::Warning,
-        }),
-        range_source: "Cloudflare documents a session duration from 15 minutes to one month (730h)",
-    },
-    Field {
-        path: &["user_seat_expiration_inactive_time"],
-        minutes_hours_only: false,
-        zero_allowed: false,
-        // "Minimum value for this setting is 1 month (730h)" (H).
-        min: Some(Bound {
-            nanos: 730 * HOUR,
-            severity: Severity::Error,
-        }),
-        // One year, from the docs only (M).
-        max: Some(Bound {
-            nanos: 8760 * HOUR,
-            severity: Severity::Warning,
-        }),
-        range_source: "Cloudflare requires at least one month (730h) of inactivity and documents at most one year (8760h)",
-    },
-    Field {
-        path: &["warp_auth_session_duration"],
-        minutes_hours_only: true,
-        zero_allowed: false,
-        min: None,
-        max: None,
-        range_source: "",
-    },
-    mfa_field(&["mfa_config", "session_duration"]),
-    mfa_field(&["mfa_config", "amr_matching_session_duration"]),
-];
-
-/// An `mfa_config` duration: both take the same range.
-const fn mfa_field(path: &'static [&'static str]) -> Field {
-    Field {
-        path,
-        minutes_hours_only: true,
-        zero_allowed: true,
-        min: None,
-        max: Some(Bound {
-            nanos: 720 * HOUR,
-            severity: Severity::Error,
-        }),
-        range_source: "Cloudflare accepts MFA session durations from 0m to 720h",
+    /// The severity of a value that is negative, or zero where zero is not
+    /// allowed: that of the lower end of the range, which such a value is
+    /// below; with no lower end, whether the server refuses it is unknown.
+    fn not_positive_severity(&self) -> Severity {
+        self.min.map_or(Severity::Warning, |min| min.severity)
     }
 }
 
+/// The duration fields of the table.
+static FIELDS: LazyLock<Vec<Field>> = LazyLock::new(|| {
+    fields::with_format()
+        .filter_map(|(field, format)| match format {
+            Format::Duration(range) => Some(Field {
+                path: field.path(),
+                minutes_hours_only: range.minutes_hours_only,
+                zero_allowed: range.zero_allowed,
+                min: range.min.map(Bound::from_limit),
+                max: range.max.map(Bound::from_limit),
+                range_source: range.range_source,
+            }),
+            _ => None,
+        })
+        .collect()
+});
+
 pub(crate) fn check(root: &Value<'_>, cx: &mut Context<'_>) {
-    for field in FIELDS {
-        let Some(found) = str_at(root, field.path) else {
+    for field in FIELDS.iter() {
+        let Some(found) = set_str_at(root, field.path) else {
             continue;
         };
         let (text, span) = (found.text, found.span);
@@ -141,7 +124,10 @@ pub(crate) fn check(root: &Value<'_>, cx: &mut Context<'_>) {
             if let Some(exact) = &exact {
                 if let Some(finding) = overflow::finding(field, text, span, go, exact) {
                     cx.emit(finding);
-                    if meant.is_none() {
+                    // Past Go's range, what Go reads says nothing of what
+                    // was meant: the overflow is the finding, when it is
+                    // reported. Otherwise the value Go reads is judged.
+                    if meant.is_none() && cx.enabled(&overflow::DURATION_OVERFLOW) {
                         continue;
                     }
                 }
@@ -156,7 +142,9 @@ pub(crate) fn check(root: &Value<'_>, cx: &mut Context<'_>) {
         }
         if let Some(finding) = not_positive::finding(field, text, span, go) {
             cx.emit(finding);
-            continue;
+            if cx.enabled(&not_positive::DURATION_NOT_POSITIVE) {
+                continue;
+            }
         }
         if let Some(finding) = range::finding(field, text, span, go) {
             cx.emit(finding);

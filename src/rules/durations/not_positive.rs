@@ -35,7 +35,8 @@ pub(super) fn finding(field: &Field, text: &str, span: Span, nanos: i64) -> Opti
                 GoDuration::from_nanos(nanos)
             ),
         )
-        .with_label(what);
+        .with_label(what)
+        .with_severity(field.not_positive_severity());
     // A stray minus sign is the likely mistake; dropping it changes the
     // value, so a person should confirm.
     match text.strip_prefix('-') {
@@ -61,7 +62,7 @@ mod tests {
         let found = only(CODE, source);
         assert_eq!(found.len(), 1);
         let d = &found[0];
-        assert_eq!(d.severity(), Severity::Error);
+        assert_eq!(d.severity(), Severity::Warning);
         assert_eq!(d.span(), Span::new(21, 27));
         assert_eq!(
             d.message(),

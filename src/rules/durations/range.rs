@@ -83,7 +83,7 @@ struct End {
 
 static ENDS: LazyLock<Vec<End>> = LazyLock::new(|| {
     let mut ends = Vec::new();
-    for field in FIELDS {
+    for field in FIELDS.iter() {
         let low = suggested_form(field, field.min.map_or(0, |b: Bound| b.nanos));
         let high = match field.max {
             Some(max) => suggested_form(field, max.nanos),
@@ -139,7 +139,7 @@ mod tests {
     fn every_bound_has_its_texts() {
         use super::{Side, ENDS};
         use crate::rules::durations::FIELDS;
-        for field in FIELDS {
+        for field in FIELDS.iter() {
             for (bound, side) in [(field.min, Side::Below), (field.max, Side::Above)] {
                 if let Some(bound) = bound {
                     assert!(
@@ -213,8 +213,19 @@ mod tests {
 
     #[test]
     fn bounds_are_inclusive() {
-        let source = r#"{"session_duration": "15m", "user_seat_expiration_inactive_time": "8760h", "mfa_config": {"session_duration": "720h", "amr_matching_session_duration": "0m"}, "warp_auth_session_duration": "10000h"}"#;
+        let source = r#"{"session_duration": "15m", "user_seat_expiration_inactive_time": "8760h", "mfa_config": {"session_duration": "720h", "amr_matching_session_duration": "0m"}, "warp_auth_session_duration": "2160h"}"#;
         assert!(only(CODE, source).is_empty());
+        let source = r#"{"warp_auth_session_duration": "2160h1m"}"#;
+        let found = only(CODE, source);
+        assert_eq!(found[0].severity(), Severity::Error);
+        assert_eq!(
+            found[0].message(),
+            "`warp_auth_session_duration` is `2160h1m` (2160h1m0s), above the maximum of 2160h; the range is 0m to 2160h"
+        );
+        assert_eq!(
+            found[0].help(),
+            Some("Cloudflare allows a WARP authentication session of at most 90 days (2160h); use `2160h` or a value in range")
+        );
         let source = r#"{"session_duration": "730h0m0.000000001s"}"#;
         assert_eq!(only(CODE, source).len(), 1);
     }

@@ -3,32 +3,33 @@
 
 use super::{first_stray, is_hyphenated_uuid};
 use crate::diagnostic::Severity;
+use crate::fields::{self, Format};
 use crate::json::Value;
-use crate::rules::support::{dotted, replace_string, shown, str_at};
+use crate::rules::support::{dotted, replace_string, set_str_at, shown};
 use crate::rules::{Context, Rule};
+use std::sync::LazyLock;
 
 pub(crate) const CUSTOM_PAGE_UID: Rule = Rule::new(
     "custom-page-uid",
-    Severity::Error,
+    Severity::Warning,
     "A custom page reference is not a custom page uid",
     include_str!("custom_page_uid.md"),
 );
 
-const FIELDS: [&[&str]; 2] = [
-    &["custom_pages", "forbidden"],
-    &["custom_pages", "identity_denied"],
-];
+/// The custom page fields, from the field table.
+static FIELDS: LazyLock<Vec<&'static [&'static str]>> =
+    LazyLock::new(|| fields::paths_of(Format::CustomPageUid).collect());
 
 const FORMS: &str = "a custom page uid is 32 hex characters or a 36-character UUID";
 
 pub(super) fn check(root: &Value<'_>, cx: &mut Context<'_>) {
-    for path in FIELDS {
-        let Some(field) = str_at(root, path) else {
+    for path in FIELDS.iter() {
+        // An empty uid is how clients send an unset page.
+        let Some(field) = set_str_at(root, path) else {
             continue;
         };
         let text = field.text;
-        // An empty uid names no page rather than a wrong one.
-        if text.is_empty() || is_canonical(text) {
+        if is_canonical(text) {
             continue;
         }
         // Messages start with the field and its value; built only for a
@@ -121,7 +122,7 @@ mod tests {
         let found = only(CODE, source);
         assert_eq!(found.len(), 1);
         let d = &found[0];
-        assert_eq!(d.severity(), Severity::Error);
+        assert_eq!(d.severity(), Severity::Warning);
         assert_eq!(d.span(), Span::new(31, 64));
         assert_eq!(
             d.message(),

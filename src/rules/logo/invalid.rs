@@ -9,7 +9,7 @@ use crate::rules::Rule;
 
 pub(crate) const LOGO_URL_INVALID: Rule = Rule::new(
     "logo-url-invalid",
-    Severity::Error,
+    Severity::Warning,
     "The logo path is not an absolute http or https URL",
     include_str!("logo_url_invalid.md"),
 );
@@ -98,7 +98,7 @@ mod tests {
         let source = r#"{"login_design": {"logo_path": "javascript:alert(1)"}}"#;
         let found = only(CODE, source);
         let d = &found[0];
-        assert_eq!(d.severity(), Severity::Error);
+        assert_eq!(d.severity(), Severity::Warning);
         assert_eq!(d.span(), Span::new(31, 52));
         assert_eq!(
             d.message(),

@@ -11,10 +11,12 @@ mod private_host;
 
 use parts::Parts;
 
-use super::support::{dotted, str_at, StrField};
+use super::support::{dotted, set_str_at, StrField};
 use super::{Context, Rule};
 use crate::diagnostic::Diagnostic;
+use crate::fields::{self, Format};
 use crate::json::Value;
+use std::sync::LazyLock;
 
 pub(crate) const RULES: &[&Rule] = &[
     &invalid::LOGO_URL_INVALID,
@@ -24,16 +26,18 @@ pub(crate) const RULES: &[&Rule] = &[
     &not_image::LOGO_URL_NOT_IMAGE,
 ];
 
-const PATH: &[&str] = &["login_design", "logo_path"];
+/// The logo URL field, from the field table, which has one.
+static PATH: LazyLock<&'static [&'static str]> = LazyLock::new(|| {
+    fields::paths_of(Format::LogoUrl)
+        .next()
+        .unwrap_or(&["login_design", "logo_path"])
+});
 
 pub(crate) fn check(root: &Value<'_>, cx: &mut Context<'_>) {
-    let Some(field) = str_at(root, PATH) else {
+    // An empty path names no logo: there is nothing to load or check.
+    let Some(field) = set_str_at(root, &PATH) else {
         return;
     };
-    // An empty path names no logo: there is nothing to load or check.
-    if field.text.is_empty() {
-        return;
-    }
     let url;
     let parts = match Parts::plain(field.text) {
         Some(parts) => parts,
@@ -66,5 +70,5 @@ type Check = fn(StrField<'_>, &Parts<'_>) -> Option<Diagnostic>;
 
 /// The field's name for messages.
 fn name() -> Cow<'static, str> {
-    dotted(PATH)
+    dotted(&PATH)
 }

@@ -7,7 +7,7 @@ use crate::rules::{Context, Rule};
 
 pub(crate) const AUTH_DOMAIN_INVALID: Rule = Rule::new(
     "auth-domain-invalid",
-    Severity::Error,
+    Severity::Warning,
     "The team domain is not a bare hostname",
     include_str!("auth_domain_invalid.md"),
 );
@@ -39,7 +39,7 @@ mod tests {
         let found = only(CODE, source);
         assert_eq!(found.len(), 1);
         let d = &found[0];
-        assert_eq!(d.severity(), Severity::Error);
+        assert_eq!(d.severity(), Severity::Warning);
         assert_eq!(d.span(), Span::new(16, 52));
         assert_eq!(
             d.message(),

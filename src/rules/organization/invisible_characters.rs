@@ -2,10 +2,12 @@
 //! in the organization's free text.
 
 use crate::diagnostic::{Edit, Fix, Severity};
+use crate::fields::{self, Format};
 use crate::json::Value;
 use crate::rules::support::{char_spans, dotted, str_at};
 use crate::rules::{Context, Rule};
 use crate::span::Span;
+use std::sync::LazyLock;
 
 pub(crate) const INVISIBLE_CHARACTERS: Rule = Rule::new(
     "invisible-characters",
@@ -14,12 +16,9 @@ pub(crate) const INVISIBLE_CHARACTERS: Rule = Rule::new(
     include_str!("invisible_characters.md"),
 );
 
-const FIELDS: [&[&str]; 4] = [
-    &["name"],
-    &["login_design", "header_text"],
-    &["login_design", "footer_text"],
-    &["ui_read_only_toggle_reason"],
-];
+/// The free-text fields, from the field table.
+static FIELDS: LazyLock<Vec<&'static [&'static str]>> =
+    LazyLock::new(|| fields::paths_of(Format::Text).collect());
 
 /// Whether `c` is a character this rule looks for.
 pub(super) fn is_invisible(c: char) -> bool {
@@ -67,7 +66,7 @@ fn label(c: char, name: &str) -> String {
 }
 
 pub(super) fn check(root: &Value<'_>, cx: &mut Context<'_>) {
-    for path in FIELDS {
+    for path in FIELDS.iter() {
         let Some(field) = str_at(root, path) else {
             continue;
         };

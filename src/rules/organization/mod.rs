@@ -8,7 +8,7 @@ mod name_blank;
 mod zone_name_invalid;
 
 use super::support::{
-    bare_host, check_hostname, punycode, replace_string, shown, str_at, StrField,
+    bare_host, check_hostname, punycode, replace_string, set_str_at, shown, StrField,
 };
 use super::{Context, Rule};
 use crate::diagnostic::Diagnostic;
@@ -25,7 +25,8 @@ pub(crate) const RULES: &[&Rule] = &[
 pub(crate) fn check(root: &Value<'_>, cx: &mut Context<'_>) {
     // Both team domain rules judge the same field as a hostname: look it up
     // and judge it once.
-    if let Some(auth_domain) = str_at(root, &["auth_domain"]) {
+    // An empty team domain is how clients send it unset.
+    if let Some(auth_domain) = set_str_at(root, &["auth_domain"]) {
         let hostname = check_hostname(auth_domain.text);
         auth_domain_invalid::check(auth_domain, &hostname, cx);
         auth_domain_suffix::check(auth_domain, hostname.is_ok(), cx);

@@ -8,7 +8,7 @@ use crate::rules::{Context, Rule};
 
 pub(crate) const NAME_BLANK: Rule = Rule::new(
     "name-blank",
-    Severity::Error,
+    Severity::Warning,
     "The organization name is empty or blank",
     include_str!("name_blank.md"),
 );
@@ -48,7 +48,7 @@ mod tests {
         let found = only(CODE, r#"{"name": ""}"#);
         assert_eq!(found.len(), 1);
         let d = &found[0];
-        assert_eq!(d.severity(), Severity::Error);
+        assert_eq!(d.severity(), Severity::Warning);
         assert_eq!(d.span(), Span::new(9, 11));
         assert_eq!(d.message(), "`name` is empty");
         assert_eq!(d.primary().text(), Some("no name"));

@@ -8,7 +8,7 @@ use crate::rules::{Context, Rule};
 
 pub(crate) const ZONE_NAME_INVALID: Rule = Rule::new(
     "zone-name-invalid",
-    Severity::Error,
+    Severity::Warning,
     "A zone exempted from deny-unmatched is not a valid zone name",
     include_str!("zone_name_invalid.md"),
 );
@@ -52,7 +52,7 @@ mod tests {
         let found = only(CODE, source);
         assert_eq!(found.len(), 2);
         let d = &found[0];
-        assert_eq!(d.severity(), Severity::Error);
+        assert_eq!(d.severity(), Severity::Warning);
         assert_eq!(d.span(), Span::new(64, 86));
         assert_eq!(
             d.message(),

@@ -8,7 +8,7 @@ use crate::schema::pointer;
 
 pub(crate) const DUPLICATE_KEY: Rule = Rule::new(
     "duplicate-key",
-    Severity::Error,
+    Severity::Warning,
     "An object has the same key twice",
     include_str!("duplicate_key.md"),
 );

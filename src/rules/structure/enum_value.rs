@@ -61,7 +61,10 @@ pub(super) fn report(problem: &Problem<'_, '_, '_, '_>, cx: &mut Context<'_>) {
         )]
     };
     if let Some(right) = same_but_case {
+        // The Terraform provider takes enum values in any case; whether the
+        // API does is not documented.
         diagnostic = diagnostic
+            .with_severity(Severity::Warning)
             .with_help(format!("write `{right}` in lowercase"))
             .with_fix(Fix::safe(
                 format!("Replace with `\"{right}\"`"),

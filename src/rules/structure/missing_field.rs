@@ -1,7 +1,8 @@
 use super::subject;
 use crate::diagnostic::Severity;
-use crate::lint::Profile;
+use crate::profile::Profile;
 use crate::rules::{Context, Rule};
+use crate::schema::pointer::Seg;
 use crate::schema::problem::{Problem, ProblemKind};
 
 pub(crate) const MISSING_FIELD: Rule = Rule::new(
@@ -19,17 +20,19 @@ pub(super) fn report(
     let ProblemKind::Required { property, .. } = &problem.kind else {
         return;
     };
-    let message = if profile == Some(Profile::Create) && problem.path.is_empty() {
+    let message = if profile.is_some_and(Profile::is_create) && problem.path.is_empty() {
         format!("`{property}` is required when creating an organization")
     } else if problem.path.is_empty() {
         format!("`{property}` is required")
     } else {
         format!("{} requires `{property}`", subject(problem.path))
     };
+    let mut path = problem.path.to_vec();
+    path.push(Seg::Key(property));
     let example = match property.as_ref() {
-        "auth_domain" => "\"<team>.cloudflareaccess.com\"",
-        "name" => "\"<organization name>\"",
-        _ => "...",
+        "auth_domain" if problem.path.is_empty() => "\"<team>.cloudflareaccess.com\"".to_string(),
+        "name" if problem.path.is_empty() => "\"<organization name>\"".to_string(),
+        _ => super::table_field(&path).map_or_else(|| "...".to_string(), |f| f.example()),
     };
     cx.emit(
         MISSING_FIELD
@@ -67,13 +70,13 @@ mod tests {
             [
                 (
                     Span::new(1, 2),
-                    "`name` is required when creating an organization",
-                    "add `\"name\": \"<organization name>\"`"
+                    "`auth_domain` is required when creating an organization",
+                    "add `\"auth_domain\": \"<team>.cloudflareaccess.com\"`"
                 ),
                 (
                     Span::new(1, 2),
-                    "`auth_domain` is required when creating an organization",
-                    "add `\"auth_domain\": \"<team>.cloudflareaccess.com\"`"
+                    "`name` is required when creating an organization",
+                    "add `\"name\": \"<organization name>\"`"
                 ),
             ]
         );

@@ -62,10 +62,19 @@ pub(crate) fn check(root: &Value<'_>, cx: &mut Context<'_>) {
     };
     // A value of the wrong type is reported once, as such; its enum or range
     // problems, which come right after its type problem, would only repeat it.
+    // Only when the rule that reports the type problem is on, though:
+    // otherwise the enum or range problem is all the user gets to see.
     let mut mistyped = None;
     schema.validate(root, &mut |problem| match &problem.kind {
         ProblemKind::Type { value, .. } => {
-            mistyped = Some(value.span());
+            let reporter = if value.is_null() {
+                &null_value::NULL_VALUE
+            } else {
+                &wrong_type::WRONG_TYPE
+            };
+            if cx.enabled(reporter) {
+                mistyped = Some(value.span());
+            }
             if value.is_null() {
                 null_value::report(root, problem, cx);
             } else {
@@ -78,9 +87,14 @@ pub(crate) fn check(root: &Value<'_>, cx: &mut Context<'_>) {
                 [Seg::Key(key)] => Some(*key),
                 _ => None,
             };
+            // Only with a custom schema that closes the root: the built-in
+            // ones take the read-only fields, for their own rule.
             let reported_elsewhere = top_level_key.is_some_and(|key| {
-                read_only_field::READ_ONLY.contains(&key)
-                    || (envelope && response_envelope::ENVELOPE_KEYS.contains(&key))
+                (read_only_field::is_read_only(key)
+                    && cx.enabled(&read_only_field::READ_ONLY_FIELD))
+                    || (envelope
+                        && response_envelope::ENVELOPE_KEYS.contains(&key)
+                        && cx.enabled(&response_envelope::RESPONSE_ENVELOPE))
             });
             if !reported_elsewhere {
                 unknown_field::report(problem, profile, cx);
@@ -93,6 +107,19 @@ pub(crate) fn check(root: &Value<'_>, cx: &mut Context<'_>) {
         ProblemKind::Range { .. } => number_range::report(problem, cx),
         ProblemKind::Other { .. } => schema_violation::report(problem, cx),
     });
+}
+
+/// The field table's entry for the member at `path`, if it has one: `None`
+/// also inside arrays, where the table has no fields.
+fn table_field(path: &[Seg<'_>]) -> Option<&'static crate::fields::Field> {
+    let keys: Option<Vec<&str>> = path
+        .iter()
+        .map(|seg| match seg {
+            Seg::Key(key) => Some(*key),
+            Seg::Index(_) => None,
+        })
+        .collect();
+    crate::fields::find(&keys?)
 }
 
 /// How a message names the thing at `path`: "`login_design.text_color`",
@@ -248,8 +275,7 @@ mod tests {
 
     #[test]
     fn a_mistyped_enum_value_is_reported_once() {
-        let source =
-            r#"{"service_token_inactivity": {"action": 1, "inactivity_threshold_days": "9"}}"#;
+        let source = r#"{"service_token_inactivity": {"action": 1, "inactivity_threshold_days": "9", "enabled": true}}"#;
         let codes: Vec<_> = lint(source).iter().map(|d| (d.code(), d.span())).collect();
         assert_eq!(
             codes,

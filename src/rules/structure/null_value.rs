@@ -6,7 +6,7 @@ use crate::schema::problem::Problem;
 
 pub(crate) const NULL_VALUE: Rule = Rule::new(
     "null-value",
-    Severity::Warning,
+    Severity::Info,
     "A field is null, which Cloudflare reads as if it were absent",
     include_str!("null_value.md"),
 );
@@ -47,7 +47,7 @@ mod tests {
         let found = nulls(source);
         assert_eq!(found.len(), 1);
         let d = &found[0];
-        assert_eq!(d.severity(), Severity::Warning);
+        assert_eq!(d.severity(), Severity::Info);
         assert_eq!(d.span(), Span::new(39, 43));
         assert_eq!(
             d.message(),

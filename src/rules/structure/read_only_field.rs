@@ -10,8 +10,11 @@ pub(crate) const READ_ONLY_FIELD: Rule = Rule::new(
     include_str!("read_only_field.md"),
 );
 
-/// Top-level fields that only responses carry.
-pub(super) const READ_ONLY: [&str; 2] = ["created_at", "updated_at"];
+/// Whether the field table says only responses carry the top-level field
+/// `key`.
+pub(super) fn is_read_only(key: &str) -> bool {
+    crate::fields::find(&[key]).is_some_and(|f| f.status() == crate::fields::Status::ResponseOnly)
+}
 
 pub(super) fn check(root: &Value<'_>, cx: &mut Context<'_>) {
     let Some(members) = root.as_object() else {
@@ -19,7 +22,7 @@ pub(super) fn check(root: &Value<'_>, cx: &mut Context<'_>) {
     };
     for (index, member) in members.iter().enumerate() {
         let key = member.key().as_str();
-        if !READ_ONLY.contains(&key) {
+        if !is_read_only(key) {
             continue;
         }
         let mut diagnostic = READ_ONLY_FIELD

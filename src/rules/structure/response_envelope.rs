@@ -5,7 +5,7 @@ use crate::span::Span;
 
 pub(crate) const RESPONSE_ENVELOPE: Rule = Rule::new(
     "response-envelope",
-    Severity::Error,
+    Severity::Warning,
     "The body is an API response envelope, not an update body",
     include_str!("response_envelope.md"),
 );

@@ -1,7 +1,8 @@
 use super::suggest::{or_list, similar};
 use super::{remove_member_edit, subject};
 use crate::diagnostic::{Edit, Fix, Severity};
-use crate::lint::Profile;
+use crate::fields;
+use crate::profile::Profile;
 use crate::rules::{Context, Rule};
 use crate::schema::account_has_field;
 use crate::schema::pointer::Seg;
@@ -9,14 +10,25 @@ use crate::schema::problem::{Problem, ProblemKind};
 
 pub(crate) const UNKNOWN_FIELD: Rule = Rule::new(
     "unknown-field",
-    Severity::Error,
+    Severity::Warning,
     "The body has a field the endpoint does not take",
     include_str!("unknown_field.md"),
 );
 
-/// Objects whose field names still change between API versions: unknown
-/// fields inside them are warnings.
-const UNSETTLED: [&str; 2] = ["mfa_config", "service_token_inactivity"];
+/// Whether the field table says the names inside the top-level object
+/// `parent` still change between API versions: unknown fields there are
+/// warnings.
+fn is_unsettled(parent: &str) -> bool {
+    fields::find(&[parent]).is_some_and(|f| f.unsettled)
+}
+
+/// Whether `key`, a name the schema takes in the object at `parent`, is one
+/// to suggest: not an old name or a response-only field of the table.
+fn is_suggestable(parent: &[Seg<'_>], key: &str) -> bool {
+    let mut path = parent.to_vec();
+    path.push(Seg::Key(key));
+    super::table_field(&path).is_none_or(|f| f.status() == fields::Status::Current)
+}
 
 pub(super) fn report(
     problem: &Problem<'_, '_, '_, '_>,
@@ -41,7 +53,7 @@ pub(super) fn report(
     if let Some(profile) = profile.filter(|p| *p != Profile::AccountUpdate) {
         if account_has_field(problem.path) {
             let (where_, help) = match profile {
-                Profile::ZoneUpdate => (
+                Profile::ZoneUpdate | Profile::ZoneCreate => (
                     "by the zone-level endpoint",
                     "remove it, or set it with the account-level endpoint, `PUT /accounts/{account_id}/access/organizations`",
                 ),
@@ -67,12 +79,16 @@ pub(super) fn report(
     }
 
     // A rename onto a key the object already has would make a duplicate.
+    let parent = &problem.path[..problem.path.len().saturating_sub(1)];
     let close = similar(
         key,
-        known.iter().copied().filter(|k| object.member(k).is_none()),
+        known
+            .iter()
+            .copied()
+            .filter(|k| object.member(k).is_none() && is_suggestable(parent, k)),
     );
     let unsettled = match problem.path {
-        [Seg::Key(parent), _, ..] => UNSETTLED.iter().find(|u| *u == parent),
+        [Seg::Key(parent), _, ..] if is_unsettled(parent) => Some(parent),
         _ => None,
     };
     let misplaced = problem.path.len() > 1 && account_has_field(&[Seg::Key(key)]);
@@ -92,9 +108,6 @@ pub(super) fn report(
         .at(member.key().span(), format!("unknown field {name}"))
         .with_label("unknown field")
         .with_help(help);
-    if unsettled.is_some() {
-        diagnostic = diagnostic.with_severity(Severity::Warning);
-    }
     if let [only] = close.as_slice() {
         let quoted = serde_json::to_string(only).unwrap_or_default();
         diagnostic = diagnostic.with_fix(Fix::needs_review(
@@ -125,7 +138,7 @@ mod tests {
         assert_eq!(found.len(), 1);
         let d = &found[0];
         assert_eq!(d.span(), Span::new(1, 18));
-        assert_eq!(d.severity(), Severity::Error);
+        assert_eq!(d.severity(), Severity::Warning);
         assert_eq!(d.message(), "unknown field `sesion_duration`");
         assert_eq!(d.help(), Some("did you mean `session_duration`?"));
         assert_eq!(apply_fixes(source, &found, Applicability::Safe).1, 0);

@@ -64,7 +64,8 @@ fn expected_label(want: &str) -> Cow<'static, str> {
 /// Go duration fields: a bare number there has no unit, so there is no
 /// right string to quote it into.
 fn is_duration(path: &[Seg<'_>]) -> bool {
-    matches!(path.last(), Some(Seg::Key(k)) if k.ends_with("duration") || *k == "user_seat_expiration_inactive_time")
+    super::table_field(path)
+        .is_some_and(|field| matches!(field.format, crate::fields::Format::Duration(_)))
 }
 
 fn mistyped(

@@ -32,6 +32,15 @@ pub(crate) fn str_at<'v>(root: &'v Value<'_>, path: &[&str]) -> Option<StrField<
     })
 }
 
+/// The string at `path` when it is set: `None` also for the empty string,
+/// which is how real clients send a field they leave unset (cloudflare-go
+/// v0, behind Terraform v4 and flarectl, sends `""` for every unset string
+/// field), and which Cloudflare takes as unset. The format rules (colors,
+/// durations, URLs, identifiers) read only set values.
+pub(crate) fn set_str_at<'v>(root: &'v Value<'_>, path: &[&str]) -> Option<StrField<'v>> {
+    str_at(root, path).filter(|field| !field.text.is_empty())
+}
+
 /// A path as messages name it: `login_design.text_color`. Borrowed for a
 /// top-level field.
 pub(crate) fn dotted(path: &[&'static str]) -> Cow<'static, str> {

@@ -14,7 +14,7 @@ pub(crate) const JSON_SYNTAX: Rule = Rule::new(
 
 pub(crate) const INVALID_UTF8: Rule = Rule::new(
     "invalid-utf8",
-    Severity::Error,
+    Severity::Warning,
     "The file is not valid UTF-8",
     include_str!("invalid_utf8.md"),
 );

@@ -20,18 +20,20 @@ pub(super) fn check(
     let Some(toggle) = toggle else {
         return;
     };
-    if toggle.value().as_bool().is_none() || reason.is_some() {
+    // Only turning the lock on: `false` is what Terraform sends on every
+    // apply, whether or not the lock was on, so it says nothing was toggled.
+    if toggle.value().as_bool() != Some(true) || reason.is_some() {
         return;
     }
     cx.emit(
         TOGGLE_WITHOUT_REASON
             .at(
                 toggle.key().span(),
-                format!("`{TOGGLE}` is set without a `{REASON}`"),
+                format!("`{TOGGLE}` is `true` without a `{REASON}`"),
             )
             .with_label("no reason given")
             .with_help(format!(
-                "add `\"{REASON}\"` with a sentence on why the lock is being turned on or off"
+                "add `\"{REASON}\"` with a sentence on why the lock is being turned on"
             )),
     );
 }
@@ -53,12 +55,12 @@ mod tests {
         assert_eq!(d.span(), Span::new(19, 36));
         assert_eq!(
             d.message(),
-            "`is_ui_read_only` is set without a `ui_read_only_toggle_reason`"
+            "`is_ui_read_only` is `true` without a `ui_read_only_toggle_reason`"
         );
         assert_eq!(d.primary().text(), Some("no reason given"));
         assert_eq!(
             d.help(),
-            Some("add `\"ui_read_only_toggle_reason\"` with a sentence on why the lock is being turned on or off")
+            Some("add `\"ui_read_only_toggle_reason\"` with a sentence on why the lock is being turned on")
         );
     }
 

@@ -19,7 +19,11 @@ pub(super) fn check(root: &Value<'_>, cx: &mut Context<'_>) {
     let Some(allow) = root.get(ALLOW) else {
         return;
     };
-    if allow.as_bool() != Some(true) || root.member(DURATION).is_some() {
+    // An empty duration is how Terraform v4 sends it unset.
+    let has_duration = root
+        .get(DURATION)
+        .is_some_and(|d| d.as_str().is_none_or(|text| !text.is_empty()));
+    if allow.as_bool() != Some(true) || has_duration {
         return;
     }
     cx.emit(

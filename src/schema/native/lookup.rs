@@ -144,13 +144,18 @@ fn home_slot(tag: u32, multiplier: u32, shift: u32) -> usize {
     (u64::from(tag.wrapping_mul(multiplier)) >> shift) as usize
 }
 
-/// A property name's length and first and last bytes, packed.
+/// A property name's length (its low byte) and its first, next-to-last and
+/// last bytes, packed. The next-to-last byte tells apart names such as
+/// `ssh_key_size` and `ssh_key_type`.
 #[inline]
 pub(super) fn tag(name: &str) -> u32 {
     let bytes = name.as_bytes();
-    let first = bytes.first().copied().unwrap_or(0);
-    let last = bytes.last().copied().unwrap_or(0);
-    ((name.len() as u32) << 16) | (u32::from(first) << 8) | u32::from(last)
+    let byte = |i: Option<usize>| u32::from(i.and_then(|i| bytes.get(i)).copied().unwrap_or(0));
+    let len = bytes.len();
+    (byte(len.checked_sub(2)) << 24)
+        | ((len as u32 & 0xff) << 16)
+        | (byte(Some(0)) << 8)
+        | byte(len.checked_sub(1))
 }
 
 /// `a == b`, compared eight bytes at a time in line: property names are

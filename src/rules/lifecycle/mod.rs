@@ -1,0 +1,47 @@
+//! Names the API no longer uses: fields renamed or removed, and enum values
+//! renamed. Released clients still send them (Terraform v5.22.0 sends
+//! `mfa_ssh_piv_key_requirements` and `ssh_piv_key`), so each gets a
+//! warning that names today's spelling, never a bare `unknown-field`.
+//!
+//! Which names these are is the field table's to say ([`crate::fields`]).
+
+mod removed_field;
+
+use std::sync::LazyLock;
+
+use super::support::value_at;
+use super::{Context, Rule};
+use crate::fields::{self, Field, Status};
+use crate::json::Value;
+
+pub(crate) const RULES: &[&Rule] = &[&removed_field::REMOVED_FIELD];
+
+/// The table's renamed and removed fields.
+static RETIRED: LazyLock<Vec<&'static Field>> = LazyLock::new(|| {
+    fields::all()
+        .filter(|f| matches!(f.status(), Status::Renamed { .. } | Status::Removed { .. }))
+        .collect()
+});
+
+pub(crate) fn check(root: &Value<'_>, cx: &mut Context<'_>) {
+    for field in RETIRED.iter() {
+        let Some((parent_path, key)) = field.path().split_last().map(|(k, p)| (p, *k)) else {
+            continue;
+        };
+        let Some(parent) = value_at(root, parent_path).filter(|v| v.as_object().is_some()) else {
+            continue;
+        };
+        let members = parent.as_object().unwrap_or_default();
+        for (index, member) in members.iter().enumerate() {
+            if member.key().as_str() != key {
+                continue;
+            }
+            match field.status() {
+                Status::Removed { on } => {
+                    cx.emit(removed_field::finding(field, parent, index, on));
+                }
+                Status::Current | Status::Renamed { .. } | Status::ResponseOnly => {}
+            }
+        }
+    }
+}
