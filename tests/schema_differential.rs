@@ -357,7 +357,7 @@ fn payload(rng: &mut Rng) -> Gen {
             ("login_design", login_design),
             ("mfa_config", mfa_config),
             ("mfa_configuration_allowed", boolean),
-            ("mfa_ssh_piv_key_requirements", piv_key_requirements),
+            ("mfa_piv_key_requirements", piv_key_requirements),
             ("mfa_required_for_all_apps", boolean),
             ("name", string),
             ("service_token_inactivity", service_token_inactivity),

@@ -144,6 +144,13 @@ const MFA_DURATION_EVIDENCE: &[Evidence] = &[h(
     "Cloudflare API schema `access_mfa_config`, field descriptions",
 )];
 
+/// Both PIV key requirement objects, today's and the renamed one, hold
+/// these fields; the renamed one is validated as if it were today's.
+const PIV_KEY_EVIDENCE: &[Evidence] = &[h(
+    "added as `mfa_ssh_piv_key_requirements` 2026-04, renamed 2026-06-17",
+    "Cloudflare API schema changelog; cloudflare-typescript `OrganizationUpdateParams`",
+)];
+
 pub(super) const FIELDS: &[Field] = &[
     field(
         &["allow_authenticate_via_warp"],
@@ -335,6 +342,47 @@ pub(super) const FIELDS: &[Field] = &[
         m("modelled by the Terraform provider up to v5.22", TF5),
     ]),
     field(
+        &["mfa_piv_key_requirements"],
+        Kind::Object,
+        "Configures PIV key requirements for MFA using hardware security keys.",
+    )
+    .unsettled()
+    .because(PIV_KEY_EVIDENCE),
+    field(
+        &["mfa_piv_key_requirements", "pin_policy"],
+        Kind::String,
+        "Defines when a PIN is required to use the SSH key.",
+    )
+    .one_of(&["never", "once", "always"])
+    .because(&[h("enum never, once, always", SDK)]),
+    field(
+        &["mfa_piv_key_requirements", "require_fips_device"],
+        Kind::Boolean,
+        "Requires that the SSH key be stored on a FIPS 140-2 certified security key.",
+    )
+    .because(&[h("boolean", SDK)]),
+    field(
+        &["mfa_piv_key_requirements", "ssh_key_size"],
+        Kind::IntegerArray,
+        "Defines the allowed SSH key sizes in bits.",
+    )
+    .one_of_integers(&[256, 384, 521, 2048, 3072, 4096])
+    .because(&[h("each one of 256, 384, 521, 2048, 3072, 4096", SDK)]),
+    field(
+        &["mfa_piv_key_requirements", "ssh_key_type"],
+        Kind::StringArray,
+        "Defines the allowed SSH key types.",
+    )
+    .one_of(&["ecdsa", "ed25519", "rsa"])
+    .because(&[h("each one of ecdsa, ed25519, rsa", SDK)]),
+    field(
+        &["mfa_piv_key_requirements", "touch_policy"],
+        Kind::String,
+        "Defines when physical touch is required to use the SSH key.",
+    )
+    .one_of(&["never", "always", "cached"])
+    .because(&[h("enum never, always, cached", SDK)]),
+    field(
         &["mfa_required_for_all_apps"],
         Kind::Boolean,
         "Determines whether global MFA settings apply to applications by default. The organization must have MFA enabled with at least one authentication method and a session duration configured.",
@@ -343,44 +391,16 @@ pub(super) const FIELDS: &[Field] = &[
     field(
         &["mfa_ssh_piv_key_requirements"],
         Kind::Object,
-        "Configures PIV key requirements for MFA using hardware security keys.",
+        "The former name of `mfa_piv_key_requirements`.",
     )
-    .unsettled()
-    .because(&[h("added 2026-04", SPEC)]),
-    field(
-        &["mfa_ssh_piv_key_requirements", "pin_policy"],
-        Kind::String,
-        "Defines when a PIN is required to use the SSH key.",
-    )
-    .one_of(&["never", "once", "always"])
-    .because(&[h("enum never, once, always", SDK)]),
-    field(
-        &["mfa_ssh_piv_key_requirements", "require_fips_device"],
-        Kind::Boolean,
-        "Requires that the SSH key be stored on a FIPS 140-2 certified security key.",
-    )
-    .because(&[h("boolean", SDK)]),
-    field(
-        &["mfa_ssh_piv_key_requirements", "ssh_key_size"],
-        Kind::IntegerArray,
-        "Defines the allowed SSH key sizes in bits.",
-    )
-    .one_of_integers(&[256, 384, 521, 2048, 3072, 4096])
-    .because(&[h("each one of 256, 384, 521, 2048, 3072, 4096", SDK)]),
-    field(
-        &["mfa_ssh_piv_key_requirements", "ssh_key_type"],
-        Kind::StringArray,
-        "Defines the allowed SSH key types.",
-    )
-    .one_of(&["ecdsa", "ed25519", "rsa"])
-    .because(&[h("each one of ecdsa, ed25519, rsa", SDK)]),
-    field(
-        &["mfa_ssh_piv_key_requirements", "touch_policy"],
-        Kind::String,
-        "Defines when physical touch is required to use the SSH key.",
-    )
-    .one_of(&["never", "always", "cached"])
-    .because(&[h("enum never, always, cached", SDK)]),
+    .now(Status::Renamed {
+        to: "mfa_piv_key_requirements",
+        on: "2026-06-17",
+    })
+    .because(&[
+        h("renamed to `mfa_piv_key_requirements` 2026-06-17", SPEC),
+        m("released Terraform v5.22.0 still sends the old name", TF5),
+    ]),
     field(&["name"], Kind::String, "The name of your Zero Trust organization.")
         .format(Format::Text)
         .endpoints(Endpoints::ALL)

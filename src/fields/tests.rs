@@ -164,7 +164,7 @@ fn constraints_read_as_a_line() {
         "string, a Go duration in m or h, from 0s to 720h"
     );
     assert_eq!(
-        line(&["mfa_ssh_piv_key_requirements", "ssh_key_size"]),
+        line(&["mfa_piv_key_requirements", "ssh_key_size"]),
         "array of integers, each one of `256`, `384`, `521`, `2048`, `3072`, `4096`"
     );
     assert_eq!(
