@@ -447,7 +447,7 @@ fn short_duration(nanos: i64) -> String {
 ///
 /// ```
 /// let names: Vec<_> = ztlint::fields::all().map(|f| f.name()).collect();
-/// assert!(names.contains(&"mfa_config.session_duration".to_string()));
+/// assert!(names.contains(&"mfa_piv_key_requirements.pin_policy".to_string()));
 /// ```
 pub fn all() -> impl Iterator<Item = &'static Field> {
     table::FIELDS.iter()
@@ -456,8 +456,11 @@ pub fn all() -> impl Iterator<Item = &'static Field> {
 /// The field at `path`, if the table has it.
 ///
 /// ```
-/// let field = ztlint::fields::find(&["mfa_configuration_allowed"]).unwrap();
-/// assert_eq!(field.status(), ztlint::fields::Status::Removed { on: "2026-03-05" });
+/// let field = ztlint::fields::find(&["mfa_ssh_piv_key_requirements"]).unwrap();
+/// assert_eq!(
+///     field.status(),
+///     ztlint::fields::Status::Renamed { to: "mfa_piv_key_requirements", on: "2026-06-17" }
+/// );
 /// ```
 pub fn find<S: AsRef<str>>(path: &[S]) -> Option<&'static Field> {
     table::FIELDS.iter().find(|f| {

@@ -2,7 +2,10 @@
 //! alphabetical within each object. Adding a field to the API is one entry
 //! here, plus its tests.
 
-use super::{Confidence, DurationRange, Endpoints, Evidence, Field, Format, Kind, Limit, Status};
+use super::{
+    Confidence, DurationRange, Endpoints, Evidence, Field, Format, Kind, Limit, RenamedValue,
+    Status,
+};
 
 const MINUTE: i64 = 60_000_000_000;
 const HOUR: i64 = 60 * MINUTE;
@@ -75,6 +78,10 @@ impl Field {
     }
     const fn one_of_integers(mut self, integers: &'static [i64]) -> Field {
         self.integers = integers;
+        self
+    }
+    const fn renames(mut self, renamed: &'static [RenamedValue]) -> Field {
+        self.renamed_values = renamed;
         self
     }
     const fn range(mut self, min: i64, max: i64) -> Field {
@@ -301,6 +308,11 @@ pub(super) const FIELDS: &[Field] = &[
         "Lists the MFA methods that users can authenticate with.",
     )
     .one_of(&["totp", "biometrics", "security_key", "piv_key", "ssh_fido2_key"])
+    .renames(&[RenamedValue {
+        from: "ssh_piv_key",
+        to: "piv_key",
+        on: "2026-06-17",
+    }])
     .because(&[
         h("enum totp, biometrics, security_key, piv_key, ssh_fido2_key", SDK),
         h("`ssh_piv_key` renamed to `piv_key` 2026-06-17; `ssh_fido2_key` added 2026-08-14", SPEC),

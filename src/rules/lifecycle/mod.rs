@@ -6,6 +6,8 @@
 //! Which names these are is the field table's to say ([`crate::fields`]).
 
 mod removed_field;
+mod renamed_field;
+mod renamed_value;
 
 use std::sync::LazyLock;
 
@@ -14,12 +16,25 @@ use super::{Context, Rule};
 use crate::fields::{self, Field, Status};
 use crate::json::Value;
 
-pub(crate) const RULES: &[&Rule] = &[&removed_field::REMOVED_FIELD];
+pub(crate) use renamed_value::RENAMED_VALUE;
+
+pub(crate) const RULES: &[&Rule] = &[
+    &renamed_field::RENAMED_FIELD,
+    &renamed_value::RENAMED_VALUE,
+    &removed_field::REMOVED_FIELD,
+];
 
 /// The table's renamed and removed fields.
 static RETIRED: LazyLock<Vec<&'static Field>> = LazyLock::new(|| {
     fields::all()
         .filter(|f| matches!(f.status(), Status::Renamed { .. } | Status::Removed { .. }))
+        .collect()
+});
+
+/// The table's fields with renamed values.
+static WITH_RENAMED_VALUES: LazyLock<Vec<&'static Field>> = LazyLock::new(|| {
+    fields::all()
+        .filter(|f| !f.renamed_values().is_empty())
         .collect()
 });
 
@@ -37,11 +52,17 @@ pub(crate) fn check(root: &Value<'_>, cx: &mut Context<'_>) {
                 continue;
             }
             match field.status() {
+                Status::Renamed { to, on } => {
+                    cx.emit(renamed_field::finding(field, parent, member, to, on));
+                }
                 Status::Removed { on } => {
                     cx.emit(removed_field::finding(field, parent, index, on));
                 }
-                Status::Current | Status::Renamed { .. } | Status::ResponseOnly => {}
+                Status::Current | Status::ResponseOnly => {}
             }
         }
+    }
+    for field in WITH_RENAMED_VALUES.iter() {
+        renamed_value::check(field, root, cx);
     }
 }

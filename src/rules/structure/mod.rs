@@ -103,10 +103,27 @@ pub(crate) fn check(root: &Value<'_>, cx: &mut Context<'_>) {
         ProblemKind::Required { .. } => missing_field::report(problem, profile, cx),
         ProblemKind::Enum { value, .. } | ProblemKind::Range { value, .. }
             if mistyped == Some(value.span()) => {}
+        ProblemKind::Enum { value, .. }
+            if is_renamed_value(problem.path, value)
+                && cx.enabled(&crate::rules::lifecycle::RENAMED_VALUE) => {}
         ProblemKind::Enum { .. } => enum_value::report(problem, cx),
         ProblemKind::Range { .. } => number_range::report(problem, cx),
         ProblemKind::Other { .. } => schema_violation::report(problem, cx),
     });
+}
+
+/// Whether `value`, at `path`, is an old name of one of the field's values,
+/// which `renamed-value` reports.
+fn is_renamed_value(path: &[Seg<'_>], value: &Value<'_>) -> bool {
+    let Some(text) = value.as_str() else {
+        return false;
+    };
+    // An array item is judged by its array's field.
+    let path = match path.split_last() {
+        Some((Seg::Index(_), array)) => array,
+        _ => path,
+    };
+    table_field(path).is_some_and(|field| field.renamed_values().iter().any(|r| r.from == text))
 }
 
 /// The field table's entry for the member at `path`, if it has one: `None`

@@ -5,8 +5,8 @@ mod fields;
 mod hostname;
 
 pub(crate) use fields::{
-    char_spans, dotted, replace_string, replacement_fix, replacement_texts, set_str_at, shown,
-    str_at, value_at, StrField,
+    char_spans, dotted, json_string, replace_string, replacement_fix, replacement_texts,
+    set_str_at, shown, str_at, value_at, StrField,
 };
 pub(crate) use hostname::{bare_host, check_hostname, punycode};
 
