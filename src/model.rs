@@ -69,6 +69,10 @@ pub struct OrganizationUpdate {
     /// Multi-factor authentication settings.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub mfa_config: Option<MfaConfig>,
+    /// What PIV keys used for MFA must be (formerly
+    /// `mfa_ssh_piv_key_requirements`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub mfa_piv_key_requirements: Option<MfaPivKeyRequirements>,
     /// Require MFA for every application.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub mfa_required_for_all_apps: Option<bool>,
@@ -168,6 +172,66 @@ pub enum Authenticator {
     PivKey,
     /// `ssh_fido2_key`: a FIDO2 key used over SSH.
     SshFido2Key,
+}
+
+/// What PIV keys used for MFA must be.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
+pub struct MfaPivKeyRequirements {
+    /// When the key's PIN is asked for.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pin_policy: Option<PinPolicy>,
+    /// Require a FIPS 140-2 certified key.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub require_fips_device: Option<bool>,
+    /// The allowed key sizes in bits: 256, 384, 521, 2048, 3072 or 4096.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ssh_key_size: Option<Vec<u16>>,
+    /// The allowed key types.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ssh_key_type: Option<Vec<SshKeyType>>,
+    /// When a touch of the key is required.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub touch_policy: Option<TouchPolicy>,
+}
+
+/// When a PIV key's PIN is asked for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
+#[serde(rename_all = "snake_case")]
+pub enum PinPolicy {
+    /// `never`.
+    Never,
+    /// `once` per session.
+    Once,
+    /// `always`.
+    Always,
+}
+
+/// When a PIV key must be touched.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
+#[serde(rename_all = "snake_case")]
+pub enum TouchPolicy {
+    /// `never`.
+    Never,
+    /// `always`.
+    Always,
+    /// `cached`: once, then not again for a while.
+    Cached,
+}
+
+/// An SSH key type.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
+#[serde(rename_all = "snake_case")]
+pub enum SshKeyType {
+    /// `ecdsa`.
+    Ecdsa,
+    /// `ed25519`.
+    Ed25519,
+    /// `rsa`.
+    Rsa,
 }
 
 /// What happens to service tokens that go unused.
@@ -590,6 +654,13 @@ mod tests {
                 required_aaguids: Some("2fc0579f-8113-47ea-b116-bb5a8db9202a".into()),
                 session_duration: Some("24h".into()),
             }),
+            mfa_piv_key_requirements: Some(MfaPivKeyRequirements {
+                pin_policy: Some(PinPolicy::Once),
+                require_fips_device: Some(true),
+                ssh_key_size: Some(vec![256, 4096]),
+                ssh_key_type: Some(vec![SshKeyType::Ed25519, SshKeyType::Rsa]),
+                touch_policy: Some(TouchPolicy::Cached),
+            }),
             mfa_required_for_all_apps: Some(false),
             name: Some("Widget Corps".into()),
             service_token_inactivity: Some(ServiceTokenInactivity {
@@ -623,6 +694,6 @@ mod tests {
                 stack.push((path, member.value()));
             }
         }
-        assert_eq!(seen, 32);
+        assert_eq!(seen, 38);
     }
 }

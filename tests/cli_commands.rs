@@ -125,3 +125,32 @@ fn version_and_help() {
     assert_eq!(r.code, 2);
     assert!(r.stderr.contains("Usage: ztlint <COMMAND>"), "{r:?}");
 }
+
+#[test]
+fn schema_prints_the_generated_json_schema_of_each_profile() {
+    let dir = dir_with(&[]);
+    let r = run(ztlint(dir.path()), &["schema"]);
+    assert_eq!((r.code, r.stderr.as_str()), (0, ""));
+    // The account schema is the committed one, byte for byte.
+    let committed = include_str!("../src/schema/organization.schema.json");
+    assert_eq!(r.stdout, committed);
+    let r = run(ztlint(dir.path()), &["schema", "--profile", "zone-create"]);
+    assert_eq!(r.code, 0);
+    let schema: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    assert_eq!(
+        schema["required"],
+        serde_json::json!(["auth_domain", "name"])
+    );
+    assert_eq!(
+        schema["title"],
+        "Zero Trust organization body: POST /zones/{zone_id}/access/organizations"
+    );
+    let r = run(ztlint(dir.path()), &["schema", "--profile", "zone"]);
+    assert_eq!((r.code, r.stdout.as_str()), (2, ""));
+    assert!(
+        r.stderr
+            .contains("expected one of `account-update`, `zone-update`, `create`, `zone-create`"),
+        "{}",
+        r.stderr
+    );
+}

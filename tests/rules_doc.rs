@@ -43,6 +43,58 @@ fn render() -> String {
         .unwrap();
         out.push('\n');
     }
+    out.push_str(&fields_section());
+    out
+}
+
+/// The fields section: every row of the field table.
+fn fields_section() -> String {
+    use ztlint::fields::Status;
+    use ztlint::Profile;
+    let mut out = String::from(
+        "\n## Fields\n\n\
+         Every field of the body, from ztlint's field table (`src/fields/table.rs`), \
+         which the rules and `ztlint schema` read. Endpoints: A account update, \
+         Z zone update, C create, ZC zone create; `*` where it is required. \
+         Evidence: H stated by an official source, M inferred from Cloudflare's \
+         code or tests, L a single third-party source.\n\n\
+         | field | type and constraints | endpoints | status | evidence |\n|---|---|---|---|---|\n",
+    );
+    for field in ztlint::fields::all() {
+        let endpoints: Vec<String> = Profile::ALL
+            .iter()
+            .zip(["A", "Z", "C", "ZC"])
+            .filter(|(p, _)| field.accepted_by(**p))
+            .map(|(p, letter)| {
+                let star = if field.path().len() == 1 && field.required_by(*p) {
+                    "*"
+                } else {
+                    ""
+                };
+                format!("{letter}{star}")
+            })
+            .collect();
+        let status = match field.status() {
+            Status::Current => "current".to_string(),
+            Status::Renamed { to, on } => format!("renamed to `{to}` on {on}"),
+            Status::Removed { on } => format!("removed {on}"),
+            Status::ResponseOnly => "response only".to_string(),
+        };
+        let evidence: Vec<String> = field
+            .evidence()
+            .iter()
+            .map(|e| format!("{} ({}: {})", e.fact(), e.confidence().letter(), e.source()))
+            .collect();
+        writeln!(
+            out,
+            "| `{}` | {} | {} | {status} | {} |",
+            field.name(),
+            field.constraints().replace('|', "\\|"),
+            endpoints.join(" "),
+            evidence.join("; ").replace('|', "\\|")
+        )
+        .unwrap();
+    }
     out
 }
 

@@ -18,6 +18,7 @@ Examples:
   ztlint check --format sarif cloudflare/   Write SARIF for code scanning
   ztlint explain duration-syntax            Explain a rule
   ztlint rules                              List every rule
+  ztlint schema > org.schema.json           The body's JSON Schema, for editors
 
 Exit status: 0 no finding at or above --fail-on; 1 findings (or, with --diff,
 changes to show); 2 usage, configuration, I/O or internal error.
@@ -39,6 +40,16 @@ Examples:
   ztlint check --stdin-filename org.json - < org.json
   ztlint check --fix --unsafe-fixes org.json
   ztlint check --profile create --account-id 023e105f4ecef8ad9ca31a8372d0c353 new-org.json";
+
+const SCHEMA_AFTER: &str = "\
+The schema is generated from ztlint's field table: every field of today's API
+with its type, enum and range, renamed fields marked `deprecated`, and
+response-only ones `readOnly`. Point an editor's JSON language server at it
+(for VS Code, `json.schemas` in settings.json).
+
+Examples:
+  ztlint schema > org.schema.json
+  ztlint schema --profile create";
 
 /// The `ztlint` command line.
 #[derive(Debug, Parser)]
@@ -72,6 +83,14 @@ pub(crate) enum Command {
         /// Output format
         #[arg(long, value_enum, default_value_t = RulesFormat::Text)]
         format: RulesFormat,
+    },
+    /// Print the JSON Schema of an endpoint's body, for editors
+    #[command(after_help = SCHEMA_AFTER)]
+    Schema {
+        /// The endpoint: `account-update`, `zone-update`, `create` or
+        /// `zone-create`
+        #[arg(long, value_parser = parse_profile, default_value = "account-update")]
+        profile: Profile,
     },
     /// Print a shell completion script to standard output
     Completions {

@@ -1,4 +1,5 @@
-//! `ztlint explain` and `ztlint rules`: the rule registry, printed.
+//! `ztlint explain`, `ztlint rules` and `ztlint schema`: the rule registry
+//! and the field table, printed.
 
 use ztlint::rules;
 
@@ -16,6 +17,16 @@ pub(crate) fn explain(code: &str) -> Result<Exit, Failure> {
         rule.summary(),
         rule.default_severity(),
     ))?;
+    Ok(Exit::Clean)
+}
+
+/// Prints the JSON Schema of `profile`'s body, generated from the field
+/// table.
+pub(crate) fn schema(profile: ztlint::Profile) -> Result<Exit, Failure> {
+    let mut text = serde_json::to_string_pretty(&ztlint::fields::schema(profile))
+        .map_err(|e| Failure(format!("cannot encode the schema: {e}")))?;
+    text.push('\n');
+    output::stdout(&text)?;
     Ok(Exit::Clean)
 }
 

@@ -74,6 +74,7 @@ fn run() -> Exit {
         }
         Command::Explain { code } => explain::explain(&code),
         Command::Rules { format } => explain::rules(format),
+        Command::Schema { profile } => explain::schema(profile),
         Command::Completions { shell } => {
             let mut script = Vec::new();
             clap_complete::generate(shell, &mut Cli::command(), "ztlint", &mut script);

@@ -35,7 +35,7 @@ const fn l(fact: &'static str, source: &'static str) -> Evidence {
 }
 
 // The sources, named once.
-const SPEC: &str = "Cloudflare API schema, `PUT /accounts/{account_id}/access/organizations`";
+const SPEC: &str = "Cloudflare API schema (cloudflare/api-schemas), the organizations request body";
 const SEED: &str = "Cloudflare API description of the update call (the seed)";
 const SDK: &str = "cloudflare-typescript `OrganizationUpdateParams`";
 const TF5: &str = "terraform-provider-cloudflare v5 `zero_trust_organization` schema";
@@ -412,6 +412,10 @@ pub(super) const FIELDS: &[Field] = &[
     .because(&[
         h("renamed to `mfa_piv_key_requirements` 2026-06-17", SPEC),
         m("released Terraform v5.22.0 still sends the old name", TF5),
+        m(
+            "the API silently drops the old name: the live PIV settings were wiped on every apply",
+            "terraform-provider-cloudflare PR #7337 (2026-08-25)",
+        ),
     ]),
     field(&["name"], Kind::String, "The name of your Zero Trust organization.")
         .format(Format::Text)
@@ -535,7 +539,7 @@ pub(super) const FIELDS: &[Field] = &[
     ))
     .because(&[
         h("units m and h only", SPEC),
-        h("at most 90 days, since 2026-09", DOCS),
+        h("at most 90 days", "cloudflare-docs PR #33320, merged 2026-09-08"),
         m("Terraform v4 sends `\"\"` when unset", GO_V0),
     ]),
 ];

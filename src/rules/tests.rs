@@ -32,11 +32,12 @@ fn codes_are_unique_kebab_case() {
 }
 
 #[test]
-fn explanations_have_the_four_sections() {
+fn explanations_have_the_five_sections() {
     for rule in all() {
         for heading in [
             "## What it does",
             "## Why is this bad?",
+            "## Evidence",
             "## Example",
             "## Use instead",
         ] {

@@ -80,6 +80,32 @@ pub(super) fn report(
 
     // A rename onto a key the object already has would make a duplicate.
     let parent = &problem.path[..problem.path.len().saturating_sub(1)];
+    // Go's decoder takes a key that matches a field but for case as that
+    // field (encoding/json, tests/go/decode_behaviour.go): it is not
+    // unknown to the server, only spelled unlike the API.
+    if let Some(field) = known
+        .iter()
+        .find(|k| k.eq_ignore_ascii_case(key) && object.member(k).is_none())
+    {
+        let quoted = serde_json::to_string(field).unwrap_or_default();
+        cx.emit(
+            UNKNOWN_FIELD
+                .at(
+                    member.key().span(),
+                    format!("{name} is `{field}` in another case"),
+                )
+                .with_severity(Severity::Info)
+                .with_label("another case")
+                .with_help(format!(
+                    "write `{field}`: Cloudflare's servers (Go's encoding/json) match keys regardless of case, so this sets `{field}`, but the API spells it in lowercase"
+                ))
+                .with_fix(Fix::safe(
+                    format!("Rename to `{field}`"),
+                    [Edit::replace(member.key().span(), quoted)],
+                )),
+        );
+        return;
+    }
     let close = similar(
         key,
         known
@@ -144,6 +170,34 @@ mod tests {
         assert_eq!(apply_fixes(source, &found, Applicability::Safe).1, 0);
         let (fixed, _) = apply_fixes(source, &found, Applicability::Unsafe);
         assert_eq!(fixed, r#"{"session_duration": "24h"}"#);
+    }
+
+    #[test]
+    fn another_case_is_what_go_reads_it_as() {
+        let source = r#"{"Name": "Widget", "SESSION_DURATION": "1h"}"#;
+        let found = unknown(Profile::AccountUpdate, source);
+        let got: Vec<_> = found
+            .iter()
+            .map(|d| (d.span(), d.severity(), d.message()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (
+                    Span::new(1, 7),
+                    Severity::Info,
+                    "`Name` is `name` in another case"
+                ),
+                (
+                    Span::new(19, 37),
+                    Severity::Info,
+                    "`SESSION_DURATION` is `session_duration` in another case"
+                ),
+            ]
+        );
+        let (fixed, applied) = apply_fixes(source, &found, Applicability::Safe);
+        assert_eq!(applied, 2);
+        assert_eq!(fixed, r#"{"name": "Widget", "session_duration": "1h"}"#);
     }
 
     #[test]

@@ -7,7 +7,7 @@ use crate::rules::{Context, Rule};
 
 pub(crate) const TOGGLE_REASON_WITHOUT_TOGGLE: Rule = Rule::new(
     "toggle-reason-without-toggle",
-    Severity::Warning,
+    Severity::Info,
     "A read-only toggle reason is given without is_ui_read_only",
     include_str!("toggle_reason_without_toggle.md"),
 );
@@ -49,7 +49,7 @@ mod tests {
         let found = only(CODE, source);
         assert_eq!(found.len(), 1);
         let d = &found[0];
-        assert_eq!(d.severity(), Severity::Warning);
+        assert_eq!(d.severity(), Severity::Info);
         assert_eq!(d.span(), Span::new(19, 47));
         assert_eq!(
             d.message(),
