@@ -18,6 +18,7 @@ Examples:
   ztlint check --format sarif cloudflare/   Write SARIF for code scanning
   ztlint explain duration-syntax            Explain a rule
   ztlint rules                              List every rule
+  ztlint server                             Serve editors over LSP (stdio)
 
 Exit status: 0 no finding at or above --fail-on; 1 findings (or, with --diff,
 changes to show); 2 usage, configuration, I/O or internal error.
@@ -73,6 +74,10 @@ pub(crate) enum Command {
         #[arg(long, value_enum, default_value_t = RulesFormat::Text)]
         format: RulesFormat,
     },
+    /// Run a Language Server Protocol server over stdio, for editors
+    /// (see docs/editors.md)
+    #[cfg(feature = "server")]
+    Server,
     /// Print a shell completion script to standard output
     Completions {
         /// The shell to complete for
