@@ -23,6 +23,9 @@ mod hover;
 mod session;
 mod transport;
 
+#[cfg(test)]
+mod tests;
+
 use super::Exit;
 
 /// Runs the server on stdin and stdout until the client says `exit` (or

@@ -138,7 +138,16 @@ pub(crate) fn decode(body: &str) -> Result<Message, String> {
         .filter(|id| id.is_number() || id.is_string())
         .cloned()
         .unwrap_or(serde_json::Value::Null);
+    let has_id = value.get("id").is_some_and(|id| !id.is_null());
     match serde_json::from_value::<Message>(value) {
+        // An id the protocol does not allow (a number beyond 32 bits, an
+        // object) would otherwise make a request look like a notification,
+        // which gets no answer.
+        Ok(Message::Notification(_)) if has_id => Err(error_reply(
+            id,
+            ErrorCode::InvalidRequest,
+            "a request id must be a 32-bit integer or a string",
+        )),
         Ok(message) => Ok(message),
         Err(e) => Err(error_reply(
             id,
@@ -192,7 +201,10 @@ mod tests {
         );
         // An id lsp-server cannot hold is echoed as it came.
         let reply = decode(r#"{"id": 1e300, "method": "x"}"#).unwrap_err();
-        assert!(reply.contains(r#""id":1e300"#), "{reply}");
+        assert_eq!(
+            reply,
+            r#"{"error":{"code":-32600,"message":"a request id must be a 32-bit integer or a string"},"id":1e+300,"jsonrpc":"2.0"}"#
+        );
         assert!(decode(r#"{"method": "initialized", "params": {}}"#).is_ok());
     }
 }
