@@ -11,8 +11,7 @@
 //! Run with `cargo bench --bench server`.
 
 use std::hint::black_box;
-use std::io::{BufRead, BufReader, Write};
-use std::process::{Command, Stdio};
+use std::io::{BufReader, Write};
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use serde_json::{json, Value};
@@ -26,6 +25,15 @@ mod encoding;
 #[allow(dead_code)]
 #[path = "../src/cli/server/diagnostics.rs"]
 mod diagnostics;
+
+#[path = "../tests/lsp_frames/mod.rs"]
+mod lsp_frames;
+
+use lsp_frames::frame;
+
+fn read_frame(out: &mut impl std::io::BufRead) -> Value {
+    lsp_frames::read_frame(out).expect("the server answers")
+}
 
 /// The seed example's fields, non-ASCII login texts, and `zones` exempted
 /// zone names, pretty-printed one per line.
@@ -72,43 +80,8 @@ fn relint(c: &mut Criterion) {
     group.finish();
 }
 
-/// One frame from the server.
-fn read_frame(out: &mut impl BufRead) -> Value {
-    let mut length = 0;
-    loop {
-        let mut line = String::new();
-        assert!(
-            out.read_line(&mut line).expect("reads") > 0,
-            "the server hung up"
-        );
-        let line = line.trim_end();
-        if line.is_empty() {
-            break;
-        }
-        if let Some(n) = line.strip_prefix("Content-Length: ") {
-            length = n.parse().expect("a length");
-        }
-    }
-    let mut body = vec![0; length];
-    out.read_exact(&mut body).expect("a body");
-    serde_json::from_slice(&body).expect("JSON")
-}
-
-fn frame(message: &Value) -> Vec<u8> {
-    let body = message.to_string();
-    let mut out = format!("Content-Length: {}\r\n\r\n", body.len()).into_bytes();
-    out.extend_from_slice(body.as_bytes());
-    out
-}
-
 fn round_trip(c: &mut Criterion) {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_ztlint"))
-        .arg("server")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("ztlint server starts");
+    let mut child = lsp_frames::spawn_server();
     let mut stdin = child.stdin.take().expect("stdin");
     let mut stdout = BufReader::new(child.stdout.take().expect("stdout"));
     let uri = "file:///payloads/big.json";

@@ -2,13 +2,19 @@
 //! seeded storm of malformed frames and messages. It must answer what can
 //! be answered, keep serving, and exit only when told to.
 
-use std::io::{BufRead, BufReader, Read, Write};
-use std::process::{Child, ChildStdin, Command, Stdio};
+use std::io::{BufReader, Write};
+use std::process::{Child, ChildStdin};
 use std::sync::mpsc;
 use std::thread;
 use std::time::Duration;
 
 use serde_json::{json, Value};
+
+mod lsp_frames;
+mod seeded;
+
+use lsp_frames::{frame, read_frame};
+use seeded::Rng;
 
 const SEED: &str = include_str!("../examples/seed-example.json");
 
@@ -20,38 +26,13 @@ struct Server {
 
 impl Server {
     fn start() -> Server {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_ztlint"))
-            .arg("server")
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("ztlint server starts");
+        let mut child = lsp_frames::spawn_server();
         let stdin = child.stdin.take().expect("piped stdin");
         let stdout = child.stdout.take().expect("piped stdout");
         let (tx, frames) = mpsc::channel();
         thread::spawn(move || {
             let mut out = BufReader::new(stdout);
-            loop {
-                let mut length = 0;
-                loop {
-                    let mut line = String::new();
-                    if out.read_line(&mut line).unwrap_or(0) == 0 {
-                        return;
-                    }
-                    let line = line.trim_end();
-                    if line.is_empty() {
-                        break;
-                    }
-                    if let Some(n) = line.strip_prefix("Content-Length: ") {
-                        length = n.parse().expect("a length");
-                    }
-                }
-                let mut body = vec![0; length];
-                if out.read_exact(&mut body).is_err() {
-                    return;
-                }
-                let value = serde_json::from_slice(&body).expect("the server writes JSON");
+            while let Some(value) = read_frame(&mut out) {
                 if tx.send(value).is_err() {
                     return;
                 }
@@ -69,8 +50,7 @@ impl Server {
     }
 
     fn send(&mut self, message: Value) {
-        let body = message.to_string();
-        self.raw(format!("Content-Length: {}\r\n\r\n{body}", body.len()).as_bytes());
+        self.raw(&frame(&message));
     }
 
     /// The next frame that answers `id`, skipping everything else.
@@ -136,21 +116,7 @@ fn the_end_of_input_without_shutdown_exits_1() {
     assert_eq!(server.wait(), 1);
 }
 
-/// xorshift64*.
-struct Rng(u64);
-
 impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
-    }
-
-    fn below(&mut self, n: u64) -> u64 {
-        self.next() % n
-    }
-
     /// A body: a message of a known method with random params, a message
     /// of a wrong shape, JSON that is no message, or bytes that are not
     /// JSON (or not UTF-8).
@@ -166,7 +132,7 @@ impl Rng {
             "textDocument/didClose",
             "nope",
         ];
-        let method = methods[self.below(methods.len() as u64) as usize];
+        let method = self.pick(&methods);
         let id = match self.below(5) {
             0 => json!(null),
             1 => json!("s"),
@@ -207,8 +173,8 @@ fn a_storm_of_random_frames_never_stops_the_server() {
             let body = rng.body();
             // Lengths that are right, too short or a little too long.
             let length = match rng.below(8) {
-                0 => body.len().saturating_sub(rng.below(8) as usize),
-                1 => body.len() + rng.below(16) as usize,
+                0 => body.len().saturating_sub(rng.below(8)),
+                1 => body.len() + rng.below(16),
                 _ => body.len(),
             };
             let mut frame = Vec::new();

@@ -487,41 +487,26 @@ fn the_life_cycle_follows_the_protocol() {
     assert_eq!(client.join(), Ended::Abruptly);
 }
 
-/// xorshift64*: a small seeded generator, so a failure replays exactly.
-struct Rng(u64);
+#[path = "../../../tests/seeded/mod.rs"]
+mod seeded;
+
+use seeded::Rng;
 
 impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-
-    fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
-        &items[self.below(items.len())]
-    }
-
     /// A random JSON value, at most `depth` deep.
     fn value(&mut self, depth: usize) -> Value {
         match self.below(if depth == 0 { 5 } else { 7 }) {
             0 => Value::Null,
             1 => json!(self.below(2) == 0),
             2 => json!(self.next() as i64 >> self.below(64)),
-            3 => json!(self
-                .pick(&[
-                    "",
-                    "file:///payloads/seed.json",
-                    "utf-8",
-                    "quickfix",
-                    "😀\r\n",
-                    "{\"a\":"
-                ])
-                .to_string()),
+            3 => json!(self.pick(&[
+                "",
+                "file:///payloads/seed.json",
+                "utf-8",
+                "quickfix",
+                "😀\r\n",
+                "{\"a\":"
+            ])),
             4 => json!(u32::MAX),
             5 => Value::Array((0..self.below(4)).map(|_| self.value(depth - 1)).collect()),
             _ => {
@@ -572,7 +557,7 @@ impl Rng {
                 "contentChanges",
                 "settings",
             ];
-            params[*self.pick(&keys)] = self.value(3);
+            params[self.pick(&keys)] = self.value(3);
         }
         let range = params["range"].clone();
         if let Some(change) = params["contentChanges"].get_mut(0) {
@@ -619,7 +604,7 @@ fn random_messages_never_stop_the_server_and_every_request_is_answered() {
         let mut answered = 0;
         for _ in 0..1500 {
             let method = rng.pick(&METHODS).to_string();
-            let text = *rng.pick(&texts);
+            let text = rng.pick(&texts);
             let params = if rng.below(5) == 0 {
                 rng.value(4)
             } else {
