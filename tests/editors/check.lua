@@ -7,7 +7,14 @@
 -- seed-unicode.json). Exits 0 when everything matches, 1 on the first
 -- mismatch, printing what it saw.
 
-local new_api = vim.fn.has('nvim-0.10') == 1
+-- Client methods are called with `:` from 0.11 on, with `.` before.
+local colon = vim.fn.has('nvim-0.11') == 1
+local version = vim.version()
+-- What this Neovim offers decides what the server must negotiate.
+local caps = vim.lsp.protocol.make_client_capabilities()
+local encodings = caps.general and caps.general.positionEncodings or {}
+local want_encoding = vim.tbl_contains(encodings, 'utf-8') and 'utf-8' or 'utf-16'
+local want_pull = caps.textDocument.diagnostic ~= nil
 local bin = assert(os.getenv('ZTLINT_BIN'), 'ZTLINT_BIN is not set')
 local dir = assert(os.getenv('ZTLINT_DIR'), 'ZTLINT_DIR is not set')
 
@@ -28,7 +35,7 @@ end
 
 local function call(client, method, params, bufnr)
   local response, err
-  if new_api then
+  if colon then
     response, err = client:request_sync(method, params, 5000, bufnr)
   else
     response, err = client.request_sync(method, params, 5000, bufnr)
@@ -49,7 +56,7 @@ local function open(name)
   vim.bo[bufnr].filetype = 'json'
   local config = { name = 'ztlint', cmd = { bin, 'server' }, root_dir = dir }
   local id
-  if new_api then
+  if vim.lsp.start then
     id = vim.lsp.start(config, { bufnr = bufnr })
   else
     id = vim.lsp.start_client(config)
@@ -92,29 +99,24 @@ end
 -- Neovim 0.7 keeps only part of each LSP diagnostic in user_data.lsp (no
 -- range): record what the server pushed.
 local pushed = {}
-if not new_api then
-  local publish = vim.lsp.handlers['textDocument/publishDiagnostics']
-  vim.lsp.handlers['textDocument/publishDiagnostics'] = function(err, result, ctx, config)
-    pushed[result.uri] = result.diagnostics
-    return publish(err, result, ctx, config)
-  end
+local publish = vim.lsp.handlers['textDocument/publishDiagnostics']
+vim.lsp.handlers['textDocument/publishDiagnostics'] = function(err, result, ctx, config)
+  pushed[result.uri] = result.diagnostics
+  return publish(err, result, ctx, config)
 end
 
 -- The LSP diagnostic, as the server sent it, behind a vim.diagnostic entry.
 local function lsp_diagnostic(d)
-  if not new_api then
-    for _, raw in ipairs(pushed[vim.uri_from_bufnr(d.bufnr)] or {}) do
-      if raw.code == d.code and raw.range.start.line == d.lnum then
-        return raw
-      end
-    end
-    fail('no pushed diagnostic for ' .. vim.inspect(d))
-  end
   local raw = d.user_data and d.user_data.lsp
-  if not raw then
-    fail('diagnostic without user_data.lsp: ' .. vim.inspect(d))
+  if raw and raw.range then
+    return raw
   end
-  return raw
+  for _, sent in ipairs(pushed[vim.uri_from_bufnr(d.bufnr)] or {}) do
+    if sent.code == d.code and sent.range.start.line == d.lnum then
+      return sent
+    end
+  end
+  fail('no LSP diagnostic behind ' .. vim.inspect(d))
 end
 
 local function code_actions(client, bufnr, range, diags, only)
@@ -126,16 +128,20 @@ local function code_actions(client, bufnr, range, diags, only)
 end
 
 local function main()
-  local v = vim.version()
-  log(('Neovim %d.%d.%d'):format(v.major, v.minor, v.patch))
+  log(('Neovim %d.%d.%d'):format(version.major, version.minor, version.patch))
+  -- The two clients of CI: 0.11 offers UTF-8 and pulls, 0.7 does neither.
+  if version.minor == 11 then
+    expect('Neovim 0.11 offers', { want_encoding, want_pull }, { 'utf-8', true })
+  elseif version.minor == 7 then
+    expect('Neovim 0.7 offers', { want_encoding, want_pull }, { 'utf-16', false })
+  end
 
   -- 1. The seed example: three findings at the right places.
   local bufnr, client = open('seed.json')
-  local want_encoding = new_api and 'utf-8' or 'utf-16'
   expect('negotiated encoding', client.offset_encoding, want_encoding)
   local pulls = client.server_capabilities.diagnosticProvider ~= nil
   log('  encoding ' .. client.offset_encoding .. ', diagnostics ' .. (pulls and 'pulled' or 'pushed'))
-  expect('pull diagnostics', pulls, new_api)
+  expect('pull diagnostics', pulls, want_pull)
   local found, seen = diagnostics(bufnr, 3)
   expect('seed findings', seen, {
     { 'wrong-type', 7, 21, 7, 28 },
@@ -198,7 +204,7 @@ local function main()
     local r = lsp_diagnostic(d).range
     table.insert(wire, { r.start.line, r.start.character, r['end'].character })
   end
-  if new_api then
+  if want_encoding == 'utf-8' then
     expect('UTF-8 positions on the wire', wire, { { 7, 77, 84 }, { 12, 49, 58 }, { 16, 40, 46 } })
   else
     expect('UTF-16 positions on the wire', wire, { { 7, 71, 78 }, { 12, 45, 54 }, { 16, 40, 46 } })
