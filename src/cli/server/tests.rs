@@ -647,3 +647,40 @@ fn random_messages_never_stop_the_server_and_every_request_is_answered() {
         assert_eq!(client.finish(), Ended::Shutdown, "seed {seed}");
     }
 }
+
+#[test]
+fn a_settings_change_asks_a_pulling_client_to_pull_again() {
+    let caps = json!({
+        "textDocument": {"diagnostic": {}},
+        "workspace": {"diagnostics": {"refreshSupport": true}},
+    });
+    let (mut client, _) = Client::initialized(caps, Value::Null);
+    client.open(URI, SEED);
+    client.notify(
+        "workspace/didChangeConfiguration",
+        json!({"settings": {"ignore": ["duration"]}}),
+    );
+    match client.connection.receiver.recv_timeout(WAIT) {
+        Ok(Message::Request(r)) => {
+            assert_eq!(r.method, "workspace/diagnostic/refresh");
+            assert_eq!(r.params, Value::Null);
+            client.send(Message::Response(Response {
+                id: r.id,
+                response_result: Ok(Value::Null),
+            }));
+        }
+        other => panic!("expected a refresh request, got {other:?}"),
+    }
+    let report = client.result(
+        "textDocument/diagnostic",
+        json!({"textDocument": {"uri": URI}}),
+    );
+    assert_eq!(
+        places(&report["items"]),
+        [
+            place("wrong-type", 7, 21, 28),
+            place("low-contrast", 13, 18, 27)
+        ]
+    );
+    assert_eq!(client.finish(), Ended::Shutdown);
+}
