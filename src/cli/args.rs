@@ -19,6 +19,7 @@ Examples:
   ztlint explain duration-syntax            Explain a rule
   ztlint rules                              List every rule
   ztlint schema > org.schema.json           The body's JSON Schema, for editors
+  ztlint server                             Serve editors over LSP (stdio)
 
 Exit status: 0 no finding at or above --fail-on; 1 findings (or, with --diff,
 changes to show); 2 usage, configuration, I/O or internal error.
@@ -92,6 +93,10 @@ pub(crate) enum Command {
         #[arg(long, value_parser = parse_profile, default_value = "account-update")]
         profile: Profile,
     },
+    /// Run a Language Server Protocol server over stdio, for editors
+    /// (see docs/editors.md)
+    #[cfg(feature = "server")]
+    Server,
     /// Print a shell completion script to standard output
     Completions {
         /// The shell to complete for

@@ -183,14 +183,14 @@ fn configure(
             discovery.find(dir)
         }
     };
+    let overrides = settings::Overrides::from_check(args, levels);
     let mut settings_for = |config: Option<PathBuf>| -> Result<usize, Failure> {
         if let Some(&index) = by_config.get(&config) {
             return Ok(index);
         }
         let loaded = config.as_deref().map(Config::load).transpose()?;
         settings.push(settings::resolve(
-            args,
-            levels,
+            &overrides,
             loaded.as_ref(),
             &mut schemas,
         )?);

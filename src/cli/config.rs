@@ -110,7 +110,7 @@ impl Config {
 }
 
 /// `error`, `warning`, `info`, or `off` (as `Some(None)`).
-fn parse_level(s: &str) -> Option<Option<Severity>> {
+pub(crate) fn parse_level(s: &str) -> Option<Option<Severity>> {
     match s {
         "error" => Some(Some(Severity::Error)),
         "warning" => Some(Some(Severity::Warning)),

@@ -8,6 +8,8 @@ mod explain;
 mod fix;
 mod inputs;
 mod output;
+#[cfg(feature = "server")]
+mod server;
 mod settings;
 
 use std::io;
@@ -75,6 +77,8 @@ fn run() -> Exit {
         Command::Explain { code } => explain::explain(&code),
         Command::Rules { format } => explain::rules(format),
         Command::Schema { profile } => explain::schema(profile),
+        #[cfg(feature = "server")]
+        Command::Server => Ok(server::run()),
         Command::Completions { shell } => {
             let mut script = Vec::new();
             clap_complete::generate(shell, &mut Cli::command(), "ztlint", &mut script);

@@ -6,20 +6,87 @@ use std::path::{Path, PathBuf};
 
 use clap::ArgMatches;
 use ztlint::schema::Schema;
-use ztlint::{account_id, Linter, Severity};
+use ztlint::{account_id, Linter, Profile, Severity};
 
 use super::args::{CheckArgs, LEVEL_FLAGS};
 use super::config::Config;
 use super::explain::unknown_rule;
 use super::{display_path, io_message, Failure};
 
-/// A per-rule level given on the command line, e.g. `--warn logo`.
+/// A per-rule level given on the command line (`--warn logo`) or in the
+/// editor settings of `ztlint server`.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) struct LevelFlag {
-    /// The flag's name, for messages: `ignore`, `deny`, …
-    flag: &'static str,
-    selector: String,
-    level: Option<Severity>,
+    /// The flag's or setting's name, for messages: `ignore`, `deny`, …
+    pub(crate) flag: &'static str,
+    pub(crate) selector: String,
+    pub(crate) level: Option<Severity>,
+}
+
+/// Where the settings laid over a configuration file come from, for
+/// messages.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) enum Origin {
+    /// `ztlint check`'s flags: `--select`, `--account-id`, …
+    #[default]
+    CommandLine,
+    /// The initialization options or configuration of `ztlint server`.
+    Editor,
+}
+
+impl Origin {
+    /// How the setting `key` is named in a message.
+    pub(crate) fn name(self, key: &str) -> String {
+        match self {
+            Origin::CommandLine => format!("`--{key}`"),
+            Origin::Editor => {
+                // The editor settings spell keys in camelCase: `accountId`.
+                let mut camel = String::with_capacity(key.len());
+                let mut upper = false;
+                for c in key.chars() {
+                    match c {
+                        '-' => upper = true,
+                        c if upper => {
+                            camel.push(c.to_ascii_uppercase());
+                            upper = false;
+                        }
+                        c => camel.push(c),
+                    }
+                }
+                format!("`{camel}` of the editor settings")
+            }
+        }
+    }
+}
+
+/// The settings that beat a configuration file: `ztlint check`'s flags, or
+/// the editor settings of `ztlint server`.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Overrides {
+    pub(crate) origin: Origin,
+    pub(crate) profile: Option<Profile>,
+    /// Replaces the file's `select` when not empty.
+    pub(crate) select: Vec<String>,
+    /// Applied after the file's `ignore` and `[rules]`, in order.
+    pub(crate) levels: Vec<LevelFlag>,
+    pub(crate) schema: Option<PathBuf>,
+    pub(crate) account_id: Option<String>,
+    pub(crate) fail_on: Option<Severity>,
+}
+
+impl Overrides {
+    /// The overrides of `ztlint check`'s flags.
+    pub(crate) fn from_check(args: &CheckArgs, levels: &[LevelFlag]) -> Overrides {
+        Overrides {
+            origin: Origin::CommandLine,
+            profile: args.profile,
+            select: args.select.clone(),
+            levels: levels.to_vec(),
+            schema: args.schema.clone(),
+            account_id: args.account_id.clone(),
+            fail_on: args.fail_on.map(|l| l.severity()),
+        }
+    }
 }
 
 /// The per-rule level flags of `ztlint check`, in command-line order, so
@@ -58,7 +125,8 @@ pub(crate) struct Settings {
     pub(crate) fail_on: Severity,
 }
 
-/// Lays the command line over `config` over the defaults.
+/// Lays the command line (or the editor settings) over `config` over the
+/// defaults.
 ///
 /// Scalars (`--profile`, `--fail-on`, `--schema`, `--account-id`) and
 /// `--select` replace the file's value. Per-rule levels add up in order:
@@ -70,11 +138,11 @@ pub(crate) struct Settings {
 /// An unknown rule, an unreadable or invalid schema, or an invalid account
 /// identifier.
 pub(crate) fn resolve(
-    args: &CheckArgs,
-    levels: &[LevelFlag],
+    args: &Overrides,
     config: Option<&Config>,
     schemas: &mut Schemas,
 ) -> Result<Settings, Failure> {
+    let origin = args.origin;
     let profile = args
         .profile
         .or(config.and_then(|c| c.profile))
@@ -83,9 +151,12 @@ pub(crate) fn resolve(
 
     if !args.select.is_empty() {
         for selector in &args.select {
-            linter = linter
-                .select(selector)
-                .map_err(|_| Failure(unknown_rule(selector, " in `--select`")))?;
+            linter = linter.select(selector).map_err(|_| {
+                Failure(unknown_rule(
+                    selector,
+                    &format!(" in {}", origin.name("select")),
+                ))
+            })?;
         }
     } else if let Some(config) = config {
         for selector in config.select.iter().flatten() {
@@ -107,11 +178,11 @@ pub(crate) fn resolve(
                 .map_err(|_| in_config(config, "[rules]", selector))?;
         }
     }
-    for flag in levels {
+    for flag in &args.levels {
         linter = linter.severity(&flag.selector, flag.level).map_err(|_| {
             Failure(unknown_rule(
                 &flag.selector,
-                &format!(" in `--{}`", flag.flag),
+                &format!(" in {}", origin.name(flag.flag)),
             ))
         })?;
     }
@@ -125,7 +196,8 @@ pub(crate) fn resolve(
     // usage or configuration error, not a finding (it has no rule code to
     // select, ignore or explain).
     if let Some(id) = &args.account_id {
-        account_id::check(id).map_err(|e| Failure(format!("`--account-id`: {e}")))?;
+        account_id::check(id)
+            .map_err(|e| Failure(format!("{}: {e}", origin.name("account-id"))))?;
     } else if let Some(c) = config {
         if let Some(id) = &c.account_id {
             account_id::check(id)
@@ -137,7 +209,6 @@ pub(crate) fn resolve(
         linter,
         fail_on: args
             .fail_on
-            .map(|l| l.severity())
             .or(config.and_then(|c| c.fail_on))
             .unwrap_or(Severity::Error),
     })
@@ -157,7 +228,7 @@ fn in_config(config: &Config, key: &str, selector: &str) -> Failure {
 pub(crate) struct Schemas(HashMap<PathBuf, Schema>);
 
 impl Schemas {
-    fn load(&mut self, path: &Path) -> Result<Schema, Failure> {
+    pub(crate) fn load(&mut self, path: &Path) -> Result<Schema, Failure> {
         if let Some(schema) = self.0.get(path) {
             return Ok(schema.clone());
         }
