@@ -2,7 +2,7 @@
 //! provider (v4 through cloudflare-go v0, and v5) and other clients send
 //! them. Each `tests/corpus/NAME.json` has a `NAME.source.md` that says
 //! where it comes from and a `NAME.expected` with every finding ztlint must
-//! report, one `LINE:COLUMN SEVERITY CODE` per line, after an optional
+//! report, one `LINE:COLUMN-END_LINE:END_COLUMN SEVERITY CODE` per line, after an optional
 //! `profile: NAME` line. An error is listed only where the server refuses
 //! the body; the test fails on any other.
 
@@ -47,8 +47,19 @@ fn every_real_payload_gets_exactly_its_expected_findings() {
                 if d.severity() == Severity::Error {
                     errors += 1;
                 }
-                let at = index.position(d.span().start());
-                format!("{}:{} {} {}", at.line, at.column, d.severity(), d.code())
+                let (at, end) = (
+                    index.position(d.span().start()),
+                    index.position(d.span().end()),
+                );
+                format!(
+                    "{}:{}-{}:{} {} {}",
+                    at.line,
+                    at.column,
+                    end.line,
+                    end.column,
+                    d.severity(),
+                    d.code()
+                )
             })
             .collect();
         assert_eq!(got, want, "{name}");

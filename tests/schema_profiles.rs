@@ -93,6 +93,13 @@ fn zone_create_takes_the_zone_fields_and_requires_name_and_auth_domain() {
     assert_eq!(
         summary(&structure(
             Profile::ZoneCreate,
+            r##"{"name": "Widget Corps", "auth_domain": "widget.cloudflareaccess.com", "login_design": {"text_color": "#fff"}}"##
+        )),
+        []
+    );
+    assert_eq!(
+        summary(&structure(
+            Profile::ZoneCreate,
             r#"{"name": "Widget Corps", "warp_auth_session_duration": "24h"}"#
         )),
         [

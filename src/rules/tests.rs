@@ -121,6 +121,28 @@ fn ignoring_a_rule_never_changes_another() {
     }
 }
 
+/// Selecting one rule gives exactly what it reports in a full run.
+#[test]
+fn selecting_a_rule_never_changes_what_it_reports() {
+    for rule in all() {
+        let code = rule.code();
+        let Some(bad) = json_block_after(rule.explanation(), "## Example") else {
+            continue;
+        };
+        let linter = example_linter(rule.explanation());
+        let of_rule = |found: Vec<crate::Diagnostic>| -> Vec<crate::Diagnostic> {
+            found.into_iter().filter(|d| d.code() == code).collect()
+        };
+        let full = of_rule(linter.lint(bad));
+        assert!(!full.is_empty(), "{code}");
+        assert_eq!(
+            of_rule(linter.clone().select(code).unwrap().lint(bad)),
+            full,
+            "{code}"
+        );
+    }
+}
+
 /// The stand-asides the test above cannot see from the Examples alone.
 #[test]
 fn a_rule_that_is_off_hides_nothing() {

@@ -1,3 +1,5 @@
+use std::sync::LazyLock;
+
 use super::remove_member_edit;
 use crate::diagnostic::{Fix, Severity};
 use crate::json::Value;
@@ -10,10 +12,17 @@ pub(crate) const READ_ONLY_FIELD: Rule = Rule::new(
     include_str!("read_only_field.md"),
 );
 
-/// Whether the field table says only responses carry the top-level field
-/// `key`.
+/// The top-level fields the field table says only responses carry.
+static READ_ONLY: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    crate::fields::all()
+        .filter(|f| f.path().len() == 1 && f.status() == crate::fields::Status::ResponseOnly)
+        .map(|f| f.path()[0])
+        .collect()
+});
+
+/// Whether only responses carry the top-level field `key`.
 pub(super) fn is_read_only(key: &str) -> bool {
-    crate::fields::find(&[key]).is_some_and(|f| f.status() == crate::fields::Status::ResponseOnly)
+    READ_ONLY.contains(&key)
 }
 
 pub(super) fn check(root: &Value<'_>, cx: &mut Context<'_>) {
