@@ -99,24 +99,71 @@ impl fmt::Debug for Rule {
     }
 }
 
-/// The rules of every area, in the order `ztlint rules` lists them.
-const AREAS: &[&[&Rule]] = &[
-    syntax::RULES,
-    structure::RULES,
-    lifecycle::RULES,
-    durations::RULES,
-    colors::RULES,
-    logo::RULES,
-    identifiers::RULES,
-    organization::RULES,
-    toggle::RULES,
-    warp::RULES,
-    mfa::RULES,
+/// One area of the ruleset, all in the same shape: its rules, and the one
+/// check that runs them over a parsed document. Each rule lives in a file
+/// of the area's folder with its `Rule`, its explanation and its tests; the
+/// area's check looks each field up once and hands it to its rules, which
+/// report through [`Context::emit`] and ask [`Context::enabled`] before
+/// leaving a value to another rule.
+struct Area {
+    rules: &'static [&'static Rule],
+    /// `None` for the syntax rules, which the parser reports.
+    check: Option<fn(&Value<'_>, &mut Context<'_>)>,
+}
+
+/// Every area, in the order `ztlint rules` lists them and the run checks
+/// them: structure first, so that the value rules see values of the right
+/// type.
+const AREAS: &[Area] = &[
+    Area {
+        rules: syntax::RULES,
+        check: None,
+    },
+    Area {
+        rules: structure::RULES,
+        check: Some(structure::check),
+    },
+    Area {
+        rules: lifecycle::RULES,
+        check: Some(lifecycle::check),
+    },
+    Area {
+        rules: durations::RULES,
+        check: Some(durations::check),
+    },
+    Area {
+        rules: colors::RULES,
+        check: Some(colors::check),
+    },
+    Area {
+        rules: logo::RULES,
+        check: Some(logo::check),
+    },
+    Area {
+        rules: identifiers::RULES,
+        check: Some(identifiers::check),
+    },
+    Area {
+        rules: organization::RULES,
+        check: Some(organization::check),
+    },
+    Area {
+        rules: toggle::RULES,
+        check: Some(toggle::check),
+    },
+    Area {
+        rules: warp::RULES,
+        check: Some(warp::check),
+    },
+    Area {
+        rules: mfa::RULES,
+        check: Some(mfa::check),
+    },
 ];
 
 /// Every rule, grouped by area.
 pub fn all() -> impl Iterator<Item = &'static Rule> {
-    AREAS.iter().flat_map(|area| area.iter().copied())
+    AREAS.iter().flat_map(|area| area.rules.iter().copied())
 }
 
 /// The rule with `code`, if there is one.
@@ -183,16 +230,15 @@ impl<'s> Context<'s> {
 /// Runs every area's checks over a parsed document. Structure and schema
 /// come first; the value rules then look only at values of the right type.
 pub(crate) fn check(root: &Value<'_>, cx: &mut Context<'_>) {
-    structure::check(root, cx);
-    lifecycle::check(root, cx);
-    durations::check(root, cx);
-    colors::check(root, cx);
-    logo::check(root, cx);
-    identifiers::check(root, cx);
-    organization::check(root, cx);
-    toggle::check(root, cx);
-    warp::check(root, cx);
-    mfa::check(root, cx);
+    for area in AREAS {
+        let Some(check) = area.check else {
+            continue;
+        };
+        // An area none of whose rules reports is not run at all.
+        if area.rules.iter().any(|rule| cx.enabled(rule)) {
+            check(root, cx);
+        }
+    }
 }
 
 #[cfg(test)]
