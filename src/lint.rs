@@ -127,6 +127,11 @@ impl Linter {
     /// assert_eq!(diagnostics[0].code(), "duration-syntax");
     /// ```
     pub fn lint(&self, source: &str) -> Vec<Diagnostic> {
+        self.configure(self.find(source))
+    }
+
+    /// Every finding for `source`, before selection and severity overrides.
+    fn find(&self, source: &str) -> Vec<Diagnostic> {
         let mut found = Vec::new();
         if source.starts_with('\u{feff}') {
             found.push(rules::syntax::byte_order_mark());
@@ -147,7 +152,7 @@ impl Linter {
                 }
             }
         }
-        self.configure(found)
+        found
     }
 
     /// Lints raw bytes. Bytes that are not UTF-8 yield an `invalid-utf8`
@@ -173,7 +178,7 @@ impl Linter {
                     error,
                     char::REPLACEMENT_CHARACTER.len_utf8(),
                 )];
-                found.extend(self.lint(&source));
+                found.extend(self.find(&source));
                 Linted {
                     diagnostics: self.configure(found),
                     source,
