@@ -128,6 +128,11 @@ pub(crate) struct Context<'s> {
     /// A custom schema for the structure rules, instead of the profile's
     /// built-in one.
     pub(crate) schema: Option<Schema>,
+    /// `unknown-field`'s memo: the span of the last object it looked at, and
+    /// which of the schema's property names that object has.
+    pub(crate) present_known: Option<(Span, Vec<bool>)>,
+    /// How many unknown fields got a "did you mean" search so far.
+    pub(crate) suggested: usize,
     diagnostics: Vec<Diagnostic>,
 }
 
@@ -137,6 +142,8 @@ impl<'s> Context<'s> {
             source,
             profile,
             schema: None,
+            present_known: None,
+            suggested: 0,
             diagnostics: Vec::new(),
         }
     }

@@ -1,6 +1,7 @@
 use super::suggest::{or_list, similar};
 use super::{remove_member_edit, subject};
 use crate::diagnostic::{Edit, Fix, Severity};
+use crate::json::Value;
 use crate::lint::Profile;
 use crate::rules::{Context, Rule};
 use crate::schema::account_has_field;
@@ -17,6 +18,9 @@ pub(crate) const UNKNOWN_FIELD: Rule = Rule::new(
 /// Objects whose field names still change between API versions: unknown
 /// fields inside them are warnings.
 const UNSETTLED: [&str; 2] = ["mfa_config", "service_token_inactivity"];
+
+/// The unknown fields per payload that get a "did you mean".
+const SUGGESTED: usize = 1000;
 
 pub(super) fn report(
     problem: &Problem<'_, '_, '_, '_>,
@@ -67,10 +71,23 @@ pub(super) fn report(
     }
 
     // A rename onto a key the object already has would make a duplicate.
-    let close = similar(
-        key,
-        known.iter().copied().filter(|k| object.member(k).is_none()),
-    );
+    // Past the first SUGGESTED unknown fields of a payload, which is not a
+    // body with typos but generated text, no name is suggested: the edit
+    // distances are most of the time such a payload takes.
+    let close = if cx.suggested < SUGGESTED {
+        cx.suggested += 1;
+        let present = present_known(cx, object, known);
+        similar(
+            key,
+            known
+                .iter()
+                .zip(present)
+                .filter(|(_, present)| !**present)
+                .map(|(k, _)| *k),
+        )
+    } else {
+        Vec::new()
+    };
     let unsettled = match problem.path {
         [Seg::Key(parent), _, ..] => UNSETTLED.iter().find(|u| *u == parent),
         _ => None,
@@ -103,6 +120,21 @@ pub(super) fn report(
         ));
     }
     cx.emit(diagnostic);
+}
+
+/// Which of `known` the object has, found once per object: an object with
+/// thousands of unknown keys has as many findings, and a scan of its members
+/// for each would make the lint quadratic.
+fn present_known<'c>(cx: &'c mut Context<'_>, object: &Value<'_>, known: &[&str]) -> &'c [bool] {
+    let cached = cx
+        .present_known
+        .as_ref()
+        .is_some_and(|(span, present)| *span == object.span() && present.len() == known.len());
+    if !cached {
+        let present = known.iter().map(|k| object.member(k).is_some()).collect();
+        cx.present_known = Some((object.span(), present));
+    }
+    cx.present_known.as_ref().map_or(&[], |(_, p)| p.as_slice())
 }
 
 #[cfg(test)]
@@ -213,5 +245,24 @@ mod tests {
             "`custom_pages` is not accepted when creating an organization"
         );
         assert!(unknown(Profile::AccountUpdate, source).is_empty());
+    }
+
+    #[test]
+    fn names_are_suggested_for_the_first_thousand_unknown_fields_only() {
+        let keys: Vec<String> = (0..998).map(|i| format!("\"x{i}\": 1")).collect();
+        let source = format!(
+            "{{\"sesion_duration\": \"1h\", {}, \"nmae\": 1, \"auth_domian\": \"a\"}}",
+            keys.join(", ")
+        );
+        let found = unknown(Profile::AccountUpdate, &source);
+        assert_eq!(found.len(), 1001);
+        assert_eq!(found[0].help(), Some("did you mean `session_duration`?"));
+        // The 1,000th unknown field is the last to get a suggestion.
+        assert_eq!(found[999].help(), Some("did you mean `name`?"));
+        assert_eq!(
+            found[1000].help(),
+            Some("remove it, or check its spelling against Cloudflare's API reference")
+        );
+        assert!(found[1000].fixes().is_empty());
     }
 }
