@@ -13,6 +13,9 @@ use ztlint::render::{self, FileReport, HumanStyle};
 #[path = "../tests/scale_support/mod.rs"]
 mod payloads;
 
+/// A renderer of one file's report.
+type Render = fn(&FileReport<'_>) -> String;
+
 fn scale(c: &mut Criterion) {
     for (shape, one_line) in [("lines", false), ("one-line", true)] {
         let mut group = c.benchmark_group(format!("scale/{shape}"));
@@ -30,7 +33,7 @@ fn scale(c: &mut Criterion) {
             group.bench_with_input(BenchmarkId::new("lint", count), &source, |b, source| {
                 b.iter(|| ztlint::lint(black_box(source)).len())
             });
-            let formats: [(&str, fn(&FileReport<'_>) -> String); 4] = [
+            let formats: [(&str, Render); 4] = [
                 ("concise", |r| render::concise(&[*r])),
                 ("json", |r| render::json(&[*r])),
                 ("sarif", |r| render::sarif(&[*r])),
@@ -44,6 +47,27 @@ fn scale(c: &mut Criterion) {
         }
         group.finish();
     }
+    // The same key over and over on one line: every finding has a second
+    // label, at the first occurrence.
+    let mut group = c.benchmark_group("scale/duplicates");
+    group.sample_size(10);
+    for count in [1_000, 10_000, 100_000] {
+        let source = payloads::duplicate_keys(count + 1);
+        group.throughput(Throughput::Elements(count as u64));
+        group.bench_with_input(BenchmarkId::new("lint", count), &source, |b, source| {
+            b.iter(|| {
+                let diagnostics = ztlint::lint(black_box(source));
+                assert_eq!(diagnostics.len(), count);
+                render::concise(&[FileReport {
+                    name: "scale.json",
+                    source,
+                    diagnostics: &diagnostics,
+                }])
+                .len()
+            })
+        });
+    }
+    group.finish();
 }
 
 criterion_group!(benches, scale);
