@@ -42,12 +42,18 @@ fn check_every_format(source: &str, first: &str, last: (usize, usize)) {
     assert_eq!(all[COUNT - 1]["column"], last.1);
     assert_eq!(json["summary"]["errors"], COUNT);
 
-    // SARIF keeps GitHub's 25,000 results per run and says so.
+    // SARIF keeps GitHub's 25,000 results per run.
     let sarif: serde_json::Value = serde_json::from_str(&render::sarif(&files)).unwrap();
-    assert_eq!(sarif["runs"][0]["results"].as_array().unwrap().len(), 25_000);
+    assert_eq!(
+        sarif["runs"][0]["results"].as_array().unwrap().len(),
+        25_000
+    );
 
     let human = render::human(&files[0], &HumanStyle::default());
-    assert_eq!(human.matches("unknown-field\n\n  × unknown field").count(), 100);
+    assert_eq!(
+        human.matches("unknown-field\n\n  × unknown field").count(),
+        100
+    );
     assert!(human.ends_with(
         "\n… and 99900 more findings in scale.json, not drawn: this report stops after 100; \
          the concise, json and sarif formats list every one\n"
@@ -81,7 +87,12 @@ fn duplicates_on_one_line() {
         diagnostics: &diagnostics,
     };
     let human = render::human(&file, &HumanStyle::default());
-    assert_eq!(human.matches("duplicate-key\n\n  × duplicate key `name`").count(), 100);
+    assert_eq!(
+        human
+            .matches("duplicate-key\n\n  × duplicate key `name`")
+            .count(),
+        100
+    );
     assert!(human.contains("… and 99900 more findings in dup.json"));
     assert_eq!(render::concise(&[file]).lines().count(), COUNT);
 }

@@ -119,7 +119,10 @@ pub fn renderers(data: &[u8]) {
         0 => {
             let out: serde_json::Value =
                 serde_json::from_str(&render::sarif(&files)).expect("the sarif format is JSON");
-            assert_eq!(out["runs"][0]["results"].as_array().map(Vec::len), Some(count));
+            assert_eq!(
+                out["runs"][0]["results"].as_array().map(Vec::len),
+                Some(count)
+            );
         }
         _ => {
             let style = HumanStyle {
@@ -182,7 +185,12 @@ impl Bytes<'_> {
 fn made_diagnostic(bytes: &mut Bytes<'_>) -> Diagnostic {
     use ztlint::{Edit, Fix, Severity};
 
-    const CODES: [&str; 4] = ["json-syntax", "unknown-field", "duplicate-key", "not-a-rule"];
+    const CODES: [&str; 4] = [
+        "json-syntax",
+        "unknown-field",
+        "duplicate-key",
+        "not-a-rule",
+    ];
     let flags = bytes.next();
     let code = CODES[usize::from(flags % 4)];
     let severity = [Severity::Error, Severity::Warning, Severity::Info][usize::from(flags / 4 % 3)];

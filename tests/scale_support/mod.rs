@@ -5,7 +5,9 @@
 /// `unknown-field` findings. One key per line, or all on one line.
 pub fn unknown_keys(count: usize, one_line: bool) -> String {
     let separator = if one_line { ", " } else { ",\n" };
-    let keys: Vec<String> = (0..count).map(|i| format!("\"unknown_{i}\": {i}")).collect();
+    let keys: Vec<String> = (0..count)
+        .map(|i| format!("\"unknown_{i}\": {i}"))
+        .collect();
     if one_line {
         format!("{{{}}}\n", keys.join(separator))
     } else {
