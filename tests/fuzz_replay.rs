@@ -49,6 +49,11 @@ fn lint() {
 }
 
 #[test]
+fn renderers() {
+    assert!(replay("renderers", checks::renderers) >= 10);
+}
+
+#[test]
 fn duration() {
     assert!(replay("duration", checks::duration) >= 10);
 }

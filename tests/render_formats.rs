@@ -281,6 +281,7 @@ fn human_color_is_ansi_only_when_asked() {
         &HumanStyle {
             color: true,
             width: 100,
+            ..HumanStyle::default()
         },
     );
     assert!(!plain.contains('\u{1b}'));
@@ -322,14 +323,17 @@ fn no_input_makes_a_renderer_panic() {
         HumanStyle {
             color: false,
             width: 0,
+            ..HumanStyle::default()
         },
         HumanStyle {
             color: true,
             width: 1,
+            ..HumanStyle::default()
         },
         HumanStyle {
             color: false,
             width: 37,
+            ..HumanStyle::default()
         },
         HumanStyle::default(),
     ];

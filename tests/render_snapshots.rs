@@ -114,6 +114,7 @@ fn human_narrow() {
     let style = HumanStyle {
         color: false,
         width: 60,
+        ..HumanStyle::default()
     };
     insta::assert_snapshot!(human_all(&hand_built()[1..2], &style));
 }

@@ -55,9 +55,10 @@ pub fn json_differential(data: &[u8]) {
     }
 }
 
-/// `lint`: any bytes through the full lint and every renderer. No panic;
-/// every diagnostic span is in bounds and its line and column agree with
-/// its offset.
+/// `lint`: any bytes through the full lint and the line-per-finding and
+/// JSON renderers. No panic; every diagnostic span is in bounds and its line
+/// and column agree with its offset. The human and SARIF renderers, which
+/// cost a hundred times more per input, have their own target, `renderers`.
 pub fn lint(data: &[u8]) {
     let linted = Linter::new().lint_bytes(data);
     let source: &str = &linted.source;
@@ -75,14 +76,146 @@ pub fn lint(data: &[u8]) {
     }];
     let as_json = ztlint::render::json(&files);
     serde_json::from_str::<serde_json::Value>(&as_json).expect("the json format is JSON");
-    let sarif = ztlint::render::sarif(&files);
-    serde_json::from_str::<serde_json::Value>(&sarif).expect("the sarif format is JSON");
     let concise = ztlint::render::concise(&files);
     assert_eq!(concise.lines().count(), linted.diagnostics.len());
     let github = ztlint::render::github(&files);
     assert_eq!(github.lines().count(), linted.diagnostics.len());
     let _ = ztlint::render::summary(&files);
-    let _ = ztlint::render::human(&files[0], &ztlint::render::HumanStyle::default());
+}
+
+/// `renderers`: up to three diagnostics made from the input's first bytes
+/// (spans anywhere, even past the end or inside a character; labels,
+/// help, fixes; texts with control characters), over the rest as the
+/// source, through one renderer chosen by the first byte. No panic; every
+/// format's shape holds; the human report is bounded per finding and
+/// prints no control character.
+pub fn renderers(data: &[u8]) {
+    use ztlint::render::{self, FileReport, HumanStyle};
+
+    let mut bytes = Bytes(data);
+    let which = bytes.next();
+    let count = usize::from(bytes.next() % 4);
+    let diagnostics: Vec<Diagnostic> = (0..count).map(|_| made_diagnostic(&mut bytes)).collect();
+    let source = String::from_utf8_lossy(bytes.0);
+    let files = [FileReport {
+        name: "fuzz/payload.json",
+        source: &source,
+        diagnostics: &diagnostics,
+    }];
+    // SARIF lists every rule with its explanation (over 100 KB) on every
+    // call, so it gets one input in 64, to keep the target fast.
+    match which % 64 {
+        1..=16 => {
+            let concise = render::concise(&files);
+            assert_eq!(concise.lines().count(), count, "{concise}");
+            let github = render::github(&files);
+            assert_eq!(github.lines().count(), count, "{github}");
+        }
+        17..=24 => {
+            let out: serde_json::Value =
+                serde_json::from_str(&render::json(&files)).expect("the json format is JSON");
+            assert_eq!(out["diagnostics"].as_array().map(Vec::len), Some(count));
+        }
+        0 => {
+            let out: serde_json::Value =
+                serde_json::from_str(&render::sarif(&files)).expect("the sarif format is JSON");
+            assert_eq!(
+                out["runs"][0]["results"].as_array().map(Vec::len),
+                Some(count)
+            );
+        }
+        _ => {
+            let style = HumanStyle {
+                width: usize::from(which / 64) * 50,
+                max_findings: usize::from(which % 4) + 1,
+                ..HumanStyle::default()
+            };
+            let out = render::human(&files[0], &style);
+            assert_eq!(out.is_empty(), count == 0);
+            assert!(!out.chars().any(|c| c.is_control() && c != '\n'), "{out:?}");
+            // Source lines are cut at 240 bytes, texts wrapped at the width.
+            let longest = out.lines().map(|l| l.chars().count()).max().unwrap_or(0);
+            assert!(longest <= 2_000, "a line of {longest} characters");
+            let drawn = count.min(style.max_findings);
+            assert!(out.len() <= 64 * 1024 * drawn + 1024, "{} bytes", out.len());
+            if count > style.max_findings {
+                let more = count - style.max_findings;
+                assert!(out.contains(&format!("… and {more} more finding")), "{out}");
+            }
+        }
+    }
+}
+
+/// The input, read a byte at a time; zeros once it runs out.
+struct Bytes<'a>(&'a [u8]);
+
+impl Bytes<'_> {
+    fn next(&mut self) -> u8 {
+        match self.0.split_first() {
+            Some((&b, rest)) => {
+                self.0 = rest;
+                b
+            }
+            None => 0,
+        }
+    }
+
+    fn offset(&mut self) -> usize {
+        usize::from(u16::from_le_bytes([self.next(), self.next()]) % 1024)
+    }
+
+    fn span(&mut self) -> ztlint::Span {
+        let start = self.offset();
+        ztlint::Span::new(start, start + usize::from(self.next() % 64))
+    }
+
+    fn text(&mut self) -> String {
+        const PARTS: [&str; 8] = ["x", "é", "\n", "\u{1b}[2J", "\t", "word ", "🙂", "\r"];
+        let len = usize::from(self.next() % 16);
+        let mut text: String = (0..len)
+            .map(|_| PARTS[usize::from(self.next()) % PARTS.len()])
+            .collect();
+        if self.next() % 8 == 0 {
+            text.push_str(&"long".repeat(200));
+        }
+        text
+    }
+}
+
+fn made_diagnostic(bytes: &mut Bytes<'_>) -> Diagnostic {
+    use ztlint::{Edit, Fix, Severity};
+
+    const CODES: [&str; 4] = [
+        "json-syntax",
+        "unknown-field",
+        "duplicate-key",
+        "not-a-rule",
+    ];
+    let flags = bytes.next();
+    let code = CODES[usize::from(flags % 4)];
+    let severity = [Severity::Error, Severity::Warning, Severity::Info][usize::from(flags / 4 % 3)];
+    let message = bytes.text();
+    let mut d = Diagnostic::new(code, severity, message, bytes.span());
+    if flags & 0x10 != 0 {
+        d = d.with_label(bytes.text());
+    }
+    for _ in 0..bytes.next() % 4 {
+        let span = bytes.span();
+        d = d.with_secondary(span, bytes.text());
+    }
+    if flags & 0x20 != 0 {
+        d = d.with_help(bytes.text());
+    }
+    if flags & 0x40 != 0 {
+        let message = bytes.text();
+        let edit = Edit::replace(bytes.span(), bytes.text());
+        d = d.with_fix(if flags & 0x80 != 0 {
+            Fix::safe(message, [edit])
+        } else {
+            Fix::needs_review(message, [edit])
+        });
+    }
+    d
 }
 
 /// `duration`: any string to `ztlint::duration::parse`. No panic; what

@@ -339,6 +339,7 @@ fn report(
             let style = HumanStyle {
                 color: output::use_color(args.color, stream),
                 width: output::width(stream),
+                ..HumanStyle::default()
             };
             let mut text = String::new();
             // A blank line after each file's findings, as between findings.

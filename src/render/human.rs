@@ -3,12 +3,10 @@
 use std::borrow::Cow;
 use std::fmt;
 
-use miette::{
-    GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError, MietteSpanContents,
-    SourceCode, SourceSpan, SpanContents,
-};
+use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, SourceCode, SourceSpan};
 
 use super::locate::Locator;
+use super::snippet::{Snippet, CONTEXT_LINES};
 use super::{escape_controls, FileReport};
 use crate::diagnostic::{Applicability, Diagnostic, Severity};
 use crate::span::Span;
@@ -16,32 +14,46 @@ use crate::span::Span;
 /// Narrower widths leave no room for the source; they are widened to this.
 const MIN_WIDTH: usize = 20;
 
+/// Wider ones are narrowed to this: miette pads with format widths, which
+/// must stay small.
+const MAX_WIDTH: usize = 1000;
+
+/// The labels drawn per finding, the primary one included.
+const MAX_LABELS: usize = 8;
+
+/// Messages, labels and help longer than this (in characters) are cut.
+const TEXT_LIMIT: usize = 400;
+
 /// How [`human`] draws: with or without ANSI colors, and how wide.
 ///
-/// The default is no color and 100 columns, so output is the same on every
-/// machine; the CLI turns color on for terminals and sets the terminal's
-/// width.
+/// The default is no color, 100 columns and at most 100 findings drawn per
+/// file, so output is the same on every machine; the CLI turns color on for
+/// terminals and sets the terminal's width.
 ///
 /// ```
 /// use ztlint::render::HumanStyle;
 ///
 /// let style = HumanStyle { color: true, ..HumanStyle::default() };
-/// assert_eq!((style.color, style.width), (true, 100));
+/// assert_eq!((style.color, style.width, style.max_findings), (true, 100, 100));
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct HumanStyle {
     /// Whether to color with ANSI escape sequences.
     pub color: bool,
-    /// The width to wrap to, in columns (at least 20 is used).
+    /// The width to wrap to, in columns (20 to 1,000 is used).
     pub width: usize,
+    /// The findings drawn per file; past them one line says how many more
+    /// there are, as compilers stop after so many errors.
+    pub max_findings: usize,
 }
 
 impl HumanStyle {
-    /// No color, 100 columns.
+    /// No color, 100 columns, 100 findings per file.
     pub const fn new() -> HumanStyle {
         HumanStyle {
             color: false,
             width: 100,
+            max_findings: 100,
         }
     }
 }
@@ -65,6 +77,13 @@ impl Default for HumanStyle {
 /// the source are drawn as `?`, and in messages as escapes, so nothing
 /// reaches the terminal as a control sequence.
 ///
+/// Output stays bounded on any input: a source line longer than 240 bytes
+/// is cut around the labels, with `…` where text is left out; a label over
+/// more than 8 lines is drawn over its first; at most 8 labels, and 400
+/// characters of each text, are drawn per finding; and after
+/// `style.max_findings` findings one line says how many more the file has.
+/// The time taken is linear in the file and in its findings.
+///
 /// ```
 /// use ztlint::render::{human, FileReport, HumanStyle};
 ///
@@ -82,27 +101,25 @@ pub fn human(file: &FileReport<'_>, style: &HumanStyle) -> String {
         return out;
     }
     let locator = Locator::new(file.source);
-    let source = Source {
-        name: escape_controls(file.name).into_owned(),
-        text: printable(file.source),
-        locator: &locator,
-    };
+    let name = escape_controls(file.name);
+    let text = printable(file.source);
     let theme = if style.color {
         GraphicalTheme::unicode()
     } else {
         GraphicalTheme::unicode_nocolor()
     };
     let handler = GraphicalReportHandler::new_themed(theme)
-        .with_width(style.width.max(MIN_WIDTH))
+        .with_width(style.width.clamp(MIN_WIDTH, MAX_WIDTH))
         .with_links(false)
         .without_syntax_highlighting()
-        .with_context_lines(1)
+        .with_context_lines(CONTEXT_LINES)
         .tab_width(4);
-    for (i, d) in file.diagnostics.iter().enumerate() {
+    let shown_count = file.diagnostics.len().min(style.max_findings);
+    for (i, d) in file.diagnostics[..shown_count].iter().enumerate() {
         if i > 0 {
             out.push('\n');
         }
-        let shown = Shown::new(d, &source);
+        let shown = Shown::new(d, &name, &text, &locator);
         let mut rendered = String::new();
         match handler.render_report(&mut rendered, &shown) {
             Ok(()) => out.push_str(&rendered),
@@ -111,10 +128,19 @@ pub fn human(file: &FileReport<'_>, style: &HumanStyle) -> String {
                 let at = locator.locate(d.span()).start;
                 out.push_str(&format!(
                     "{}:{}:{}: {}[{}] {}\n",
-                    source.name, at.line, at.column, shown.severity, shown.code, shown.message
+                    name, at.line, at.column, shown.severity, shown.code, shown.message
                 ));
             }
         }
+    }
+    let hidden = file.diagnostics.len() - shown_count;
+    if hidden > 0 {
+        out.push_str(&format!(
+            "\n… and {hidden} more finding{} in {name}, not drawn: this report stops after {}; \
+             the concise, json and sarif formats list every one\n",
+            if hidden == 1 { "" } else { "s" },
+            style.max_findings,
+        ));
     }
     out
 }
@@ -141,109 +167,90 @@ fn printable(source: &str) -> Cow<'_, str> {
     }
 }
 
-/// The source handed to miette: positions in the header come from the
-/// [`Locator`], so they match the other formats (miette alone would count
-/// bytes for columns).
-struct Source<'a> {
-    name: String,
-    text: Cow<'a, str>,
-    locator: &'a Locator<'a>,
-}
-
-impl SourceCode for Source<'_> {
-    fn read_span<'b>(
-        &'b self,
-        span: &SourceSpan,
-        context_lines_before: usize,
-        context_lines_after: usize,
-    ) -> Result<Box<dyn SpanContents<'b> + 'b>, MietteError> {
-        let inner =
-            self.text
-                .as_ref()
-                .read_span(span, context_lines_before, context_lines_after)?;
-        let start = self.locator.position(inner.span().offset());
-        // Without context lines the contents start at the span, and the
-        // column is the span's; with them they start at a line, column 0.
-        let column = if context_lines_before == 0 {
-            start.column - 1
-        } else {
-            inner.column()
-        };
-        Ok(Box::new(MietteSpanContents::new_named(
-            self.name.clone(),
-            inner.data(),
-            *inner.span(),
-            start.line - 1,
-            column,
-            inner.line_count(),
-        )))
-    }
-}
-
 /// One diagnostic as miette draws it: spans clamped into the source, text
-/// with control characters escaped, fixes listed after the help.
+/// with control characters escaped and long text cut, fixes listed after
+/// the help, and its own snippet of the source.
 struct Shown<'a> {
     code: String,
     severity: Severity,
     message: String,
     help: Option<String>,
     labels: Vec<LabeledSpan>,
-    source: &'a Source<'a>,
+    source: Snippet<'a>,
 }
 
 impl<'a> Shown<'a> {
-    fn new(d: &Diagnostic, source: &'a Source<'a>) -> Shown<'a> {
-        let locator = source.locator;
-        let text_len = source.text.len();
+    fn new(d: &Diagnostic, name: &'a str, text: &'a str, locator: &'a Locator<'a>) -> Shown<'a> {
+        let text_len = text.len();
         // miette draws no line after a final newline, so an insertion point
         // at the very end (an "end of input" error) is drawn at the end of
         // the last line instead; the other formats keep the exact position.
         let last_line_end = text_len
             - [&b"\r\n"[..], b"\n"]
                 .iter()
-                .find(|nl| source.text.as_bytes().ends_with(nl))
+                .find(|nl| text.as_bytes().ends_with(nl))
                 .map_or(0, |nl| nl.len());
         let span = |span: Span| {
             let span = locator.clamp(span);
             if span.is_empty() && span.start() == text_len {
-                SourceSpan::new(last_line_end.into(), 0)
+                Span::empty(last_line_end)
             } else {
-                SourceSpan::new(span.start().into(), span.len())
+                span
             }
         };
-        let text = |text: Option<&str>| text.map(|t| escape_controls(t).into_owned());
-        let mut labels = vec![LabeledSpan::new_primary_with_span(
-            text(d.primary().text()),
-            span(d.span()),
-        )];
+        let label_text = |t: Option<&str>| t.map(shorten);
+        let mut labels: Vec<(Option<String>, Span)> =
+            vec![(label_text(d.primary().text()), span(d.span()))];
         labels.extend(
             d.secondary()
                 .iter()
-                .map(|l| LabeledSpan::new_with_span(text(l.text()), span(l.span()))),
+                .take(MAX_LABELS - 1)
+                .map(|l| (label_text(l.text()), span(l.span()))),
         );
-        let mut help: Vec<String> = d
-            .help()
-            .map(|h| escape_controls(h).into_owned())
+        let spans: Vec<Span> = labels.iter().map(|(_, s)| *s).collect();
+        let (source, drawn) = Snippet::new(name, text, locator, &spans);
+        let labels = labels
             .into_iter()
+            .zip(drawn)
+            .enumerate()
+            .map(|(i, ((text, _), at))| {
+                let at = SourceSpan::new(at.start().into(), at.len());
+                if i == 0 {
+                    LabeledSpan::new_primary_with_span(text, at)
+                } else {
+                    LabeledSpan::new_with_span(text, at)
+                }
+            })
             .collect();
+        let mut help: Vec<String> = d.help().map(shorten).into_iter().collect();
         for fix in d.fixes() {
             let kind = match fix.applicability() {
                 Applicability::Safe => "safe",
                 Applicability::Unsafe => "needs review",
             };
-            let line = format!("fix ({kind}): {}", escape_controls(fix.message()));
+            let line = format!("fix ({kind}): {}", shorten(fix.message()));
             if !help.contains(&line) {
                 help.push(line);
             }
         }
         Shown {
-            code: escape_controls(d.code()).into_owned(),
+            code: shorten(d.code()),
             severity: d.severity(),
-            message: escape_controls(d.message()).into_owned(),
+            message: shorten(d.message()),
             help: (!help.is_empty()).then(|| help.join("\n")),
             labels,
             source,
         }
+    }
+}
+
+/// `text` with control characters escaped, cut to [`TEXT_LIMIT`]
+/// characters with a final `…`.
+fn shorten(text: &str) -> String {
+    let escaped = escape_controls(text);
+    match escaped.char_indices().nth(TEXT_LIMIT) {
+        None => escaped.into_owned(),
+        Some((cut, _)) => format!("{}…", &escaped[..cut]),
     }
 }
 
@@ -288,7 +295,7 @@ impl miette::Diagnostic for Shown<'_> {
     }
 
     fn source_code(&self) -> Option<&dyn SourceCode> {
-        Some(self.source)
+        Some(&self.source)
     }
 }
 

@@ -67,6 +67,12 @@ impl<'a> Locator<'a> {
         Span::new(start, end)
     }
 
+    /// The byte offset where each line starts.
+    #[cfg(feature = "cli")]
+    pub(crate) fn line_starts(&self) -> &[usize] {
+        self.index.line_starts()
+    }
+
     /// The position of `offset` (clamped first).
     pub(crate) fn position(&self, offset: usize) -> Position {
         let offset = floor_boundary(self.source, offset);

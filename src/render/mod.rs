@@ -111,6 +111,8 @@ mod human;
 mod json;
 mod locate;
 mod sarif;
+#[cfg(feature = "cli")]
+mod snippet;
 mod summary;
 
 pub use concise::concise;

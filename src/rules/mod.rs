@@ -182,6 +182,11 @@ pub(crate) struct Context<'s> {
     /// The codes of the rules this run does not report, known before any
     /// rule runs: a rule stands aside for another only if that one reports.
     disabled: Vec<&'static str>,
+    /// `unknown-field`'s memo: the span of the last object it looked at, and
+    /// which of the schema's property names that object has.
+    pub(crate) present_known: Option<(Span, Vec<bool>)>,
+    /// How many unknown fields got a "did you mean" search so far.
+    pub(crate) suggested: usize,
     diagnostics: Vec<Diagnostic>,
 }
 
@@ -192,6 +197,8 @@ impl<'s> Context<'s> {
             profile,
             schema: None,
             disabled: Vec::new(),
+            present_known: None,
+            suggested: 0,
             diagnostics: Vec::new(),
         }
     }

@@ -71,22 +71,29 @@ pub(crate) fn path_at<'d>(root: &'d Value<'_>, span: Span) -> Vec<Seg<'d>> {
     let mut node = root;
     loop {
         let next = match node.kind() {
-            ValueKind::Object(members) => members
-                .iter()
-                .rev()
-                .find(|m| contains(m.span(), span))
-                .map(|m| {
-                    path.push(Seg::Key(m.key().as_str()));
-                    m.value()
-                }),
-            ValueKind::Array(items) => items
-                .iter()
-                .enumerate()
-                .find(|(_, v)| contains(v.span(), span))
-                .map(|(i, v)| {
-                    path.push(Seg::Index(i));
-                    v
-                }),
+            // Members and items are in source order and do not overlap, so
+            // the one that can contain `span` is the last to start at or
+            // before it: a binary search, not a scan per finding.
+            ValueKind::Object(members) => {
+                let i = members.partition_point(|m| m.span().start() <= span.start());
+                i.checked_sub(1)
+                    .and_then(|i| members.get(i))
+                    .filter(|m| contains(m.span(), span))
+                    .map(|m| {
+                        path.push(Seg::Key(m.key().as_str()));
+                        m.value()
+                    })
+            }
+            ValueKind::Array(items) => {
+                let i = items.partition_point(|v| v.span().start() <= span.start());
+                i.checked_sub(1)
+                    .and_then(|i| items.get(i).map(|v| (i, v)))
+                    .filter(|(_, v)| contains(v.span(), span))
+                    .map(|(i, v)| {
+                        path.push(Seg::Index(i));
+                        v
+                    })
+            }
             _ => None,
         };
         match next {

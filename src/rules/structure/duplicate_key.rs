@@ -84,11 +84,19 @@ fn check_object(
             .map(|(i, m)| last.insert(m.key().as_str(), i))
             .collect()
     };
+    // For each member, the index of the first member with its key, found in
+    // one pass: following each chain back would be quadratic in a key
+    // repeated thousands of times.
+    let mut firsts: Vec<usize> = Vec::with_capacity(previous.len());
+    for (i, before) in previous.iter().enumerate() {
+        let first = before.and_then(|b| firsts.get(b).copied()).unwrap_or(i);
+        firsts.push(first);
+    }
     for (i, member) in members.iter().enumerate() {
         let Some(before) = previous.get(i).copied().flatten() else {
             continue;
         };
-        let first = first_occurrence(&previous, before);
+        let first = firsts.get(i).copied().unwrap_or(before);
         let (Some(first_member), Some(before_member)) = (members.get(first), members.get(before))
         else {
             continue;
@@ -118,14 +126,6 @@ fn check_object(
         }
         cx.emit(diagnostic);
     }
-}
-
-/// Follows the chain of previous occurrences back to the first.
-fn first_occurrence(previous: &[Option<usize>], mut index: usize) -> usize {
-    while let Some(Some(before)) = previous.get(index) {
-        index = *before;
-    }
-    index
 }
 
 #[cfg(test)]

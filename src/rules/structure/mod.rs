@@ -188,7 +188,10 @@ fn push_describe(out: &mut String, value: &Value<'_>, source: &str) {
         .get(value.span().range())
         .filter(|t| t.len() <= QUOTE_LIMIT);
     let parts: [&str; 3] = match (value.kind(), text) {
-        (ValueKind::Number(n), _) => ["the number `", n.as_str(), "`"],
+        (ValueKind::Number(n), _) if n.as_str().len() <= QUOTE_LIMIT => {
+            ["the number `", n.as_str(), "`"]
+        }
+        (ValueKind::Number(_), _) => ["a number", "", ""],
         (ValueKind::String(_), Some(text)) => ["the string `", text, "`"],
         (ValueKind::Bool(true), _) => ["the boolean `", "true", "`"],
         (ValueKind::Bool(false), _) => ["the boolean `", "false", "`"],
@@ -202,7 +205,8 @@ fn push_describe(out: &mut String, value: &Value<'_>, source: &str) {
     }
 }
 
-/// Strings longer than this are described by type only, not quoted.
+/// Strings and numbers longer than this are described by type only, not
+/// quoted, so that a finding's message stays short.
 const QUOTE_LIMIT: usize = 40;
 
 /// How a message names a value: "the string `\"false\"`", "the number
@@ -222,7 +226,10 @@ impl std::fmt::Display for Describe<'_, '_, '_> {
         match (value.kind(), text) {
             (ValueKind::Null, _) => f.write_str("`null`"),
             (ValueKind::Bool(b), _) => write!(f, "the boolean `{b}`"),
-            (ValueKind::Number(n), _) => write!(f, "the number `{}`", n.as_str()),
+            (ValueKind::Number(n), _) if n.as_str().len() <= QUOTE_LIMIT => {
+                write!(f, "the number `{}`", n.as_str())
+            }
+            (ValueKind::Number(_), _) => f.write_str("a number"),
             (ValueKind::String(_), Some(text)) => write!(f, "the string `{text}`"),
             (ValueKind::String(_), None) => f.write_str("a string"),
             (ValueKind::Array(_), _) => f.write_str("an array"),

@@ -2,6 +2,7 @@ use super::suggest::{or_list, similar};
 use super::{remove_member_edit, subject};
 use crate::diagnostic::{Edit, Fix, Severity};
 use crate::fields;
+use crate::json::Value;
 use crate::profile::Profile;
 use crate::rules::{Context, Rule};
 use crate::schema::account_has_field;
@@ -29,6 +30,10 @@ fn is_suggestable(parent: &[Seg<'_>], key: &str) -> bool {
     path.push(Seg::Key(key));
     super::table_field(&path).is_none_or(|f| f.status() == fields::Status::Current)
 }
+
+/// The unknown fields per payload that get a "did you mean": about 50 µs
+/// each, so their cost stays near 10 ms.
+const SUGGESTED: usize = 200;
 
 pub(super) fn report(
     problem: &Problem<'_, '_, '_, '_>,
@@ -106,13 +111,23 @@ pub(super) fn report(
         );
         return;
     }
-    let close = similar(
-        key,
-        known
-            .iter()
-            .copied()
-            .filter(|k| object.member(k).is_none() && is_suggestable(parent, k)),
-    );
+    // Past the first SUGGESTED unknown fields of a payload, which is not a
+    // body with typos but generated text, no name is suggested: the edit
+    // distances are most of the time such a payload takes.
+    let close = if cx.suggested < SUGGESTED {
+        cx.suggested += 1;
+        let present = present_known(cx, object, known);
+        similar(
+            key,
+            known
+                .iter()
+                .zip(present)
+                .filter(|(k, present)| !**present && is_suggestable(parent, k))
+                .map(|(k, _)| *k),
+        )
+    } else {
+        Vec::new()
+    };
     let unsettled = match problem.path {
         [Seg::Key(parent), _, ..] if is_unsettled(parent) => Some(parent),
         _ => None,
@@ -142,6 +157,21 @@ pub(super) fn report(
         ));
     }
     cx.emit(diagnostic);
+}
+
+/// Which of `known` the object has, found once per object: an object with
+/// thousands of unknown keys has as many findings, and a scan of its members
+/// for each would make the lint quadratic.
+fn present_known<'c>(cx: &'c mut Context<'_>, object: &Value<'_>, known: &[&str]) -> &'c [bool] {
+    let cached = cx
+        .present_known
+        .as_ref()
+        .is_some_and(|(span, present)| *span == object.span() && present.len() == known.len());
+    if !cached {
+        let present = known.iter().map(|k| object.member(k).is_some()).collect();
+        cx.present_known = Some((object.span(), present));
+    }
+    cx.present_known.as_ref().map_or(&[], |(_, p)| p.as_slice())
 }
 
 #[cfg(test)]
@@ -280,5 +310,24 @@ mod tests {
             "`custom_pages` is not accepted when creating an organization"
         );
         assert!(unknown(Profile::AccountUpdate, source).is_empty());
+    }
+
+    #[test]
+    fn names_are_suggested_for_the_first_200_unknown_fields_only() {
+        let keys: Vec<String> = (0..198).map(|i| format!("\"x{i}\": 1")).collect();
+        let source = format!(
+            "{{\"sesion_duration\": \"1h\", {}, \"nmae\": 1, \"auth_domian\": \"a\"}}",
+            keys.join(", ")
+        );
+        let found = unknown(Profile::AccountUpdate, &source);
+        assert_eq!(found.len(), 201);
+        assert_eq!(found[0].help(), Some("did you mean `session_duration`?"));
+        // The 200th unknown field is the last to get a suggestion.
+        assert_eq!(found[199].help(), Some("did you mean `name`?"));
+        assert_eq!(
+            found[200].help(),
+            Some("remove it, or check its spelling against Cloudflare's API reference")
+        );
+        assert!(found[200].fixes().is_empty());
     }
 }

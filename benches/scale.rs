@@ -1,0 +1,74 @@
+//! Scaling: the time per finding from bytes to every output format, at
+//! 1,000, 10,000 and 100,000 findings. Criterion reports throughput in
+//! findings per second; equal rates at each size mean time linear in the
+//! number of findings.
+//!
+//! Run with `cargo bench --bench scale`.
+
+use std::hint::black_box;
+
+use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
+use ztlint::render::{self, FileReport, HumanStyle};
+
+#[path = "../tests/scale_support/mod.rs"]
+mod payloads;
+
+/// A renderer of one file's report.
+type Render = fn(&FileReport<'_>) -> String;
+
+fn scale(c: &mut Criterion) {
+    for (shape, one_line) in [("lines", false), ("one-line", true)] {
+        let mut group = c.benchmark_group(format!("scale/{shape}"));
+        group.sample_size(10);
+        for count in [1_000, 10_000, 100_000] {
+            let source = payloads::unknown_keys(count, one_line);
+            let diagnostics = ztlint::lint(&source);
+            assert_eq!(diagnostics.len(), count);
+            let report = FileReport {
+                name: "scale.json",
+                source: &source,
+                diagnostics: &diagnostics,
+            };
+            group.throughput(Throughput::Elements(count as u64));
+            group.bench_with_input(BenchmarkId::new("lint", count), &source, |b, source| {
+                b.iter(|| ztlint::lint(black_box(source)).len())
+            });
+            let formats: [(&str, Render); 4] = [
+                ("concise", |r| render::concise(&[*r])),
+                ("json", |r| render::json(&[*r])),
+                ("sarif", |r| render::sarif(&[*r])),
+                ("human", |r| render::human(r, &HumanStyle::default())),
+            ];
+            for (format, render) in formats {
+                group.bench_with_input(BenchmarkId::new(format, count), &report, |b, report| {
+                    b.iter(|| render(black_box(report)).len())
+                });
+            }
+        }
+        group.finish();
+    }
+    // The same key over and over on one line: every finding has a second
+    // label, at the first occurrence.
+    let mut group = c.benchmark_group("scale/duplicates");
+    group.sample_size(10);
+    for count in [1_000, 10_000, 100_000] {
+        let source = payloads::duplicate_keys(count + 1);
+        group.throughput(Throughput::Elements(count as u64));
+        group.bench_with_input(BenchmarkId::new("lint", count), &source, |b, source| {
+            b.iter(|| {
+                let diagnostics = ztlint::lint(black_box(source));
+                assert_eq!(diagnostics.len(), count);
+                render::concise(&[FileReport {
+                    name: "scale.json",
+                    source,
+                    diagnostics: &diagnostics,
+                }])
+                .len()
+            })
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, scale);
+criterion_main!(benches);

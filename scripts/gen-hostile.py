@@ -1,0 +1,50 @@
+#!/usr/bin/env python3
+"""Generates the hostile payloads of the scaling work into a directory.
+
+    scripts/gen-hostile.py OUT_DIR [COUNT]
+
+Writes, with COUNT (default 20,000) findings or units where it applies:
+
+- keys-lines.json: COUNT unknown keys, one per line (COUNT unknown-field);
+- keys-one-line.json: the same keys on one line;
+- duplicates-one-line.json: the key `name` COUNT times on one line
+  (COUNT - 1 duplicate-key findings);
+- long-number.json: a 1,000,000-digit number as a field's value;
+- deep.json: 1,000,000 nested `[` (one json-syntax finding);
+- big.json: a 64 MiB body of unknown keys, one per line, for peak memory.
+"""
+import os
+import sys
+
+
+def main() -> None:
+    out = sys.argv[1]
+    count = int(sys.argv[2]) if len(sys.argv) > 2 else 20_000
+    os.makedirs(out, exist_ok=True)
+
+    def write(name: str, text: str) -> None:
+        with open(os.path.join(out, name), "w", encoding="utf-8") as f:
+            f.write(text)
+
+    keys = [f'"unknown_{i}": {i}' for i in range(count)]
+    write("keys-lines.json", "{\n" + ",\n".join(keys) + "\n}\n")
+    write("keys-one-line.json", "{" + ", ".join(keys) + "}\n")
+    write("duplicates-one-line.json",
+          "{" + ", ".join('"name": "x"' for _ in range(count)) + "}\n")
+    write("long-number.json", '{"name": ' + "1" * 1_000_000 + "}\n")
+    write("deep.json", "[" * 1_000_000 + "\n")
+
+    # About 64 MiB: 20-byte lines `"unknown_NNNNNNN": 1,`.
+    lines = []
+    size = 2
+    i = 0
+    while size < 64 * 1024 * 1024:
+        line = f'"unknown_{i:07}": 1'
+        lines.append(line)
+        size += len(line) + 2
+        i += 1
+    write("big.json", "{\n" + ",\n".join(lines) + "\n}\n")
+
+
+if __name__ == "__main__":
+    main()

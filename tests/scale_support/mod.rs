@@ -1,0 +1,23 @@
+//! Generated payloads with many findings, shared by `tests/scale.rs` and
+//! `benches/scale.rs` (which includes this file by path).
+
+/// A body of `count` unknown keys, `"unknown_0": 0, ...`: `count`
+/// `unknown-field` findings. One key per line, or all on one line.
+pub fn unknown_keys(count: usize, one_line: bool) -> String {
+    let separator = if one_line { ", " } else { ",\n" };
+    let keys: Vec<String> = (0..count)
+        .map(|i| format!("\"unknown_{i}\": {i}"))
+        .collect();
+    if one_line {
+        format!("{{{}}}\n", keys.join(separator))
+    } else {
+        format!("{{\n{}\n}}\n", keys.join(separator))
+    }
+}
+
+/// A body with the key `name` `count` times on one line: `count - 1`
+/// `duplicate-key` findings.
+pub fn duplicate_keys(count: usize) -> String {
+    let members = vec!["\"name\": \"x\""; count];
+    format!("{{{}}}\n", members.join(", "))
+}
