@@ -23,7 +23,7 @@ use super::support::{dotted, set_str_at};
 use super::{Context, Rule};
 use crate::diagnostic::Severity;
 use crate::duration;
-use crate::fields::{self, Confidence, Format, Limit};
+use crate::fields::{self, Confidence, DurationRange, Format, Limit};
 use crate::json::Value;
 
 pub(crate) const RULES: &[&Rule] = &[
@@ -34,45 +34,34 @@ pub(crate) const RULES: &[&Rule] = &[
     &overflow::DURATION_OVERFLOW,
 ];
 
-/// One end of a field's range, and how sure we are that Cloudflare
-/// enforces it: an end the evidence makes certain is an error, any other a
-/// warning.
-#[derive(Clone, Copy, Debug)]
-struct Bound {
-    nanos: i64,
-    severity: Severity,
-}
+/// One end of a field's range, as the field table gives it.
+type Bound = Limit;
 
-impl Bound {
-    fn from_limit(limit: Limit) -> Bound {
-        Bound {
-            nanos: limit.nanos,
-            severity: severity_for(limit.confidence),
+impl Limit {
+    /// An end the evidence makes certain (H) is an error, any other a
+    /// warning.
+    fn severity(&self) -> Severity {
+        match self.confidence {
+            Confidence::High => Severity::Error,
+            Confidence::Medium | Confidence::Low => Severity::Warning,
         }
     }
 }
 
-/// An error where the server certainly rejects (H), a warning otherwise.
-fn severity_for(confidence: Confidence) -> Severity {
-    match confidence {
-        Confidence::High => Severity::Error,
-        Confidence::Medium | Confidence::Low => Severity::Warning,
-    }
-}
-
-/// A duration field and what Cloudflare accepts in it, read off the field
-/// table.
+/// A duration field of the table and the units and range it takes.
 #[derive(Clone, Copy, Debug)]
 struct Field {
     path: &'static [&'static str],
-    /// Only the `m` and `h` units are allowed.
-    minutes_hours_only: bool,
-    /// Zero is in range (the MFA durations: "0m to 720h").
-    zero_allowed: bool,
-    min: Option<Bound>,
-    max: Option<Bound>,
-    /// Where the range comes from, for the help line.
-    range_source: &'static str,
+    range: DurationRange,
+}
+
+/// The rules read the range's parts as the field's own.
+impl std::ops::Deref for Field {
+    type Target = DurationRange;
+
+    fn deref(&self) -> &DurationRange {
+        &self.range
+    }
 }
 
 impl Field {
@@ -84,7 +73,7 @@ impl Field {
     /// allowed: that of the lower end of the range, which such a value is
     /// below; with no lower end, whether the server refuses it is unknown.
     fn not_positive_severity(&self) -> Severity {
-        self.min.map_or(Severity::Warning, |min| min.severity)
+        self.min.map_or(Severity::Warning, |min| min.severity())
     }
 }
 
@@ -94,11 +83,7 @@ static FIELDS: LazyLock<Vec<Field>> = LazyLock::new(|| {
         .filter_map(|(field, format)| match format {
             Format::Duration(range) => Some(Field {
                 path: field.path(),
-                minutes_hours_only: range.minutes_hours_only,
-                zero_allowed: range.zero_allowed,
-                min: range.min.map(Bound::from_limit),
-                max: range.max.map(Bound::from_limit),
-                range_source: range.range_source,
+                range,
             }),
             _ => None,
         })

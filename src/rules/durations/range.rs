@@ -46,7 +46,7 @@ pub(super) fn finding(field: &Field, text: &str, span: Span, nanos: i64) -> Opti
     Some(
         DURATION_RANGE
             .at(span, message)
-            .with_severity(bound.severity)
+            .with_severity(bound.severity())
             .with_label(end.label.as_str())
             .with_help(end.help.as_str())
             .with_fix(replacement_fix(
