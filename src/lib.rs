@@ -32,7 +32,8 @@
 //!
 //! [`Linter`] configures a run: the endpoint [`Profile`], rule selection and
 //! severities, a custom [`schema::Schema`]. [`Linter::lint_bytes`] takes raw
-//! bytes and reports text that is not UTF-8. [`LineIndex`] turns spans into
+//! bytes and reports text that is not UTF-8; [`Linter::lint_plan`] reads a
+//! Terraform plan ([`terraform`]) as the bodies it sends. [`LineIndex`] turns spans into
 //! 1-based lines and columns, and [`render`] writes diagnostics as concise
 //! lines, JSON, SARIF 2.1.0 or GitHub Actions annotations.
 //!
@@ -66,6 +67,7 @@ pub mod render;
 pub mod rules;
 pub mod schema;
 pub mod span;
+pub mod terraform;
 
 pub use diagnostic::{apply_fixes, Applicability, Diagnostic, Edit, Fix, Label, Severity};
 pub use lint::{lint, Linted, Linter};

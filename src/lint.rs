@@ -139,12 +139,7 @@ impl Linter {
         match crate::json::parse_after_bom(source) {
             Err(error) => found.push(error.to_diagnostic()),
             Ok(root) => {
-                let mut cx = Context::new(source, self.profile).with_disabled(self.disabled());
-                if let Some(schema) = &self.schema {
-                    cx = cx.with_schema(schema);
-                }
-                rules::check(&root, &mut cx);
-                let mut diagnostics = cx.into_diagnostics();
+                let mut diagnostics = self.check(source, &root, self.profile);
                 if found.is_empty() {
                     found = diagnostics;
                 } else {
@@ -153,6 +148,46 @@ impl Linter {
             }
         }
         found
+    }
+
+    /// Every finding of the rules on `body`, a tree whose spans index
+    /// `source`, for `profile`; before selection and severity overrides.
+    pub(crate) fn check(
+        &self,
+        source: &str,
+        body: &crate::json::Value<'_>,
+        profile: Profile,
+    ) -> Vec<Diagnostic> {
+        let mut cx = Context::new(source, profile).with_disabled(self.disabled());
+        if let Some(schema) = &self.schema {
+            cx = cx.with_schema(schema);
+        }
+        rules::check(body, &mut cx);
+        cx.into_diagnostics()
+    }
+
+    /// Lints a Terraform plan, as `terraform show -json` writes it: every
+    /// change that creates or updates a Zero Trust organization is linted
+    /// as the body it sends, at positions in the plan. `None` when
+    /// `source` is not a plan. The module [`crate::terraform`] says how
+    /// the body is rebuilt.
+    ///
+    /// ```
+    /// let plan = r#"{"format_version": "1.2", "resource_changes": [{
+    ///   "address": "cloudflare_zero_trust_organization.main",
+    ///   "mode": "managed", "type": "cloudflare_zero_trust_organization",
+    ///   "change": {"actions": ["update"],
+    ///     "after": {"account_id": "699d98642c564d2e855e9661899b7252",
+    ///               "session_duration": "1d"},
+    ///     "after_unknown": {}}}]}"#;
+    /// let diagnostics = ztlint::Linter::new().lint_plan(plan).unwrap();
+    /// assert_eq!(diagnostics.len(), 1);
+    /// assert_eq!(diagnostics[0].code(), "duration-syntax");
+    /// assert!(ztlint::Linter::new().lint_plan(r#"{"name": "Widget Corps"}"#).is_none());
+    /// ```
+    pub fn lint_plan(&self, source: &str) -> Option<Vec<Diagnostic>> {
+        let found = crate::terraform::lint_plan(self, source)?;
+        Some(self.configure(found))
     }
 
     /// Lints raw bytes. Bytes that are not UTF-8 yield an `invalid-utf8`

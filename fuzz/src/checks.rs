@@ -57,7 +57,8 @@ pub fn json_differential(data: &[u8]) {
 
 /// `lint`: any bytes through the full lint and the line-per-finding and
 /// JSON renderers. No panic; every diagnostic span is in bounds and its line
-/// and column agree with its offset. The human and SARIF renderers, which
+/// and column agree with its offset; read as a Terraform plan, the same,
+/// with no fix on any finding. The human and SARIF renderers, which
 /// cost a hundred times more per input, have their own target, `renderers`.
 pub fn lint(data: &[u8]) {
     let linted = Linter::new().lint_bytes(data);
@@ -81,6 +82,13 @@ pub fn lint(data: &[u8]) {
     let github = ztlint::render::github(&files);
     assert_eq!(github.lines().count(), linted.diagnostics.len());
     let _ = ztlint::render::summary(&files);
+    // A plan's findings index the plan itself and carry no fix.
+    if let Some(plan) = Linter::new().lint_plan(source) {
+        for d in &plan {
+            check_diagnostic(source, d);
+            assert!(d.fixes().is_empty(), "a plan finding with a fix: {d:?}");
+        }
+    }
 }
 
 /// `renderers`: up to three diagnostics made from the input's first bytes

@@ -259,6 +259,20 @@ fn process(input: &Input, stdin: &[u8], settings: &Settings, mode: Mode) -> Outc
             }
         },
     };
+    // A Terraform plan is linted as the bodies it would send. Its findings
+    // carry no fixes (the plan is generated), so `--fix` leaves it alone.
+    let plan = std::str::from_utf8(&bytes)
+        .ok()
+        .and_then(|text| Some((text, settings.linter.lint_plan(text)?)));
+    if let Some((text, diagnostics)) = plan {
+        outcome.linted = true;
+        outcome.source = text.to_string();
+        outcome.diagnostics = diagnostics;
+        if input.path.is_none() && matches!(mode, Mode::Fix(_)) {
+            outcome.filtered = Some(bytes.to_vec());
+        }
+        return outcome;
+    }
     let linted = settings.linter.lint_bytes(&bytes);
     outcome.linted = true;
     outcome.source = linted.source.into_owned();

@@ -162,6 +162,13 @@ impl Diagnostic {
         self
     }
 
+    /// Drops every fix: the text the finding points at is generated, and
+    /// the fix belongs in its source (a Terraform plan's configuration).
+    pub(crate) fn without_fixes(mut self) -> Diagnostic {
+        self.fixes = Few::Zero;
+        self
+    }
+
     /// Replaces the severity, e.g. after a per-rule override.
     pub fn with_severity(mut self, severity: Severity) -> Diagnostic {
         self.severity = severity;

@@ -317,6 +317,12 @@ impl<'a> Member<'a> {
         }
     }
 
+    /// A member of `key` and `value`, for trees rebuilt from parts of a
+    /// parsed document (a Terraform plan's planned values).
+    pub(crate) fn new(key: Key<'a>, value: Value<'a>) -> Member<'a> {
+        Member { key, value }
+    }
+
     pub(crate) fn set_value(&mut self, value: Value<'a>) {
         debug_assert!(self.value.is_null());
         // The placeholder owns nothing: forgetting it spares a drop call.

@@ -395,7 +395,11 @@ impl Session<'_> {
         };
         let problem = if doc.payload {
             let (linter, problem) = self.resolver.linter(path.as_deref());
-            let findings = linter.lint(&doc.text);
+            // A Terraform plan is linted as the bodies it sends, as by
+            // `ztlint check`.
+            let findings = linter
+                .lint_plan(&doc.text)
+                .unwrap_or_else(|| linter.lint(&doc.text));
             let map = LineMap::new(&doc.text, self.client.encoding);
             let sent = diagnostics::convert(uri, &map, doc.version, &findings);
             if let Some(doc) = self.documents.get_mut(uri) {

@@ -202,6 +202,22 @@ fn the_seed_example_is_published_with_its_version_and_cleared_on_close() {
 }
 
 #[test]
+fn a_terraform_plan_is_linted_as_the_bodies_it_sends() {
+    let (mut client, _) = Client::initialized(json!({}), Value::Null);
+    let plan = include_str!("../../../examples/terraform/plan.json");
+    client.open("file:///work/plan.json", plan);
+    let published = client.notification("textDocument/publishDiagnostics");
+    assert_eq!(
+        places(&published["diagnostics"]),
+        [
+            place("low-contrast", 46, 26, 35),
+            place("duration-syntax", 49, 30, 34)
+        ]
+    );
+    assert_eq!(client.finish(), Ended::Shutdown);
+}
+
+#[test]
 fn positions_count_utf8_or_utf16_units_as_negotiated() {
     // The findings on lines 8 and 13 follow `ü`, `ß`, `😀` and `—`.
     for (offered, encoding, expected) in [
