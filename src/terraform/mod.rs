@@ -28,6 +28,8 @@
 //!
 //! [format]: https://developer.hashicorp.com/terraform/internals/json-format
 
+use std::collections::HashMap;
+
 use crate::diagnostic::Diagnostic;
 use crate::json::{self, Member, Value, ValueKind};
 use crate::lint::Linter;
@@ -169,13 +171,20 @@ fn known<'a>(
         }
         return Some(Some(value.clone()));
     };
+    // One map per object, not a scan per member: linear in any plan.
+    let unknown_members: HashMap<&str, &Value<'a>> = unknown
+        .and_then(Value::as_object)
+        .unwrap_or_default()
+        .iter()
+        .map(|m| (m.key().as_str(), m.value()))
+        .collect();
     let mut kept = Vec::with_capacity(members.len());
     for member in members {
         let key = member.key().as_str();
         if top && NOT_IN_BODY.contains(&key) {
             continue;
         }
-        let nested = unknown.and_then(|u| u.get(key));
+        let nested = unknown_members.get(key).copied();
         if let Some(Some(value)) = known(member.value(), nested, false) {
             kept.push(Member::new(member.key().clone(), value));
         }
