@@ -101,6 +101,22 @@ impl fmt::Display for Error {
 
 impl std::error::Error for Error {}
 
+impl Error {
+    /// What is wrong, without the leading "account identifier": for other
+    /// identifiers of the same form, such as a zone's.
+    pub(crate) fn problem(&self) -> String {
+        let full = self.to_string();
+        full.strip_prefix("account identifier ")
+            .unwrap_or(&full)
+            .to_string()
+    }
+
+    /// Whether the only problem is uppercase hex digits.
+    pub(crate) fn is_uppercase(&self) -> bool {
+        self.0 == Problem::Uppercase
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::check;

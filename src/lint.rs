@@ -190,6 +190,45 @@ impl Linter {
         Some(self.configure(found))
     }
 
+    /// Lints a Terraform configuration file: every
+    /// `cloudflare_zero_trust_organization` resource (or the v4 provider's
+    /// `cloudflare_access_organization`) in `source`, the text of the file
+    /// `name`, is linted as the body it sends, at positions in the file.
+    /// A name ending in `.json` is read in Terraform's JSON syntax, any
+    /// other in its native syntax. `module` holds the module's other files,
+    /// from which `var.NAME` and `local.NAME` take their values. The module
+    /// [`crate::terraform`] says how the body is rebuilt.
+    ///
+    /// A file with no organization resource has no finding; one that does
+    /// not parse has one, `terraform-syntax` (`json-syntax` for JSON).
+    ///
+    /// ```
+    /// use ztlint::terraform::Module;
+    ///
+    /// let tf = r#"
+    /// resource "cloudflare_zero_trust_organization" "main" {
+    ///   account_id       = "023e105f4ecef8ad9ca31a8372d0c353"
+    ///   session_duration = var.session
+    /// }
+    /// "#;
+    /// let module = Module::new().file("variables.tf", "variable \"session\" {\n  default = \"1d\"\n}\n");
+    /// let diagnostics = ztlint::Linter::new().lint_terraform("main.tf", tf, &module);
+    /// assert_eq!(diagnostics.len(), 1);
+    /// let d = &diagnostics[0];
+    /// assert_eq!(d.code(), "duration-syntax");
+    /// assert_eq!(&tf[d.span().range()], "var.session");
+    /// assert_eq!(d.secondary()[0].file(), Some("variables.tf"));
+    /// ```
+    pub fn lint_terraform(
+        &self,
+        name: &str,
+        source: &str,
+        module: &crate::terraform::Module,
+    ) -> Vec<Diagnostic> {
+        let found = crate::terraform::lint_config(self, name, source, module);
+        self.configure(found)
+    }
+
     /// Lints raw bytes. Bytes that are not UTF-8 yield an `invalid-utf8`
     /// finding at the first bad sequence, and the rest is linted with each
     /// invalid sequence read as U+FFFD, as Go's decoder reads it.
@@ -245,8 +284,8 @@ impl Linter {
         let selected = self
             .selected
             .as_ref()
-            .is_none_or(|s| s.iter().any(|sel| matches(sel, code)));
-        let ignored = self.ignored.iter().any(|sel| matches(sel, code));
+            .is_none_or(|s| s.iter().any(|sel| selector_matches(sel, code)));
+        let ignored = self.ignored.iter().any(|sel| selector_matches(sel, code));
         if !always && (!selected || ignored) {
             return None;
         }
@@ -254,7 +293,7 @@ impl Linter {
             .severities
             .iter()
             .rev()
-            .find(|(sel, _)| matches(sel, code))
+            .find(|(sel, _)| selector_matches(sel, code))
         {
             None => Some(None),
             Some((_, None)) if always => Some(None),
@@ -307,14 +346,14 @@ pub fn lint(source: &str) -> Vec<Diagnostic> {
     Linter::new().lint(source)
 }
 
-fn matches(selector: &str, code: &str) -> bool {
+pub(crate) fn selector_matches(selector: &str, code: &str) -> bool {
     selector == "all"
         || code == selector
         || (code.starts_with(selector) && code.as_bytes().get(selector.len()) == Some(&b'-'))
 }
 
 fn check_selector(selector: &str) -> Result<(), UnknownName> {
-    if rules::all().any(|r| matches(selector, r.code())) {
+    if rules::all().any(|r| selector_matches(selector, r.code())) {
         Ok(())
     } else {
         Err(UnknownName::new("rule", selector))

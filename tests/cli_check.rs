@@ -127,13 +127,17 @@ fn a_missing_file_exits_2_with_one_line_and_the_rest_is_still_linted() {
 }
 
 #[test]
-fn a_directory_without_json_files_exits_2() {
-    let dir = dir_with(&[("docs/readme.txt", b"hi")]);
+fn a_directory_without_json_or_terraform_files_exits_2() {
+    // A variable file holds values, not a body: nothing to lint.
+    let dir = dir_with(&[
+        ("docs/readme.txt", b"hi"),
+        ("docs/terraform.tfvars.json", b"{}"),
+    ]);
     let r = run(ztlint(dir.path()), &["check", "docs"]);
     assert_eq!(r.code, 2);
     assert_eq!(
         r.stderr,
-        "ztlint: error: `docs`: no `*.json` files in this directory\n"
+        "ztlint: error: `docs`: no `*.json`, `*.tf` or `*.tf.json` files in this directory\n"
     );
     assert_eq!(r.stdout, "");
 }

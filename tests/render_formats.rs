@@ -172,6 +172,7 @@ fn json_has_every_field_in_order() {
             "label": "kept",
             "help": null,
             "labels": [{
+                "file": "configs/findings.json",
                 "offset": 4, "length": 6,
                 "line": 2, "column": 3, "end_line": 2, "end_column": 9,
                 "message": "ignored"

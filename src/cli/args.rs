@@ -164,9 +164,9 @@ impl Level {
 #[derive(Debug, Args)]
 #[command(group(ArgGroup::new("fixing").args(["fix", "diff"]).multiple(true)))]
 pub(crate) struct CheckArgs {
-    /// Files and directories to lint (directories: every *.json below them,
-    /// skipping hidden directories, target/ and node_modules/); `-` is
-    /// standard input
+    /// Files and directories to lint (directories: every *.json, *.tf and
+    /// *.tf.json below them but variable files, skipping hidden
+    /// directories, target/ and node_modules/); `-` is standard input
     #[arg(value_name = "PATHS", required_unless_present = "stdin_filename")]
     pub(crate) paths: Vec<PathBuf>,
 
@@ -236,6 +236,11 @@ pub(crate) struct CheckArgs {
     /// Check the account identifier of the request path
     #[arg(long, value_name = "ID", help_heading = "Rules")]
     pub(crate) account_id: Option<String>,
+
+    /// A Terraform variable file to take `var.NAME` values from, after
+    /// terraform.tfvars and *.auto.tfvars (repeatable)
+    #[arg(long, value_name = "FILE", action = ArgAction::Append, help_heading = "Terraform")]
+    pub(crate) var_file: Vec<PathBuf>,
 
     /// Use this configuration file for every input
     #[arg(

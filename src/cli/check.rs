@@ -9,7 +9,7 @@ use ztlint::{Applicability, Diagnostic, Severity};
 
 use super::args::{CheckArgs, Format};
 use super::config::{Config, Discovery};
-use super::inputs::{self, Input};
+use super::inputs::{self, Input, Kind};
 use super::output::{self, Stream};
 use super::settings::{self, LevelFlag, Schemas, Settings};
 use super::{fix, io_message, Exit, Failure};
@@ -102,7 +102,7 @@ pub(crate) fn run(args: &CheckArgs, levels: Vec<LevelFlag>) -> Result<Exit, Fail
         .map(|(input, index)| (input, &settings[index]))
         .collect();
     let outcomes = parallel_map(&jobs, |(input, settings)| {
-        process(input, &stdin, settings, mode)
+        process(input, &stdin, settings, mode, &args.var_file, &cwd)
     });
 
     for problem in &problems {
@@ -231,7 +231,14 @@ fn parallel_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Ve
 }
 
 /// Reads, lints and (by `mode`) fixes one input.
-fn process(input: &Input, stdin: &[u8], settings: &Settings, mode: Mode) -> Outcome {
+fn process(
+    input: &Input,
+    stdin: &[u8],
+    settings: &Settings,
+    mode: Mode,
+    var_files: &[PathBuf],
+    cwd: &std::path::Path,
+) -> Outcome {
     // Lets the tests prove that a panic in a worker still exits 2. Debug
     // builds only: an installed ztlint has no such switch.
     #[cfg(debug_assertions)]
@@ -259,6 +266,10 @@ fn process(input: &Input, stdin: &[u8], settings: &Settings, mode: Mode) -> Outc
             }
         },
     };
+    let kind = Kind::of(&input.name);
+    if kind != Kind::Payload {
+        return process_terraform(input, &bytes, settings, mode, var_files, cwd, outcome);
+    }
     // A Terraform plan is linted as the bodies it would send. Its findings
     // carry no fixes (the plan is generated), so `--fix` leaves it alone.
     let plan = std::str::from_utf8(&bytes)
@@ -284,12 +295,53 @@ fn process(input: &Input, stdin: &[u8], settings: &Settings, mode: Mode) -> Outc
         Mode::Lint => return outcome,
         Mode::Fix(allowed) | Mode::Diff(allowed) => allowed,
     };
-    let Some(fixed) = fix::fix(
-        &settings.linter,
-        &outcome.source,
-        &outcome.diagnostics,
-        allowed,
-    ) else {
+    let lint = |text: &str| settings.linter.lint(text);
+    apply_fixes_to(input, mode, allowed, lint, outcome)
+}
+
+/// Lints a Terraform file (`.tf`, `.tf.json`) with its module, and fixes
+/// it by `mode`; a variable file has nothing to lint.
+fn process_terraform(
+    input: &Input,
+    bytes: &[u8],
+    settings: &Settings,
+    mode: Mode,
+    var_files: &[PathBuf],
+    cwd: &std::path::Path,
+    mut outcome: Outcome,
+) -> Outcome {
+    // Terraform reads its files as UTF-8; a stray byte becomes U+FFFD.
+    let text = String::from_utf8_lossy(bytes).into_owned();
+    outcome.linted = true;
+    if input.path.is_none() && matches!(mode, Mode::Fix(_)) {
+        outcome.filtered = Some(bytes.to_vec());
+    }
+    if Kind::of(&input.name) == Kind::VarFile || !ztlint::terraform::mentions_organization(&text) {
+        outcome.source = text;
+        return outcome;
+    }
+    let module = super::terraform::module_for(&input.name, &input.config_dir, var_files, cwd);
+    let lint = |text: &str| settings.linter.lint_terraform(&input.name, text, &module);
+    outcome.diagnostics = settings.linter.lint_terraform(&input.name, &text, &module);
+    outcome.source = text;
+    let allowed = match mode {
+        Mode::Lint => return outcome,
+        Mode::Fix(allowed) | Mode::Diff(allowed) => allowed,
+    };
+    apply_fixes_to(input, mode, allowed, lint, outcome)
+}
+
+/// Applies the fixes `allowed` permits to the outcome's text, re-linting
+/// with `lint`; writes the file (atomically), fills the diff, or keeps the
+/// text to print, by `mode`.
+fn apply_fixes_to(
+    input: &Input,
+    mode: Mode,
+    allowed: Applicability,
+    lint: impl Fn(&str) -> Vec<Diagnostic>,
+    mut outcome: Outcome,
+) -> Outcome {
+    let Some(fixed) = fix::fix(lint, &outcome.source, &outcome.diagnostics, allowed) else {
         return outcome;
     };
     match (mode, &input.path) {

@@ -5,16 +5,16 @@ use std::fs;
 use std::io::{self, Write};
 use std::path::Path;
 
-use ztlint::{apply_fixes, Applicability, Diagnostic, Linter};
+use ztlint::{apply_fixes, Applicability, Diagnostic};
 
 /// `apply_fixes` skips a fix that overlaps one already taken; each further
 /// pass picks those up. Real payloads settle in two or three passes; the
 /// bound only guards against fixes that keep undoing each other.
 const MAX_PASSES: usize = 10;
 
-/// The codes of findings that mean the text is not a JSON document:
-/// such a text is never fixed or rewritten.
-const UNPARSED: [&str; 2] = ["json-syntax", "invalid-utf8"];
+/// The codes of findings that mean the text is not a JSON document or a
+/// Terraform file: such a text is never fixed or rewritten.
+const UNPARSED: [&str; 3] = ["json-syntax", "invalid-utf8", "terraform-syntax"];
 
 /// Whether `diagnostics` say the text did not parse.
 pub(crate) fn unparsed(diagnostics: &[Diagnostic]) -> bool {
@@ -33,13 +33,14 @@ pub(crate) struct Fixed {
 }
 
 /// Applies the fixes `allowed` permits to `source`, whose findings are
-/// `diagnostics`, re-linting after each pass until no fix applies.
+/// `diagnostics`, re-linting with `lint` after each pass until no fix
+/// applies.
 ///
 /// Returns `None` when there is nothing to do: `source` did not parse, or no
 /// fix applies. Also `None` when the fixes would leave a text that does not
 /// parse, so that a faulty fix can never break a file.
 pub(crate) fn fix(
-    linter: &Linter,
+    lint: impl Fn(&str) -> Vec<Diagnostic>,
     source: &str,
     diagnostics: &[Diagnostic],
     allowed: Applicability,
@@ -57,7 +58,7 @@ pub(crate) fn fix(
         }
         text = next;
         applied += count;
-        remaining = linter.lint(&text);
+        remaining = lint(&text);
         if unparsed(&remaining) {
             return None;
         }
@@ -122,17 +123,30 @@ pub(crate) fn diff(name: &str, old: &str, new: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use ztlint::Linter;
 
     #[test]
     fn a_bom_is_fixed_and_a_second_pass_changes_nothing() {
         let linter = Linter::new();
         let source = "\u{feff}{\"name\": \"Widget\"}\r\n";
-        let fixed = fix(&linter, source, &linter.lint(source), Applicability::Safe).unwrap();
+        let fixed = fix(
+            |t| linter.lint(t),
+            source,
+            &linter.lint(source),
+            Applicability::Safe,
+        )
+        .unwrap();
         assert_eq!(fixed.text, "{\"name\": \"Widget\"}\r\n");
         assert_eq!(fixed.applied, 1);
         assert!(fixed.diagnostics.is_empty());
         let again = &fixed.text;
-        assert!(fix(&linter, again, &linter.lint(again), Applicability::Unsafe).is_none());
+        assert!(fix(
+            |t| linter.lint(t),
+            again,
+            &linter.lint(again),
+            Applicability::Unsafe
+        )
+        .is_none());
     }
 
     #[test]
@@ -141,7 +155,13 @@ mod tests {
         let source = "\u{feff}{\"name\": }";
         let diagnostics = linter.lint(source);
         assert_eq!(diagnostics[0].code(), "byte-order-mark");
-        assert!(fix(&linter, source, &diagnostics, Applicability::Unsafe).is_none());
+        assert!(fix(
+            |t| linter.lint(t),
+            source,
+            &diagnostics,
+            Applicability::Unsafe
+        )
+        .is_none());
     }
 
     #[test]

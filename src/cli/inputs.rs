@@ -22,8 +22,8 @@ pub(crate) struct Input {
     pub(crate) config_dir: PathBuf,
 }
 
-/// Expands `paths`: files as given, directories to every `*.json` below
-/// them in sorted order, `-` to standard input. Each input appears once,
+/// Expands `paths`: files as given, directories to every payload or
+/// Terraform file below them (see [`is_lintable`]) in sorted order, `-` to standard input. Each input appears once,
 /// at its first place. Problems (a missing path, an unreadable or empty
 /// directory) are returned as messages beside the inputs that were found.
 pub(crate) fn expand(
@@ -69,7 +69,9 @@ pub(crate) fn expand(
             let base = path.strip_prefix(".").unwrap_or(path);
             walk(&cwd.join(path), base, &mut found, &mut problems);
             if found.is_empty() {
-                problems.push(format!("`{shown}`: no `*.json` files in this directory"));
+                problems.push(format!(
+                    "`{shown}`: no `*.json`, `*.tf` or `*.tf.json` files in this directory"
+                ));
             }
             for file in found {
                 push_file(&mut inputs, &mut seen, file, cwd);
@@ -133,15 +135,45 @@ fn walk(dir: &Path, shown: &Path, found: &mut Vec<PathBuf>, problems: &mut Vec<S
             if !SKIPPED_DIRS.contains(&name.as_ref()) {
                 walk(&path, &shown.join(&file_name), found, problems);
             }
-        } else if is_json(&path) && (kind.is_file() || path.is_file()) {
+        } else if is_lintable(&path) && (kind.is_file() || path.is_file()) {
             found.push(shown.join(&file_name));
         }
     }
 }
 
-fn is_json(path: &Path) -> bool {
-    path.extension()
-        .is_some_and(|ext| ext.eq_ignore_ascii_case("json"))
+/// Whether a directory walk lints `path`: a `*.json` payload or plan, or
+/// a `*.tf` or `*.tf.json` Terraform file; not a variable file
+/// (`*.tfvars.json`), which holds values for the configuration.
+fn is_lintable(path: &Path) -> bool {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().to_ascii_lowercase())
+        .unwrap_or_default();
+    (name.ends_with(".json") || name.ends_with(".tf")) && !name.ends_with(".tfvars.json")
+}
+
+/// What an input is, by its name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Kind {
+    /// A JSON payload, or a Terraform plan.
+    Payload,
+    /// A `.tf` or `.tf.json` Terraform configuration file.
+    Terraform,
+    /// A `.tfvars` or `.tfvars.json` file: values, nothing to lint.
+    VarFile,
+}
+
+impl Kind {
+    pub(crate) fn of(name: &str) -> Kind {
+        let name = name.to_ascii_lowercase();
+        if name.ends_with(".tfvars") || name.ends_with(".tfvars.json") {
+            Kind::VarFile
+        } else if name.ends_with(".tf") || name.ends_with(".tf.json") {
+            Kind::Terraform
+        } else {
+            Kind::Payload
+        }
+    }
 }
 
 #[cfg(test)]
@@ -159,6 +191,10 @@ mod tests {
             "p/z.json",
             "p/b/x.JSON",
             "p/a/y.json",
+            "p/a/main.tf",
+            "p/a/main.tf.json",
+            "p/a/terraform.tfvars",
+            "p/a/prod.tfvars.json",
             "p/a/notes.txt",
             "p/.hidden.json",
             "p/.git/config.json",
@@ -171,9 +207,18 @@ mod tests {
             expand(&[PathBuf::from("p"), PathBuf::from("p/z.json")], None, cwd);
         assert_eq!(problems, Vec::<String>::new());
         let names: Vec<&str> = inputs.iter().map(|i| i.name.as_str()).collect();
-        assert_eq!(names, ["p/a/y.json", "p/b/x.JSON", "p/z.json"]);
+        assert_eq!(
+            names,
+            [
+                "p/a/main.tf",
+                "p/a/main.tf.json",
+                "p/a/y.json",
+                "p/b/x.JSON",
+                "p/z.json"
+            ]
+        );
         assert_eq!(inputs[0].config_dir, cwd.join("p/a"));
-        assert_eq!(inputs[0].path, Some(cwd.join("p/a/y.json")));
+        assert_eq!(inputs[2].path, Some(cwd.join("p/a/y.json")));
     }
 
     #[test]
@@ -205,9 +250,19 @@ mod tests {
             problems,
             [
                 "`nope.json`: no such file or directory",
-                "`empty`: no `*.json` files in this directory",
+                "`empty`: no `*.json`, `*.tf` or `*.tf.json` files in this directory",
             ]
         );
+    }
+
+    #[test]
+    fn kinds_come_from_the_name() {
+        assert_eq!(Kind::of("org.json"), Kind::Payload);
+        assert_eq!(Kind::of("plan.json"), Kind::Payload);
+        assert_eq!(Kind::of("infra/main.tf"), Kind::Terraform);
+        assert_eq!(Kind::of("main.TF.JSON"), Kind::Terraform);
+        assert_eq!(Kind::of("terraform.tfvars"), Kind::VarFile);
+        assert_eq!(Kind::of("prod.tfvars.json"), Kind::VarFile);
     }
 
     #[test]

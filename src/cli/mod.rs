@@ -11,6 +11,7 @@ mod output;
 #[cfg(feature = "server")]
 mod server;
 mod settings;
+mod terraform;
 
 use std::io;
 use std::panic;

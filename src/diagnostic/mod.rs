@@ -63,10 +63,24 @@ impl fmt::Display for Severity {
 }
 
 /// A span with an optional text, shown under the source in reports.
+///
+/// A label is in its diagnostic's file, unless it was made with
+/// [`Label::elsewhere`]: a Terraform finding can point at the variable file
+/// a value comes from.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Label {
     span: Span,
     text: Option<Cow<'static, str>>,
+    elsewhere: Option<Box<Elsewhere>>,
+}
+
+/// The file of a label that is not in its diagnostic's file, and the
+/// label's positions there, worked out when the label was made.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct Elsewhere {
+    file: String,
+    start: Position,
+    end: Position,
 }
 
 impl Label {
@@ -75,12 +89,57 @@ impl Label {
         Label {
             span,
             text: Some(text.into()),
+            elsewhere: None,
         }
     }
 
     /// A label over `span` with no text.
     pub fn bare(span: Span) -> Label {
-        Label { span, text: None }
+        Label {
+            span,
+            text: None,
+            elsewhere: None,
+        }
+    }
+
+    /// A label over `span` of another file, `file`, whose text is `source`.
+    ///
+    /// ```
+    /// use ztlint::{Label, Span};
+    ///
+    /// let vars = "variable \"session\" {\n  default = \"1d\"\n}\n";
+    /// let label = Label::elsewhere("variables.tf", vars, Span::new(33, 37), "the default");
+    /// assert_eq!(label.file(), Some("variables.tf"));
+    /// let (start, end) = label.positions_elsewhere().unwrap();
+    /// assert_eq!((start.line, start.column, end.column), (2, 13, 17));
+    /// ```
+    pub fn elsewhere(
+        file: impl Into<String>,
+        source: &str,
+        span: Span,
+        text: impl Into<Cow<'static, str>>,
+    ) -> Label {
+        let index = LineIndex::new(source);
+        let (start, end) = index.span(span);
+        Label {
+            span,
+            text: Some(text.into()),
+            elsewhere: Some(Box::new(Elsewhere {
+                file: file.into(),
+                start,
+                end,
+            })),
+        }
+    }
+
+    /// The file the label is in, when it is not its diagnostic's.
+    pub fn file(&self) -> Option<&str> {
+        self.elsewhere.as_deref().map(|e| e.file.as_str())
+    }
+
+    /// The 1-based start and end positions of a label in another file.
+    pub fn positions_elsewhere(&self) -> Option<(Position, Position)> {
+        self.elsewhere.as_deref().map(|e| (e.start, e.end))
     }
 
     /// The span the label marks.
@@ -150,6 +209,12 @@ impl Diagnostic {
         self
     }
 
+    /// Adds a secondary label, which may be in another file.
+    pub fn with_secondary_label(mut self, label: Label) -> Diagnostic {
+        self.secondary.push(label);
+        self
+    }
+
     /// Sets the help line.
     pub fn with_help(mut self, help: impl Into<Cow<'static, str>>) -> Diagnostic {
         self.help = Some(help.into());
@@ -166,6 +231,32 @@ impl Diagnostic {
     /// the fix belongs in its source (a Terraform plan's configuration).
     pub(crate) fn without_fixes(mut self) -> Diagnostic {
         self.fixes = Few::Zero;
+        self
+    }
+
+    /// The diagnostic moved to another text: its primary span and its
+    /// labels' through `span`, and each fix as `fix` rewrites it (dropped
+    /// when it says `None`). For findings made on a text generated from
+    /// another, such as a Terraform resource's body.
+    pub(crate) fn moved(
+        mut self,
+        span: impl Fn(Span) -> Span,
+        mut fix: impl FnMut(&Fix) -> Option<Fix>,
+    ) -> Diagnostic {
+        self.primary.span = span(self.primary.span);
+        self.secondary = std::mem::replace(&mut self.secondary, Few::Zero)
+            .as_slice()
+            .iter()
+            .map(|l| Label {
+                span: if l.elsewhere.is_some() {
+                    l.span
+                } else {
+                    span(l.span)
+                },
+                ..l.clone()
+            })
+            .collect();
+        self.fixes = self.fixes.as_slice().iter().filter_map(&mut fix).collect();
         self
     }
 
@@ -253,9 +344,15 @@ impl miette::Diagnostic for Diagnostic {
             self.primary.text.as_deref().map(str::to_owned),
             self.primary.span,
         );
-        let secondary = self.secondary.as_slice().iter().map(|l| {
-            miette::LabeledSpan::new_with_span(l.text.as_deref().map(str::to_owned), l.span)
-        });
+        // A label in another file cannot be drawn over this one's source.
+        let secondary = self
+            .secondary
+            .as_slice()
+            .iter()
+            .filter(|l| l.elsewhere.is_none())
+            .map(|l| {
+                miette::LabeledSpan::new_with_span(l.text.as_deref().map(str::to_owned), l.span)
+            });
         Some(Box::new(std::iter::once(primary).chain(secondary)))
     }
 }

@@ -201,9 +201,12 @@ impl<'a> Shown<'a> {
         let label_text = |t: Option<&str>| t.map(shorten);
         let mut labels: Vec<(Option<String>, Span)> =
             vec![(label_text(d.primary().text()), span(d.span()))];
+        // A label in another file is not drawn over this one: it is a
+        // line of its own below.
         labels.extend(
             d.secondary()
                 .iter()
+                .filter(|l| l.file().is_none())
                 .take(MAX_LABELS - 1)
                 .map(|l| (label_text(l.text()), span(l.span()))),
         );
@@ -223,6 +226,16 @@ impl<'a> Shown<'a> {
             })
             .collect();
         let mut help: Vec<String> = d.help().map(shorten).into_iter().collect();
+        for label in d.secondary().iter().take(MAX_LABELS) {
+            if let (Some(file), Some((start, _))) = (label.file(), label.positions_elsewhere()) {
+                help.push(shorten(&format!(
+                    "see {file}:{}:{}: {}",
+                    start.line,
+                    start.column,
+                    label.text().unwrap_or_default()
+                )));
+            }
+        }
         for fix in d.fixes() {
             let kind = match fix.applicability() {
                 Applicability::Safe => "safe",

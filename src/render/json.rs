@@ -125,7 +125,7 @@ impl<'a> JsonDiagnostic<'a> {
             labels: d
                 .secondary()
                 .iter()
-                .map(|l| JsonLabel::new(l, locator))
+                .map(|l| JsonLabel::new(l, file, locator))
                 .collect(),
             fixes: d.fixes().iter().map(|f| JsonFix::new(f, locator)).collect(),
         }
@@ -134,15 +134,30 @@ impl<'a> JsonDiagnostic<'a> {
 
 #[derive(Serialize)]
 struct JsonLabel<'a> {
+    file: &'a str,
     #[serde(flatten)]
     range: Range,
     message: Option<&'a str>,
 }
 
 impl<'a> JsonLabel<'a> {
-    fn new(label: &'a Label, locator: &Locator<'_>) -> JsonLabel<'a> {
+    /// A label of a finding of `file`; a label in another file has the
+    /// positions it was made with.
+    fn new(label: &'a Label, file: &'a str, locator: &Locator<'_>) -> JsonLabel<'a> {
+        let range = match (label.file(), label.positions_elsewhere()) {
+            (Some(_), Some((start, end))) => Range {
+                offset: label.span().start(),
+                length: label.span().len(),
+                line: start.line,
+                column: start.column,
+                end_line: end.line,
+                end_column: end.column,
+            },
+            _ => Range::new(label.span(), locator),
+        };
         JsonLabel {
-            range: Range::new(label.span(), locator),
+            file: label.file().unwrap_or(file),
+            range,
             message: label.text(),
         }
     }

@@ -78,8 +78,10 @@
 //! - `label`: the text under the primary span, or `null`. `help`: what to
 //!   do, or `null`.
 //! - `labels`: secondary spans (e.g. where a duplicate key was first seen),
-//!   each with `offset`, `length`, `line`, `column`, `end_line`, `end_column`
-//!   and `message` (a string or `null`).
+//!   each with `file`, `offset`, `length`, `line`, `column`, `end_line`,
+//!   `end_column` and `message` (a string or `null`). `file` is the
+//!   finding's own file, or another: a Terraform finding on a value that a
+//!   variable file sets labels it there, at positions in that file.
 //! - `fixes`: each with a `message`, an `applicability` (`"safe"`: applied by
 //!   `--fix`; `"unsafe"`: needs review) and its `edits`. An edit replaces the
 //!   bytes `offset..offset + length` with `replacement`; an empty span

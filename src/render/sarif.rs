@@ -439,13 +439,31 @@ impl<'a> SarifResult<'a> {
             .iter()
             .take(MAX_RELATED)
             .enumerate()
-            .map(|(i, label)| Location {
-                id: Some(i + 1),
-                physical_location: PhysicalLocation {
-                    artifact_location: artifact.clone(),
-                    region: Region::text(locator, label.span()),
-                },
-                message: Message::of_label(label.text()),
+            .map(|(i, label)| {
+                // A label in another file (where a Terraform variable is
+                // set) has the positions it was made with.
+                let (artifact_location, region) = match (label.file(), label.positions_elsewhere())
+                {
+                    (Some(file), Some((start, end))) => (
+                        ArtifactLocation::of(file),
+                        Region {
+                            start_line: Some(start.line),
+                            start_column: Some(start.column),
+                            end_line: Some(end.line),
+                            end_column: Some(end.column),
+                            ..Region::default()
+                        },
+                    ),
+                    _ => (artifact.clone(), Region::text(locator, label.span())),
+                };
+                Location {
+                    id: Some(i + 1),
+                    physical_location: PhysicalLocation {
+                        artifact_location,
+                        region,
+                    },
+                    message: Message::of_label(label.text()),
+                }
             })
             .collect();
         // SARIF wants the fixes of a result to be distinct, and each to

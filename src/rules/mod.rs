@@ -29,6 +29,7 @@ pub(crate) mod organization;
 pub(crate) mod structure;
 mod support;
 pub(crate) mod syntax;
+pub(crate) mod terraform;
 pub(crate) mod toggle;
 pub(crate) mod warp;
 
@@ -107,7 +108,8 @@ impl fmt::Debug for Rule {
 /// leaving a value to another rule.
 struct Area {
     rules: &'static [&'static Rule],
-    /// `None` for the syntax rules, which the parser reports.
+    /// `None` for the syntax rules, which the parser reports, and the
+    /// Terraform rules, which [`crate::terraform`] reports.
     check: Option<fn(&Value<'_>, &mut Context<'_>)>,
 }
 
@@ -158,6 +160,10 @@ const AREAS: &[Area] = &[
     Area {
         rules: mfa::RULES,
         check: Some(mfa::check),
+    },
+    Area {
+        rules: terraform::RULES,
+        check: None,
     },
 ];
 

@@ -3,12 +3,38 @@
 
 use super::all;
 
-/// The first ```json block after `heading`, if any.
-fn json_block_after<'a>(explanation: &'a str, heading: &str) -> Option<&'a str> {
+/// An example of an explanation: a JSON payload, or a Terraform file
+/// (```hcl) for the rules on how a configuration is written.
+#[derive(Clone, Copy)]
+struct Example<'a> {
+    text: &'a str,
+    terraform: bool,
+}
+
+impl Example<'_> {
+    fn lint(&self, linter: &crate::Linter) -> Vec<crate::Diagnostic> {
+        if self.terraform {
+            linter.lint_terraform("main.tf", self.text, &crate::terraform::Module::new())
+        } else {
+            linter.lint(self.text)
+        }
+    }
+}
+
+/// The first ```json or ```hcl block after `heading`, if any.
+fn example_after<'a>(explanation: &'a str, heading: &str) -> Option<Example<'a>> {
     let after = &explanation[explanation.find(heading)? + heading.len()..];
-    let start = after.find("```json\n")? + "```json\n".len();
+    let (start, terraform) = match (after.find("```json\n"), after.find("```hcl\n")) {
+        (Some(json), Some(hcl)) if hcl < json => (hcl + "```hcl\n".len(), true),
+        (Some(json), _) => (json + "```json\n".len(), false),
+        (None, Some(hcl)) => (hcl + "```hcl\n".len(), true),
+        (None, None) => return None,
+    };
     let end = after[start..].find("```")?;
-    Some(&after[start..start + end])
+    Some(Example {
+        text: &after[start..start + end],
+        terraform,
+    })
 }
 
 #[test]
@@ -55,18 +81,19 @@ fn examples_break_the_rule_and_fixed_examples_do_not() {
     let mut checked = 0;
     for rule in all() {
         let code = rule.code();
-        let Some(bad) = json_block_after(rule.explanation(), "## Example") else {
+        let Some(bad) = example_after(rule.explanation(), "## Example") else {
             continue;
         };
-        let good = json_block_after(rule.explanation(), "## Use instead")
-            .unwrap_or_else(|| panic!("{code}: an Example in JSON needs a JSON Use instead"));
+        let good = example_after(rule.explanation(), "## Use instead")
+            .filter(|good| good.terraform == bad.terraform)
+            .unwrap_or_else(|| panic!("{code}: an Example needs a Use instead of its kind"));
         let linter = example_linter(rule.explanation());
-        let bad_codes: Vec<_> = linter.lint(bad).iter().map(|d| d.code()).collect();
+        let bad_codes: Vec<_> = bad.lint(&linter).iter().map(|d| d.code()).collect();
         assert!(
             bad_codes.contains(&code),
             "{code}: the Example does not trigger it: {bad_codes:?}"
         );
-        let good_codes: Vec<_> = linter.lint(good).iter().map(|d| d.code()).collect();
+        let good_codes: Vec<_> = good.lint(&linter).iter().map(|d| d.code()).collect();
         assert!(
             !good_codes.contains(&code),
             "{code}: Use instead still triggers it"
@@ -75,7 +102,7 @@ fn examples_break_the_rule_and_fixed_examples_do_not() {
     }
     assert!(
         checked >= all().count() - 3,
-        "only {checked} rules have JSON examples"
+        "only {checked} rules have examples"
     );
 }
 
@@ -97,13 +124,12 @@ fn example_linter(explanation: &str) -> crate::Linter {
 fn ignoring_a_rule_never_changes_another() {
     for rule in all() {
         let code = rule.code();
-        let Some(bad) = json_block_after(rule.explanation(), "## Example") else {
+        let Some(bad) = example_after(rule.explanation(), "## Example") else {
             continue;
         };
         let linter = example_linter(rule.explanation());
         let of_rule = |linter: &crate::Linter| -> Vec<crate::Diagnostic> {
-            linter
-                .lint(bad)
+            bad.lint(linter)
                 .into_iter()
                 .filter(|d| d.code() == code)
                 .collect()
@@ -126,17 +152,17 @@ fn ignoring_a_rule_never_changes_another() {
 fn selecting_a_rule_never_changes_what_it_reports() {
     for rule in all() {
         let code = rule.code();
-        let Some(bad) = json_block_after(rule.explanation(), "## Example") else {
+        let Some(bad) = example_after(rule.explanation(), "## Example") else {
             continue;
         };
         let linter = example_linter(rule.explanation());
         let of_rule = |found: Vec<crate::Diagnostic>| -> Vec<crate::Diagnostic> {
             found.into_iter().filter(|d| d.code() == code).collect()
         };
-        let full = of_rule(linter.lint(bad));
+        let full = of_rule(bad.lint(&linter));
         assert!(!full.is_empty(), "{code}");
         assert_eq!(
-            of_rule(linter.clone().select(code).unwrap().lint(bad)),
+            of_rule(bad.lint(&linter.clone().select(code).unwrap())),
             full,
             "{code}"
         );

@@ -1,41 +1,106 @@
-//! Terraform plans: the bodies `terraform apply` would send.
+//! Terraform: the bodies that `cloudflare_zero_trust_organization`
+//! resources send, linted where the configuration writes them.
 //!
-//! `terraform show -json plan.tfplan` writes a plan as JSON
-//! ([Terraform's JSON output format][format]). ztlint reads its
-//! `resource_changes` and lints, for each one that
+//! # Inputs
 //!
-//! - is `"mode": "managed"`,
-//! - has a `"type"` of `cloudflare_zero_trust_organization` (provider v5),
-//!   `cloudflare_zero_trust_access_organization` or
-//!   `cloudflare_access_organization` (v4), and
-//! - has `"create"` or `"update"` among its `change.actions`,
+//! - **`.tf` files** ([`Linter::lint_terraform`]), in Terraform's native
+//!   syntax, read with `hcl-edit`. The resource types are the provider
+//!   v5's `cloudflare_zero_trust_organization`, whose `login_design`,
+//!   `custom_pages`, `mfa_config` and `mfa_piv_key_requirements` are object
+//!   attributes (`login_design = { ... }`), and the v4 provider's
+//!   `cloudflare_access_organization` and
+//!   `cloudflare_zero_trust_access_organization`, whose `login_design` and
+//!   `custom_pages` are blocks (`login_design { ... }`).
+//! - **`.tf.json` files**, the same in Terraform's JSON syntax, read with
+//!   ztlint's own JSON parser.
+//! - **Plans** ([`Linter::lint_plan`]), as `terraform show -json` writes
+//!   them: each create or update is linted as the body rebuilt from
+//!   `change.after`.
 //!
-//! the body rebuilt from `change.after`:
+//! A file that names none of the three resource types costs one scan of its
+//! text and yields nothing.
 //!
-//! - `account_id` and `zone_id` are path parameters, not body fields, and
-//!   `id` is the provider's own: all three are left out. A `zone_id`
-//!   selects the zone endpoint's profile, otherwise the account's;
-//! - a `null` is an attribute the configuration does not set, which the
-//!   provider does not send: left out, and so is an object left empty;
-//! - what `change.after_unknown` marks is known only after apply: left
-//!   out, and no finding is made that a missing field would cause
-//!   (`missing-field`, `toggle-without-reason`, ...) in that change, since
-//!   the unknown value may be the one that is missing.
+//! # The body
 //!
-//! Each finding points into the plan file, with a secondary label on the
-//! change's `address`. Plans are generated, so findings carry no fix: the
-//! fix belongs in the configuration the plan came from.
+//! Attribute names are the body's JSON keys. `account_id` and `zone_id`
+//! are the request path's: each is checked to be 32 lowercase hex
+//! characters (`identifier-invalid`), and setting both, or in v5 neither,
+//! is a finding (`terraform-account-and-zone`). The account endpoint's
+//! profile is used when `account_id` is set (the v5 provider tries it
+//! first), the zone's when only `zone_id` is. Creates are linted as
+//! updates: the v5 provider creates with the same `PUT`, and a field left
+//! to its default is not missing. Meta-arguments (`count`, `for_each`,
+//! `provider`, `depends_on`, `lifecycle`, ...) are not body fields.
 //!
-//! [format]: https://developer.hashicorp.com/terraform/internals/json-format
+//! Before the rules run, each value is converted to its attribute's type as
+//! Terraform does before the provider sees it: `"false"` for a bool is
+//! `false`, `42` for a string is `"42"`, `1.50` is `1.5`. A value
+//! Terraform cannot convert is left as written, for `wrong-type`.
+//!
+//! # Values
+//!
+//! - A literal is linted fully, at its span in the file; a fix edits the
+//!   file, in its own syntax (HCL escapes, `$${` in templates).
+//! - `var.NAME` takes the value a variable file sets (see [`Module`]),
+//!   else the variable's literal default; `local.NAME` takes the local's
+//!   value, itself resolved the same way; `"${var.NAME}"` alone is the same
+//!   as `var.NAME`. The finding is at the reference, with a second label at
+//!   the definition, which may be in another file; it has no fix, since
+//!   the definition may be used elsewhere.
+//! - Anything else (interpolation with other text, function calls,
+//!   conditionals, references to resources, data sources or modules, a
+//!   `dynamic` block) is unknown: left out, never guessed. A resource with
+//!   an unknown part gets no finding that a field is missing
+//!   (`missing-field`, `toggle-without-reason`, ...), since the unknown
+//!   part may be it.
+//!
+//! # How it is written
+//!
+//! - A block where v5 takes an object attribute (`login_design { ... }`),
+//!   or an attribute where v4 takes a block, is `terraform-block-syntax`,
+//!   with a fix where it is safe.
+//! - A v4 block given twice: the provider sends only the first
+//!   (`terraform-repeated-block`).
+//! - A `.tf` file that does not parse is `terraform-syntax`; a `.tf.json`
+//!   file that is not JSON is `json-syntax`.
+//!
+//! # Suppression
+//!
+//! A comment line `# ztlint-ignore: CODE, CODE` (or `//`) turns the named
+//! rules off for the resource, attribute or block on the next code line.
+//! JSON has no comments; in `.tf.json`, a resource body's `"//"` property,
+//! which Terraform ignores, does it for the whole resource:
+//! `"//": "ztlint-ignore: CODE"`.
+//!
+//! [`Linter::lint_terraform`]: crate::Linter::lint_terraform
+//! [`Linter::lint_plan`]: crate::Linter::lint_plan
 
-use std::collections::HashMap;
+mod body;
+mod convert;
+mod expr;
+mod hcl;
+mod json_syntax;
+mod module;
+mod number;
+mod plan;
+mod resource;
+mod suppress;
+
+pub use module::Module;
+
+pub(crate) use plan::lint_plan;
 
 use crate::diagnostic::Diagnostic;
-use crate::json::{self, Member, Value, ValueKind};
 use crate::lint::Linter;
-use crate::profile::Profile;
+use crate::rules::terraform as rules;
+use crate::span::Span;
+use body::Body;
+use expr::{Expr, ExprValue, Item};
+use module::Definitions;
+use resource::Resource;
+use suppress::Suppression;
 
-/// The resource types whose changes are linted: the v5 provider's, then
+/// The resource types whose bodies are linted: the v5 provider's, then
 /// the two names of the v4 provider's.
 const RESOURCE_TYPES: [&str; 3] = [
     "cloudflare_zero_trust_organization",
@@ -57,152 +122,247 @@ const ABSENCE_RULES: [&str; 6] = [
     "warp-auth-without-duration",
 ];
 
-/// Every finding of `linter`'s rules in the plan `source`, before selection
-/// and severity overrides; `None` when `source` is not a plan.
-pub(crate) fn lint_plan(linter: &Linter, source: &str) -> Option<Vec<Diagnostic>> {
-    // A cheap scan spares the parse for the payloads that are not plans.
-    if !source.contains("\"resource_changes\"") || !source.contains("\"format_version\"") {
-        return None;
-    }
-    let root = json::parse(source).ok()?;
-    root.get("format_version")?;
-    let changes = root.get("resource_changes")?.as_array()?;
-    let mut found = Vec::new();
-    for change in changes {
-        let Some(planned) = Planned::read(change) else {
-            continue;
-        };
-        let address = &planned.address;
-        found.extend(
-            linter
-                .check(source, &planned.body, planned.profile)
-                .into_iter()
-                .filter(|d| !(planned.has_unknown && ABSENCE_RULES.contains(&d.code())))
-                .map(|d| {
-                    let label = format!("in the planned change of `{}`", address.1);
-                    d.without_fixes().with_secondary(address.0, label)
-                }),
-        );
-    }
-    Some(found)
+/// Rules that do not apply to a configuration's body: neither provider
+/// ever sends an empty one (v5 sends its defaults, such as
+/// `auto_redirect_to_identity`; v4 sends every field, unset ones as `""`
+/// and `false`).
+const NOT_FOR_CONFIGURATION: [&str; 1] = ["empty-body"];
+
+/// The provider major version a resource type belongs to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum ProviderVersion {
+    V4,
+    V5,
 }
 
-/// One create or update of an organization resource in a plan.
-struct Planned<'a> {
-    /// The span and text of the change's `address`.
-    address: (crate::span::Span, String),
-    /// The body the change sends.
-    body: Value<'a>,
-    profile: Profile,
-    /// Whether any attribute was left out as unknown.
-    has_unknown: bool,
-}
+impl ProviderVersion {
+    /// The version of resource type `kind`, if it is an organization.
+    pub(crate) fn of(kind: &str) -> Option<ProviderVersion> {
+        match kind {
+            "cloudflare_zero_trust_organization" => Some(ProviderVersion::V5),
+            "cloudflare_zero_trust_access_organization" | "cloudflare_access_organization" => {
+                Some(ProviderVersion::V4)
+            }
+            _ => None,
+        }
+    }
 
-impl<'a> Planned<'a> {
-    /// The change `entry` of `resource_changes`, if it is one ztlint lints.
-    fn read(entry: &Value<'a>) -> Option<Planned<'a>> {
-        if entry.get("mode")?.as_str()? != "managed" {
-            return None;
+    /// Whether a resource with `zone_id` set goes to the zone endpoint:
+    /// in v5 only without `account_id`, which the provider tries first; v4
+    /// refuses both.
+    pub(crate) fn zone_endpoint(self, account_set: bool) -> bool {
+        match self {
+            ProviderVersion::V4 => true,
+            ProviderVersion::V5 => !account_set,
         }
-        let kind = entry.get("type")?.as_str()?;
-        if !RESOURCE_TYPES.contains(&kind) {
-            return None;
-        }
-        let change = entry.get("change")?;
-        let sends = change
-            .get("actions")?
-            .as_array()?
-            .iter()
-            .any(|action| matches!(action.as_str(), Some("create" | "update")));
-        if !sends {
-            return None;
-        }
-        let after = change.get("after")?;
-        after.as_object()?;
-        let address_value = entry.get("address")?;
-        let address = (address_value.span(), address_value.as_str()?.to_string());
-        let zone = after.get("zone_id").is_some_and(|zone| !zone.is_null());
-        let unknown = change.get("after_unknown");
-        // An unknown attribute is `true` in `after_unknown` and absent from
-        // `after`, or nested in an object or list of it.
-        let has_unknown = unknown.is_some_and(contains_true);
-        let body = known(after, unknown, true)?;
-        let body = match body {
-            Some(body) => body,
-            None => Value::new(ValueKind::Object(Vec::new()), after.span()),
-        };
-        Some(Planned {
-            address,
-            body,
-            profile: if zone {
-                Profile::ZoneUpdate
-            } else {
-                Profile::AccountUpdate
-            },
-            has_unknown,
-        })
     }
 }
 
-/// The part of `value` that is known and set, given its `after_unknown`
-/// counterpart `unknown`: `Some(None)` when nothing of it is. `top` is
-/// whether `value` is the resource itself, whose path parameters go.
-/// `None` only when `value` is not an object at the top.
-#[allow(clippy::option_option)]
-fn known<'a>(
-    value: &Value<'a>,
-    unknown: Option<&Value<'a>>,
-    top: bool,
-) -> Option<Option<Value<'a>>> {
-    if value.is_null() {
-        return Some(None);
+/// Whether `source` names an organization resource type at all: the cheap
+/// scan that spares every other file a parse. A file for which it is
+/// `false` has no finding from [`Linter::lint_terraform`], so a caller
+/// need not gather its module's files.
+///
+/// ```
+/// use ztlint::terraform::mentions_organization;
+///
+/// assert!(mentions_organization("resource \"cloudflare_zero_trust_organization\" \"o\" {}"));
+/// assert!(!mentions_organization("resource \"aws_s3_bucket\" \"b\" {}"));
+/// ```
+///
+/// [`Linter::lint_terraform`]: crate::Linter::lint_terraform
+pub fn mentions_organization(source: &str) -> bool {
+    source.contains("_organization") && RESOURCE_TYPES.iter().any(|t| source.contains(t))
+}
+
+/// Every finding in the Terraform configuration file `name` (`.tf` or
+/// `.tf.json`), whose text is `source`, before selection and severity
+/// overrides.
+pub(crate) fn lint_config(
+    linter: &Linter,
+    name: &str,
+    source: &str,
+    module: &Module,
+) -> Vec<Diagnostic> {
+    if !mentions_organization(source) {
+        return Vec::new();
     }
-    if unknown.is_some_and(|u| u.as_bool() == Some(true)) {
-        return Some(None);
-    }
-    let Some(members) = value.as_object() else {
-        if top {
-            return None;
-        }
-        // An array or scalar with an unknown part somewhere is left out
-        // whole: half of a list is not what will be sent.
-        if unknown.is_some_and(contains_true) {
-            return Some(None);
-        }
-        return Some(Some(value.clone()));
+    let read = if name.ends_with(".json") {
+        read_json(source)
+    } else {
+        read_hcl(source)
     };
-    // One map per object, not a scan per member: linear in any plan.
-    let unknown_members: HashMap<&str, &Value<'a>> = unknown
-        .and_then(Value::as_object)
-        .unwrap_or_default()
-        .iter()
-        .map(|m| (m.key().as_str(), m.value()))
-        .collect();
-    let mut kept = Vec::with_capacity(members.len());
-    for member in members {
-        let key = member.key().as_str();
-        if top && NOT_IN_BODY.contains(&key) {
-            continue;
-        }
-        let nested = unknown_members.get(key).copied();
-        if let Some(Some(value)) = known(member.value(), nested, false) {
-            kept.push(Member::new(member.key().clone(), value));
-        }
+    let read = match read {
+        Ok(read) => read,
+        Err(finding) => return vec![*finding],
+    };
+    if read.resources.is_empty() {
+        return Vec::new();
     }
-    if kept.is_empty() && !top {
-        return Some(None);
+    let definitions = Definitions::read(module, name, read.definitions);
+    let mut found = Vec::new();
+    for resource in read.resources {
+        found.extend(lint_resource(
+            linter,
+            resource,
+            source,
+            module,
+            &definitions,
+        ));
     }
-    Some(Some(Value::new(ValueKind::Object(kept), value.span())))
+    suppress::apply(found, &read.suppressions)
 }
 
-/// Whether an `after_unknown` value marks any part unknown.
-fn contains_true(unknown: &Value<'_>) -> bool {
-    match unknown.kind() {
-        ValueKind::Bool(b) => *b,
-        ValueKind::Array(items) => items.iter().any(contains_true),
-        ValueKind::Object(members) => members.iter().any(|m| contains_true(m.value())),
-        _ => false,
+/// What a configuration file holds for the lint.
+struct Read {
+    resources: Vec<Resource>,
+    /// The file's own variables and locals.
+    definitions: Vec<(expr::Reference, Expr)>,
+    suppressions: Vec<Suppression>,
+}
+
+/// What the `.tf` file `source` holds, or the finding that it does not
+/// parse.
+fn read_hcl(source: &str) -> Result<Read, Box<Diagnostic>> {
+    let body =
+        hcl::parse(source).map_err(|e| Box::new(rules::syntax_error(source, e.at, &e.message)))?;
+    let resources = hcl::resources(&body, source);
+    let mut constructs = Vec::new();
+    let mut values = Vec::new();
+    for resource in &resources {
+        constructs.push(resource.whole);
+        for block in &resource.body.blocks {
+            constructs.push(block.whole);
+            collect_spans(&block.items, &mut constructs, &mut values);
+        }
+        collect_spans(&resource.body.items, &mut constructs, &mut values);
     }
+    Ok(Read {
+        suppressions: suppress::hcl(source, &constructs, &values),
+        definitions: hcl::definitions(&body, source),
+        resources,
+    })
+}
+
+/// The spans of `items` and of their nested items, and of their string
+/// values.
+fn collect_spans(items: &[Item], constructs: &mut Vec<Span>, values: &mut Vec<Span>) {
+    for item in items {
+        constructs.push(item.whole.unwrap_or(item.key_span.to(item.value.span)));
+        match &item.value.value {
+            ExprValue::Object(nested) => collect_spans(nested, constructs, values),
+            ExprValue::String(_) | ExprValue::Unknown => values.push(item.value.span),
+            _ => {}
+        }
+    }
+}
+
+/// What the `.tf.json` file `source` holds, or the finding that it is
+/// not JSON.
+fn read_json(source: &str) -> Result<Read, Box<Diagnostic>> {
+    let root = crate::json::parse(source).map_err(|e| Box::new(e.to_diagnostic()))?;
+    let mut resources = Vec::new();
+    let mut suppressions = Vec::new();
+    for (resource, comments) in json_syntax::resources(&root) {
+        for (_, text) in comments {
+            if let Some(selectors) = suppress::selectors(&text) {
+                suppressions.push(Suppression {
+                    selectors,
+                    target: resource.whole,
+                });
+            }
+        }
+        resources.push(resource);
+    }
+    Ok(Read {
+        resources,
+        definitions: json_syntax::definitions(source),
+        suppressions,
+    })
+}
+
+/// The findings of one resource.
+fn lint_resource(
+    linter: &Linter,
+    resource: Resource,
+    source: &str,
+    module: &Module,
+    definitions: &Definitions,
+) -> Vec<Diagnostic> {
+    definitions.reset_budget();
+    let version = resource.version;
+    let header = resource.header;
+    let mut shaped = resource.shape(source);
+    for item in &mut shaped.fields {
+        item.value = definitions.resolve(&item.value);
+    }
+    let account = shaped.account_id.as_ref().map(|e| definitions.resolve(e));
+    let zone = shaped.zone_id.as_ref().map(|e| definitions.resolve(e));
+    convert::body(&mut shaped.fields);
+
+    let mut found = std::mem::take(&mut shaped.findings);
+    found.extend(path_findings(
+        version,
+        header,
+        account.as_ref(),
+        zone.as_ref(),
+        module,
+    ));
+    let profile = shaped.profile(version);
+    let body = Body::write(&shaped.fields, header);
+    let Ok(root) = crate::json::parse(&body.json) else {
+        return found;
+    };
+    let has_unknown = body.has_unknown || shaped.has_dynamic;
+    found.extend(
+        linter
+            .check(&body.json, &root, profile)
+            .into_iter()
+            .filter(|d| !(has_unknown && ABSENCE_RULES.contains(&d.code())))
+            .filter(|d| !NOT_FOR_CONFIGURATION.contains(&d.code()))
+            .map(|d| body.move_finding(d, source, module)),
+    );
+    found
+}
+
+/// The findings on `account_id` and `zone_id`: each an identifier, and
+/// one of them set.
+fn path_findings(
+    version: ProviderVersion,
+    header: Span,
+    account: Option<&Expr>,
+    zone: Option<&Expr>,
+    module: &Module,
+) -> Vec<Diagnostic> {
+    let mut found = Vec::new();
+    let is_set = |e: Option<&Expr>| e.is_some_and(|e| !matches!(e.value, ExprValue::Null));
+    let is_unknown = |e: Option<&Expr>| e.is_some_and(Expr::has_unknown);
+    for (name, expr) in [("account_id", account), ("zone_id", zone)] {
+        let Some(expr) = expr else { continue };
+        if let ExprValue::String(id) = &expr.value {
+            if let Err(error) = crate::account_id::check(id) {
+                let mut d = rules::identifier_invalid(expr.span, name, id, &error);
+                if let Some(origin) = &expr.origin {
+                    d = d.with_secondary_label(body::origin_label(origin, module));
+                }
+                found.push(d);
+            }
+        }
+    }
+    match (is_set(account), is_set(zone)) {
+        (true, true) => found.push(rules::account_and_zone(
+            version,
+            zone.map_or(header, |z| z.span),
+            account.map(|a| a.span),
+        )),
+        (false, false)
+            if version == ProviderVersion::V5 && !is_unknown(account) && !is_unknown(zone) =>
+        {
+            found.push(rules::neither_account_nor_zone(header));
+        }
+        _ => {}
+    }
+    found
 }
 
 #[cfg(test)]

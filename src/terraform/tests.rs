@@ -1,25 +1,13 @@
-use crate::{Linter, Profile};
+//! The lint of `.tf` and `.tf.json` files, end to end: spans in the file,
+//! conversions, references, fixes and suppressions.
 
-/// A plan with one change of `kind` and `actions`, whose `after` and
-/// `after_unknown` are the given JSON texts.
-fn plan(kind: &str, actions: &str, after: &str, unknown: &str) -> String {
-    format!(
-        r#"{{"format_version": "1.2", "terraform_version": "1.11.4",
-"resource_changes": [{{"address": "{kind}.main", "mode": "managed",
-"type": "{kind}", "name": "main", "provider_name": "registry.terraform.io/cloudflare/cloudflare",
-"change": {{"actions": {actions}, "before": null,
-"after": {after},
-"after_unknown": {unknown}}}}}]}}"#
-    )
-}
+use super::Module;
+use crate::{apply_fixes, Applicability, Linter};
 
-const V5: &str = "cloudflare_zero_trust_organization";
-
-/// Code, span text and message of each finding.
-fn findings(source: &str) -> Vec<(&'static str, String, String)> {
+/// Code, the text at the span, and message of each finding of `name`.
+fn findings_in(name: &str, source: &str, module: &Module) -> Vec<(&'static str, String, String)> {
     Linter::new()
-        .lint_plan(source)
-        .expect("a plan")
+        .lint_terraform(name, source, module)
         .iter()
         .map(|d| {
             (
@@ -31,186 +19,387 @@ fn findings(source: &str) -> Vec<(&'static str, String, String)> {
         .collect()
 }
 
-/// Codes and messages of the findings of an update whose `after` is given.
-fn planned_update(after: &str) -> Vec<(&'static str, String)> {
-    let source = plan(V5, r#"["update"]"#, after, "{}");
-    findings(&source)
+fn findings(source: &str) -> Vec<(&'static str, String, String)> {
+    findings_in("main.tf", source, &Module::new())
+}
+
+/// Codes and span texts only.
+fn spots(source: &str) -> Vec<(&'static str, String)> {
+    findings(source)
         .into_iter()
-        .map(|(c, _, m)| (c, m))
+        .map(|(c, s, _)| (c, s))
         .collect()
 }
 
-/// Codes and messages of linting `body` directly under `profile`.
-fn direct(body: &str, profile: Profile) -> Vec<(&'static str, String)> {
-    Linter::new()
-        .profile(profile)
-        .lint(body)
-        .iter()
-        .map(|d| (d.code(), d.message().to_string()))
-        .collect()
+/// A v5 resource with an account and the `lines` of its body.
+fn v5(lines: &str) -> String {
+    format!(
+        "resource \"cloudflare_zero_trust_organization\" \"main\" {{\n  account_id = \"023e105f4ecef8ad9ca31a8372d0c353\"\n{lines}}}\n"
+    )
 }
 
 #[test]
-fn a_finding_points_into_the_plan_with_the_address_labelled_and_no_fix() {
-    let source = plan(
-        V5,
-        r#"["update"]"#,
-        r#"{"account_id": "699d98642c564d2e855e9661899b7252", "id": "699d98642c564d2e855e9661899b7252", "session_duration": "24 h"}"#,
+fn literals_are_linted_at_their_spans_in_the_file() {
+    let source = v5(r##"  session_duration = "1d"
+  login_design = {
+    text_color       = "#c5ed1b"
+    background_color = "#c5ed1b"
+  }
+"##);
+    let got = findings(&source);
+    assert_eq!(
+        got,
+        [
+            (
+                "duration-syntax",
+                "\"1d\"".to_string(),
+                "`session_duration` is `1d`, which Go's time.ParseDuration rejects: time: unknown unit \"d\" in duration \"1d\"".to_string()
+            ),
+            (
+                "low-contrast",
+                "\"#c5ed1b\"".to_string(),
+                "contrast between `text_color` `#c5ed1b` and `background_color` `#c5ed1b` is 1.00:1, below WCAG AA's 4.5:1".to_string()
+            ),
+        ]
+    );
+    let d = &Linter::new().lint_terraform("main.tf", &source, &Module::new())[1];
+    // The primary span is the text color, the label the background's.
+    let text_color = source.find("\"#c5ed1b\"").unwrap();
+    assert_eq!(d.span().start(), text_color);
+    assert_eq!(
+        d.secondary()[0].span().start(),
+        source.rfind("\"#c5ed1b\"").unwrap()
+    );
+}
+
+#[test]
+fn values_are_converted_as_terraform_converts_them_first() {
+    // Terraform sends `false` and `"42"`: nothing to report.
+    let source = v5("  is_ui_read_only = \"false\"\n  name = 42\n  deny_unmatched_requests_exempted_zone_names = [\"example.com\", 7]\n");
+    // The number is sent as the string `"7"`, which is no zone name.
+    assert_eq!(spots(&source), [("zone-name-invalid", "7".to_string())]);
+    // What Terraform cannot convert is left for `wrong-type`.
+    let source = v5("  is_ui_read_only = \"maybe\"\n");
+    assert_eq!(spots(&source), [("wrong-type", "\"maybe\"".to_string())]);
+}
+
+#[test]
+fn a_file_without_an_organization_resource_has_no_finding() {
+    assert_eq!(
+        spots("resource \"aws_s3_bucket\" \"b\" {\n  bucket = 1d\n}\n"),
+        []
+    );
+    // Not even a syntax error: the file is not read past the scan.
+    assert_eq!(spots("this is { not HCL"), []);
+}
+
+#[test]
+fn a_syntax_error_is_reported_where_the_parser_stops() {
+    let source = "resource \"cloudflare_zero_trust_organization\" \"main\" {\n  name = \n}\n";
+    let got = Linter::new().lint_terraform("main.tf", source, &Module::new());
+    assert_eq!(got.len(), 1);
+    assert_eq!(got[0].code(), "terraform-syntax");
+    assert!(
+        got[0].message().starts_with("the file is not valid HCL: "),
         "{}",
+        got[0].message()
     );
-    let diagnostics = Linter::new().lint_plan(&source).unwrap();
-    assert_eq!(diagnostics.len(), 1, "{diagnostics:#?}");
-    let d = &diagnostics[0];
-    assert_eq!(d.code(), "duration-syntax");
-    assert_eq!(&source[d.span().range()], "\"24 h\"");
-    assert!(d.fixes().is_empty());
-    let label = &d.secondary()[0];
+    let json = Linter::new().lint_terraform(
+        "main.tf.json",
+        "{\"resource\": {\"cloudflare_zero_trust_organization\": {},}}",
+        &Module::new(),
+    );
+    assert_eq!(json[0].code(), "json-syntax");
+}
+
+#[test]
+fn references_resolve_to_defaults_and_variable_files_with_a_label_at_the_definition() {
+    let main = v5("  session_duration = var.session\n  name = local.name\n");
+    let main = format!("{main}locals {{\n  name = \"\"\n}}\n");
+    let module = Module::new()
+        .file(
+            "variables.tf",
+            "variable \"session\" {\n  default = \"24h\"\n}\n",
+        )
+        .file("terraform.tfvars", "session = \"1d\"\n");
+    let got = Linter::new().lint_terraform("main.tf", &main, &module);
+    let codes: Vec<_> = got
+        .iter()
+        .map(|d| (d.code(), &main[d.span().range()]))
+        .collect();
     assert_eq!(
-        &source[label.span().range()],
-        "\"cloudflare_zero_trust_organization.main\""
+        codes,
+        [
+            ("duration-syntax", "var.session"),
+            ("name-blank", "local.name")
+        ]
     );
+    // The tfvars value wins over the default, and is labelled in its file.
+    let label = &got[0].secondary()[0];
+    assert_eq!(label.file(), Some("terraform.tfvars"));
+    assert_eq!(label.text(), Some("`var.session` is set here"));
+    let (start, end) = label.positions_elsewhere().unwrap();
+    assert_eq!((start.line, start.column, end.column), (1, 11, 15));
+    // A reference's finding has no fix: the definition may be used elsewhere.
+    assert!(got[0].fixes().is_empty());
+    // The local is in the linted file: a plain label.
+    let local = &got[1].secondary()[0];
+    assert_eq!(local.file(), None);
+    assert_eq!(&main[local.span().range()], "\"\"");
+    assert_eq!(local.text(), Some("`local.name` is defined here"));
+}
+
+#[test]
+fn variable_files_take_terraforms_precedence() {
+    let main = v5("  session_duration = var.session\n");
+    let module = Module::new()
+        .file("b.auto.tfvars", "session = \"3d\"\n")
+        .file("terraform.tfvars.json", "{\"session\": \"2d\"}")
+        .file("a.auto.tfvars", "session = \"4d\"\n")
+        .file("terraform.tfvars", "session = \"1d\"\n");
+    let message = |module: &Module| {
+        Linter::new().lint_terraform("main.tf", &main, module)[0]
+            .message()
+            .to_string()
+    };
+    // The last `*.auto.tfvars` in lexical order wins.
+    assert!(message(&module).contains("`3d`"), "{}", message(&module));
+    let module = module.var_file("prod.tfvars", "session = \"5d\"\n");
+    assert!(message(&module).contains("`5d`"));
+}
+
+#[test]
+fn what_is_not_a_literal_is_unknown_and_hides_absence_findings() {
+    // The reason is unknown until apply: it may well be set.
+    let source = v5("  is_ui_read_only = true\n  ui_read_only_toggle_reason = terraform_data.reason.output\n  session_duration = \"${var.hours}h\"\n  name = upper(\"x\")\n");
+    assert_eq!(spots(&source), []);
+    // Without it, the toggle has no reason.
+    let source = v5("  is_ui_read_only = true\n");
     assert_eq!(
-        label.text(),
-        Some("in the planned change of `cloudflare_zero_trust_organization.main`")
+        spots(&source),
+        [("toggle-without-reason", "is_ui_read_only".to_string())]
+    );
+    // A variable without default or value is unknown too.
+    let source = format!(
+        "{}variable \"reason\" {{}}\n",
+        v5("  is_ui_read_only = true\n  ui_read_only_toggle_reason = var.reason\n")
+    );
+    assert_eq!(spots(&source), []);
+}
+
+#[test]
+fn cycles_and_long_chains_of_locals_are_unknown() {
+    let source = format!(
+        "{}locals {{\n  a = local.b\n  b = local.a\n}}\n",
+        v5("  session_duration = local.a\n")
+    );
+    assert_eq!(spots(&source), []);
+}
+
+#[test]
+fn fixes_edit_the_file_in_its_own_syntax() {
+    let source = v5("  session_duration = \"1d\"\n  allow_authenticate_via_warp = \"True\"\n  created_at = \"2024-01-01T00:00:00Z\" # from a GET\n");
+    let diagnostics = Linter::new().lint_terraform("main.tf", &source, &Module::new());
+    let (fixed, applied) = apply_fixes(&source, &diagnostics, Applicability::Unsafe);
+    assert_eq!(applied, 3, "{diagnostics:#?}");
+    assert_eq!(
+        fixed,
+        v5("  session_duration = \"24h\"\n  allow_authenticate_via_warp = true\n")
     );
 }
 
 #[test]
-fn the_body_is_what_the_provider_sends() {
-    // Unset attributes are null in `after`; path parameters and `id` are
-    // not body fields; an object of nulls is not sent.
-    let after = r#"{"account_id": "699d98642c564d2e855e9661899b7252", "zone_id": null,
-        "id": "x", "name": "Widget Corps", "auth_domain": null,
-        "login_design": {"background_color": null, "text_color": null},
-        "custom_pages": {"forbidden": null, "identity_denied": null},
-        "is_ui_read_only": false, "session_duration": null}"#;
-    let source = plan(V5, r#"["create"]"#, after, "{}");
-    assert_eq!(findings(&source), vec![]);
-}
-
-#[test]
-fn findings_match_linting_the_rebuilt_body_directly() {
-    let after = r#"{"account_id": "699d98642c564d2e855e9661899b7252", "zone_id": null,
-        "name": " ", "session_duration": "720h", "login_design": {"background_color": "red",
-        "text_color": null, "logo_path": "http://example.com/logo.png"},
-        "is_ui_read_only": true, "warp_auth_session_duration": "1d"}"#;
-    let body = r#"{"name": " ", "session_duration": "720h", "login_design": {"background_color": "red",
-        "logo_path": "http://example.com/logo.png"},
-        "is_ui_read_only": true, "warp_auth_session_duration": "1d"}"#;
-    let from_plan = planned_update(after);
-    let expected = direct(body, Profile::AccountUpdate);
-    assert!(expected.len() >= 5, "{expected:#?}");
-    assert_eq!(from_plan, expected);
-}
-
-#[test]
-fn a_zone_id_selects_the_zone_profile() {
-    let after = r#"{"account_id": null, "zone_id": "023e105f4ecef8ad9ca31a8372d0c353",
-        "warp_auth_session_duration": "24h", "allow_authenticate_via_warp": true}"#;
-    let body = r#"{"warp_auth_session_duration": "24h", "allow_authenticate_via_warp": true}"#;
-    let from_plan = planned_update(after);
-    let zone = direct(body, Profile::ZoneUpdate);
-    assert_ne!(zone, direct(body, Profile::AccountUpdate));
-    assert_eq!(from_plan, zone);
-}
-
-#[test]
-fn an_unknown_value_is_left_out_and_never_reported_missing() {
-    // The reason is known only after apply: it may well be set.
-    let after = r#"{"is_ui_read_only": true, "session_duration": "24h"}"#;
-    let unknown = r#"{"ui_read_only_toggle_reason": true, "login_design": {"logo_path": true}}"#;
-    let source = plan(V5, r#"["update"]"#, after, unknown);
-    assert_eq!(findings(&source), vec![]);
-    // Without the unknown, the toggle has no reason.
-    let source = plan(V5, r#"["update"]"#, after, "{}");
-    let codes: Vec<_> = findings(&source).into_iter().map(|f| f.0).collect();
-    assert_eq!(codes, ["toggle-without-reason"]);
-}
-
-#[test]
-fn an_unknown_value_hides_only_absence_findings() {
-    let after = r#"{"session_duration": "1d", "name": "Widget Corps"}"#;
-    let unknown = r#"{"auth_domain": true}"#;
-    let source = plan(V5, r#"["update"]"#, after, unknown);
-    let found = findings(&source);
-    assert_eq!(found.len(), 1);
-    assert_eq!(found[0].0, "duration-syntax");
-    assert_eq!(found[0].1, "\"1d\"");
-}
-
-#[test]
-fn a_list_with_an_unknown_element_is_left_out_whole() {
-    let after = r#"{"mfa_config": {"allowed_authenticators": ["totp", "carrier-pigeon"]}}"#;
-    let known = plan(
-        V5,
-        r#"["update"]"#,
-        after,
-        r#"{"mfa_config": {"allowed_authenticators": [false, false]}}"#,
+fn a_renamed_field_is_renamed_in_place() {
+    let source = v5("  mfa_ssh_piv_key_requirements = {\n    pin_policy = \"once\"\n  }\n");
+    let diagnostics = Linter::new().lint_terraform("main.tf", &source, &Module::new());
+    assert_eq!(diagnostics[0].code(), "renamed-field");
+    assert_eq!(
+        &source[diagnostics[0].span().range()],
+        "mfa_ssh_piv_key_requirements"
     );
-    let codes: Vec<_> = findings(&known).into_iter().map(|f| (f.0, f.1)).collect();
-    assert_eq!(codes, [("enum-value", "\"carrier-pigeon\"".to_string())]);
-    let unknown = plan(
-        V5,
-        r#"["update"]"#,
-        after,
-        r#"{"mfa_config": {"allowed_authenticators": [false, true]}}"#,
+    let (fixed, _) = apply_fixes(&source, &diagnostics, Applicability::Safe);
+    assert_eq!(
+        fixed,
+        v5("  mfa_piv_key_requirements = {\n    pin_policy = \"once\"\n  }\n")
     );
-    assert_eq!(findings(&unknown), vec![]);
 }
 
 #[test]
-fn only_creates_and_updates_of_organization_resources_are_linted() {
-    let after = r#"{"session_duration": "1d"}"#;
-    for (kind, actions, linted) in [
-        (V5, r#"["create"]"#, true),
-        (V5, r#"["delete", "create"]"#, true),
-        (V5, r#"["create", "delete"]"#, true),
-        (V5, r#"["no-op"]"#, false),
-        (V5, r#"["delete"]"#, false),
-        (V5, r#"["read"]"#, false),
-        ("cloudflare_access_organization", r#"["update"]"#, true),
-        (
-            "cloudflare_zero_trust_access_organization",
-            r#"["update"]"#,
-            true,
-        ),
-        (
-            "cloudflare_zero_trust_access_application",
-            r#"["update"]"#,
-            false,
-        ),
-    ] {
-        let source = plan(kind, actions, after, "{}");
-        let count = Linter::new().lint_plan(&source).unwrap().len();
-        assert_eq!(count, usize::from(linted), "{kind} {actions}");
+fn a_v5_block_is_an_error_with_a_fix_to_an_attribute() {
+    let source = v5("  login_design {\n    text_color = \"#000000\"\n  }\n");
+    let got = Linter::new().lint_terraform("main.tf", &source, &Module::new());
+    assert_eq!(got.len(), 1, "{got:#?}");
+    let d = &got[0];
+    assert_eq!(d.code(), "terraform-block-syntax");
+    assert_eq!(d.severity(), crate::Severity::Error);
+    assert_eq!(&source[d.span().range()], "login_design");
+    assert_eq!(
+        d.message(),
+        "`login_design` is an attribute of `cloudflare_zero_trust_organization` in provider v5, not a block: Terraform rejects `login_design { ... }`"
+    );
+    let (fixed, _) = apply_fixes(&source, &got, Applicability::Safe);
+    assert_eq!(
+        fixed,
+        v5("  login_design = {\n    text_color = \"#000000\"\n  }\n")
+    );
+    // Its values are linted all the same.
+    let source = v5("  login_design {\n    text_color = \"white\"\n  }\n");
+    let codes: Vec<_> = spots(&source).into_iter().map(|(c, _)| c).collect();
+    assert_eq!(codes, ["terraform-block-syntax", "color-not-hex"]);
+}
+
+/// A v4 resource with the `lines` of its body.
+fn v4(lines: &str) -> String {
+    format!(
+        "resource \"cloudflare_access_organization\" \"main\" {{\n  account_id  = \"023e105f4ecef8ad9ca31a8372d0c353\"\n  auth_domain = \"widgets.cloudflareaccess.com\"\n{lines}}}\n"
+    )
+}
+
+#[test]
+fn a_v4_attribute_is_an_error_with_a_fix_to_a_block() {
+    let source = v4("  login_design = {\n    text_color = \"#000000\"\n  }\n");
+    let got = Linter::new().lint_terraform("main.tf", &source, &Module::new());
+    assert_eq!(got.len(), 1, "{got:#?}");
+    assert_eq!(got[0].code(), "terraform-block-syntax");
+    let (fixed, _) = apply_fixes(&source, &got, Applicability::Safe);
+    assert_eq!(
+        fixed,
+        v4("  login_design {\n    text_color = \"#000000\"\n  }\n")
+    );
+    // One line with a comma is not a block body: no fix.
+    let source = v4("  login_design = { text_color = \"#000000\", header_text = \"Hi\" }\n");
+    let got = Linter::new().lint_terraform("main.tf", &source, &Module::new());
+    assert!(got[0].fixes().is_empty());
+}
+
+#[test]
+fn a_repeated_v4_block_is_ignored_after_the_first() {
+    let source = v4("  login_design {\n    text_color = \"#000000\"\n  }\n  login_design {\n    text_color = \"white\"\n  }\n");
+    let got = Linter::new().lint_terraform("main.tf", &source, &Module::new());
+    // The second block's `white` is not sent, so not linted.
+    assert_eq!(got.len(), 1, "{got:#?}");
+    let d = &got[0];
+    assert_eq!(d.code(), "terraform-repeated-block");
+    assert_eq!(d.span().start(), source.rfind("login_design").unwrap());
+    assert_eq!(
+        d.secondary()[0].span().start(),
+        source.find("login_design").unwrap()
+    );
+}
+
+#[test]
+fn account_and_zone_ids_are_checked() {
+    let both = "resource \"cloudflare_zero_trust_organization\" \"main\" {\n  account_id = \"023e105f4ecef8ad9ca31a8372d0c353\"\n  zone_id = \"699d98642c564d2e855e9661899b7252\"\n  name = \"Widget\"\n}\n";
+    let got = Linter::new().lint_terraform("main.tf", both, &Module::new());
+    assert_eq!(got.len(), 1);
+    assert_eq!(got[0].code(), "terraform-account-and-zone");
+    assert_eq!(got[0].severity(), crate::Severity::Warning);
+    let v4_both = both.replace(
+        "cloudflare_zero_trust_organization",
+        "cloudflare_access_organization",
+    );
+    let got = Linter::new().lint_terraform("main.tf", &v4_both, &Module::new());
+    assert_eq!(got[0].severity(), crate::Severity::Error);
+
+    let neither =
+        "resource \"cloudflare_zero_trust_organization\" \"main\" {\n  name = \"Widget\"\n}\n";
+    let got = findings(neither);
+    assert_eq!(
+        got,
+        [(
+            "terraform-account-and-zone",
+            "resource \"cloudflare_zero_trust_organization\" \"main\"".to_string(),
+            "neither `account_id` nor `zone_id` is set: provider v5 sends the request to `/zones//access/organizations`".to_string()
+        )]
+    );
+    let bad = "resource \"cloudflare_zero_trust_organization\" \"main\" {\n  account_id = \"your-account-id\"\n}\n";
+    assert_eq!(
+        findings(bad),
+        [(
+            "identifier-invalid",
+            "\"your-account-id\"".to_string(),
+            "`account_id` is `your-account-id`, not an account identifier: it must be 32 lowercase hex characters, found 15".to_string()
+        )]
+    );
+}
+
+#[test]
+fn a_zone_resource_is_linted_for_the_zone_endpoint() {
+    let source = "resource \"cloudflare_zero_trust_organization\" \"main\" {\n  zone_id = \"699d98642c564d2e855e9661899b7252\"\n  warp_auth_session_duration = \"24h\"\n}\n";
+    let codes: Vec<_> = spots(source).into_iter().map(|(c, _)| c).collect();
+    assert_eq!(codes, ["unknown-field"]);
+}
+
+#[test]
+fn ignore_comments_turn_rules_off_for_what_follows() {
+    let source = v5("  # ztlint-ignore: duration-syntax\n  session_duration = \"1d\"\n  warp_auth_session_duration = \"1d\"\n");
+    let codes: Vec<_> = spots(&source);
+    assert_eq!(codes, [("duration-syntax", "\"1d\"".to_string())]);
+    assert_eq!(
+        Linter::new().lint_terraform("main.tf", &source, &Module::new())[0]
+            .span()
+            .start(),
+        source.rfind("\"1d\"").unwrap()
+    );
+    // Above the resource: the whole resource.
+    let source = format!(
+        "// ztlint-ignore: duration\n{}",
+        v5("  session_duration = \"1d\"\n  warp_auth_session_duration = \"1d\"\n")
+    );
+    assert_eq!(spots(&source), []);
+}
+
+#[test]
+fn json_syntax_files_lint_alike_with_templates_and_comments() {
+    let source = r##"{
+  "resource": {
+    "cloudflare_zero_trust_organization": {
+      "main": {
+        "//": "ztlint-ignore: low-contrast",
+        "account_id": "023e105f4ecef8ad9ca31a8372d0c353",
+        "name": "Cost $${x}",
+        "session_duration": "${var.session}",
+        "auth_domain": "${local.team}.cloudflareaccess.com",
+        "is_ui_read_only": "true",
+        "ui_read_only_toggle_reason": "",
+        "login_design": {"text_color": "#fff", "background_color": "#fff"}
+      }
     }
-    let data = plan(V5, r#"["read"]"#, after, "{}").replace("\"managed\"", "\"data\"");
-    assert_eq!(Linter::new().lint_plan(&data).unwrap(), vec![]);
+  },
+  "variable": {"session": {"default": "1d"}}
+}"##;
+    let got = Linter::new().lint_terraform("main.tf.json", source, &Module::new());
+    let codes: Vec<_> = got
+        .iter()
+        .map(|d| (d.code(), &source[d.span().range()]))
+        .collect();
+    assert_eq!(
+        codes,
+        [
+            ("duration-syntax", "\"${var.session}\""),
+            ("toggle-reason-blank", "\"\""),
+        ]
+    );
+    // The default is labelled where it is.
+    assert_eq!(&source[got[0].secondary()[0].span().range()], "\"1d\"");
 }
 
 #[test]
-fn what_is_not_a_plan_is_left_to_the_payload_lint() {
-    for source in [
-        r#"{"name": "Widget Corps"}"#,
-        r#"{"resource_changes": [], "name": "format_version"}"#,
-        r#"{"format_version": "1.2", "resource_changes": [}"#,
-        r#"{"format_version": "1.2", "resource_changes": {}}"#,
-        "",
-    ] {
-        assert!(Linter::new().lint_plan(source).is_none(), "{source}");
-    }
-    let empty = r#"{"format_version": "1.2", "resource_changes": []}"#;
-    assert_eq!(Linter::new().lint_plan(empty), Some(vec![]));
-}
-
-#[test]
-fn selection_and_severity_overrides_apply() {
-    let source = plan(V5, r#"["update"]"#, r#"{"session_duration": "1d"}"#, "{}");
-    let linter = Linter::new().ignore("duration-syntax").unwrap();
-    assert_eq!(linter.lint_plan(&source), Some(vec![]));
-    let linter = Linter::new()
-        .severity("duration", Some(crate::Severity::Info))
-        .unwrap();
-    let d = &linter.lint_plan(&source).unwrap()[0];
-    assert_eq!(d.severity(), crate::Severity::Info);
+fn json_syntax_fixes_are_json() {
+    let source = r#"{"resource": {"cloudflare_zero_trust_organization": {"main": {
+  "account_id": "023e105f4ecef8ad9ca31a8372d0c353",
+  "session_duration": "1d",
+  "created_at": "2024-01-01T00:00:00Z",
+  "name": "Widget"
+}}}}"#;
+    let got = Linter::new().lint_terraform("main.tf.json", source, &Module::new());
+    let (fixed, _) = apply_fixes(source, &got, Applicability::Unsafe);
+    assert_eq!(
+        fixed,
+        r#"{"resource": {"cloudflare_zero_trust_organization": {"main": {
+  "account_id": "023e105f4ecef8ad9ca31a8372d0c353",
+  "session_duration": "24h",
+  "name": "Widget"
+}}}}"#
+    );
 }

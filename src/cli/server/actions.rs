@@ -118,7 +118,12 @@ fn fix_all(doc: &Document, map: &LineMap<'_>, linter: &Linter) -> Option<TextEdi
     if !doc.payload {
         return None;
     }
-    let fixed = fix::fix(linter, &doc.text, &doc.findings, Applicability::Safe)?;
+    let fixed = fix::fix(
+        |text| linter.lint(text),
+        &doc.text,
+        &doc.findings,
+        Applicability::Safe,
+    )?;
     let (old, new) = (doc.text.as_bytes(), fixed.text.as_bytes());
     let mut prefix = old.iter().zip(new).take_while(|(a, b)| a == b).count();
     while !doc.text.is_char_boundary(prefix) || !fixed.text.is_char_boundary(prefix) {

@@ -73,9 +73,12 @@ pub(crate) fn convert(
                 message.push_str("\nhelp: ");
                 message.push_str(help);
             }
+            // The server lints one buffer; a label in another file has no
+            // range in it.
             let related: Vec<DiagnosticRelatedInformation> = d
                 .secondary()
                 .iter()
+                .filter(|label| label.file().is_none())
                 .map(|label| DiagnosticRelatedInformation {
                     location: Location {
                         uri: uri.clone(),

@@ -1,0 +1,428 @@
+//! The native syntax of `.tf` and `.tfvars` files, read with `hcl-edit`,
+//! which keeps a byte span for every key and value.
+
+use hcl_edit::expr::{Expression, ObjectKey, ObjectValueAssignment, ObjectValueTerminator};
+use hcl_edit::structure::{Block, Body, Structure};
+use hcl_edit::template::{Element, Template};
+
+use super::expr::{Expr, ExprValue, Item, KeyForm, Reference, ReferenceKind, Syntax};
+use super::resource::{BlockUse, Resource, ResourceBody};
+use super::{number, ProviderVersion};
+use crate::span::Span;
+
+/// A `.tf` file that does not parse: where, and why.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct SyntaxError {
+    pub(crate) at: usize,
+    pub(crate) message: String,
+}
+
+/// Parses `source` as an HCL body.
+pub(crate) fn parse(source: &str) -> Result<Body, SyntaxError> {
+    hcl_edit::parser::parse_body(source).map_err(|error| {
+        let location = error.location();
+        SyntaxError {
+            at: offset_of(source, location.line(), location.column()),
+            message: error.message().to_string(),
+        }
+    })
+}
+
+/// The byte offset of 1-based `line` and `column` (in characters) of
+/// `source`, clamped into it.
+fn offset_of(source: &str, line: usize, column: usize) -> usize {
+    let mut start = 0;
+    for _ in 1..line {
+        match source[start..].find('\n') {
+            Some(at) => start += at + 1,
+            None => return source.len(),
+        }
+    }
+    let line_text = source[start..].split('\n').next().unwrap_or_default();
+    start
+        + line_text
+            .char_indices()
+            .nth(column.saturating_sub(1))
+            .map_or(line_text.len(), |(i, _)| i)
+}
+
+fn span_of(node: &impl hcl_edit::Span) -> Span {
+    node.span().map_or(Span::empty(0), Span::from)
+}
+
+/// The organization resources of `body`.
+pub(crate) fn resources(body: &Body, source: &str) -> Vec<Resource> {
+    body.blocks()
+        .filter(|b| b.ident.as_str() == "resource")
+        .filter_map(|block| resource(block, source))
+        .collect()
+}
+
+fn resource(block: &Block, source: &str) -> Option<Resource> {
+    let [kind, name] = block.labels.as_slice() else {
+        return None;
+    };
+    let version = ProviderVersion::of(kind.as_str())?;
+    let header = Span::new(span_of(block).start(), span_of(name).end());
+    let mut body = ResourceBody::default();
+    for structure in block.body.iter() {
+        match structure {
+            Structure::Attribute(attribute) => body.items.push(attribute_item(attribute, source)),
+            Structure::Block(inner) => body.blocks.push(block_use(inner, source)),
+        }
+    }
+    Some(Resource {
+        version,
+        address: format!("{}.{}", kind.as_str(), name.as_str()),
+        header,
+        whole: span_of(block),
+        body,
+        syntax: Syntax::Hcl,
+    })
+}
+
+/// An attribute of a body as an item.
+fn attribute_item(attribute: &hcl_edit::structure::Attribute, source: &str) -> Item {
+    let whole = span_of(attribute);
+    Item {
+        key: attribute.key.as_str().to_string(),
+        key_span: span_of(&attribute.key),
+        key_form: Some(KeyForm::Ident),
+        value: expr(&attribute.value, source),
+        whole: Some(whole),
+        removal: line_removal(source, whole),
+    }
+}
+
+/// The lines that `whole` fills, newline included, when nothing but
+/// blanks and a comment share them: removing them leaves the rest as it
+/// was.
+pub(crate) fn line_removal(source: &str, whole: Span) -> Option<Span> {
+    let before = source.get(..whole.start())?;
+    let line_start = before.rfind('\n').map_or(0, |at| at + 1);
+    if !before[line_start..].trim().is_empty() {
+        return None;
+    }
+    let after = source.get(whole.end()..)?;
+    let line_end = after
+        .find('\n')
+        .map_or(source.len(), |at| whole.end() + at + 1);
+    let rest = source.get(whole.end()..line_end)?.trim();
+    let comment = rest.starts_with('#') || rest.starts_with("//");
+    (rest.is_empty() || comment).then(|| Span::new(line_start, line_end))
+}
+
+/// A block inside a resource: `login_design { ... }`, `dynamic`,
+/// `lifecycle`, ...
+fn block_use(block: &Block, source: &str) -> BlockUse {
+    let ident = block.ident.as_str();
+    let ident_span = span_of(&block.ident);
+    let labels = block
+        .labels
+        .iter()
+        .map(|l| l.as_str().to_string())
+        .collect();
+    let mut items = Vec::new();
+    let mut nested = false;
+    for structure in block.body.iter() {
+        match structure {
+            Structure::Attribute(attribute) => items.push(attribute_item(attribute, source)),
+            Structure::Block(_) => nested = true,
+        }
+    }
+    let whole = span_of(block);
+    BlockUse {
+        ident: ident.to_string(),
+        ident_span,
+        labels,
+        whole,
+        // The body's braces: from the first `{` after the header.
+        braces: Span::new(
+            source
+                .get(ident_span.end()..whole.end())
+                .and_then(|rest| rest.find('{'))
+                .map_or(whole.start(), |at| ident_span.end() + at),
+            whole.end(),
+        ),
+        items,
+        has_nested_blocks: nested,
+    }
+}
+
+/// The value of `expression`, as far as it is known without evaluating
+/// anything but literals.
+pub(crate) fn expr(expression: &Expression, source: &str) -> Expr {
+    let span = span_of(expression);
+    let literal = |value| Expr::literal(value, span, Syntax::Hcl);
+    match expression {
+        Expression::Null(_) => literal(ExprValue::Null),
+        Expression::Bool(b) => literal(ExprValue::Bool(*b.value())),
+        // `- 3` is one number token to `hcl-edit`.
+        Expression::Number(_) => {
+            let text: String = source
+                .get(span.range())
+                .unwrap_or_default()
+                .chars()
+                .filter(|c| !c.is_whitespace())
+                .collect();
+            match number::canonical(&text) {
+                Some(text) => literal(ExprValue::Number(text)),
+                None => Expr::fixed(ExprValue::Unknown, span),
+            }
+        }
+        Expression::String(s) => literal(ExprValue::String(s.value().to_string())),
+        Expression::Array(array) => literal(ExprValue::List(
+            array.iter().map(|item| expr(item, source)).collect(),
+        )),
+        Expression::Object(object) => {
+            let mut items = Vec::with_capacity(object.len());
+            for (key, value) in object.iter() {
+                let (text, form) = match key {
+                    ObjectKey::Ident(ident) => (ident.as_str().to_string(), KeyForm::Ident),
+                    ObjectKey::Expression(Expression::String(s)) => {
+                        (s.value().to_string(), KeyForm::Quoted)
+                    }
+                    // A computed key: the object's shape is not known.
+                    ObjectKey::Expression(_) => return Expr::fixed(ExprValue::Unknown, span),
+                };
+                let key_span = span_of(key);
+                let value_expr = expr(value.expr(), source);
+                // A fix renames or removes an item only in the plain
+                // `key = value` form, one item to a line.
+                let plain = value.assignment() == ObjectValueAssignment::Equals
+                    && value.terminator() != ObjectValueTerminator::Comma;
+                let whole = key_span.to(value_expr.span);
+                items.push(Item {
+                    key: text,
+                    key_span,
+                    key_form: plain.then_some(form),
+                    whole: plain.then_some(whole),
+                    removal: if plain {
+                        line_removal(source, whole)
+                    } else {
+                        None
+                    },
+                    value: value_expr,
+                });
+            }
+            literal(ExprValue::Object(items))
+        }
+        Expression::StringTemplate(template) => template_value(template, span, false),
+        Expression::HeredocTemplate(heredoc) => {
+            let mut heredoc = (**heredoc).clone();
+            // `<<-` strips the common leading whitespace of the lines.
+            if source
+                .get(span.range())
+                .is_some_and(|t| t.starts_with("<<-"))
+            {
+                heredoc.dedent();
+            }
+            template_value(&heredoc.template, span, true)
+        }
+        Expression::Parenthesis(inner) => {
+            let mut inner = expr(inner.inner(), source);
+            inner.span = span;
+            inner.literal = None;
+            inner
+        }
+        Expression::Traversal(traversal) => match reference(traversal) {
+            Some(reference) => Expr::fixed(ExprValue::Reference(reference), span),
+            None => Expr::fixed(ExprValue::Unknown, span),
+        },
+        _ => Expr::fixed(ExprValue::Unknown, span),
+    }
+}
+
+/// A template's value: its text when it has only literal parts; the
+/// reference when it is one interpolation of `var.NAME` or `local.NAME`
+/// alone, which Terraform unwraps to the reference's own value and type;
+/// unknown otherwise.
+fn template_value(template: &Template, span: Span, heredoc: bool) -> Expr {
+    if !heredoc {
+        if let Some(Element::Interpolation(interpolation)) = template.as_single_element() {
+            if let Expression::Traversal(traversal) = &interpolation.expr {
+                if let Some(reference) = reference(traversal) {
+                    return Expr::fixed(ExprValue::Reference(reference), span);
+                }
+            }
+            return Expr::fixed(ExprValue::Unknown, span);
+        }
+    }
+    let mut text = String::new();
+    for element in template.iter() {
+        match element {
+            Element::Literal(literal) => text.push_str(literal.value()),
+            _ => return Expr::fixed(ExprValue::Unknown, span),
+        }
+    }
+    // A heredoc is not a quoted string a fix could rewrite in place.
+    if heredoc {
+        Expr::fixed(ExprValue::String(text), span)
+    } else {
+        Expr::literal(ExprValue::String(text), span, Syntax::Hcl)
+    }
+}
+
+/// `var.NAME` or `local.NAME`, with no further attribute or index.
+fn reference(traversal: &hcl_edit::expr::Traversal) -> Option<Reference> {
+    let Expression::Variable(root) = &traversal.expr else {
+        return None;
+    };
+    let kind = match root.as_str() {
+        "var" => ReferenceKind::Var,
+        "local" => ReferenceKind::Local,
+        _ => return None,
+    };
+    let [operator] = traversal.operators.as_slice() else {
+        return None;
+    };
+    match operator.value() {
+        hcl_edit::expr::TraversalOperator::GetAttr(name) => Some(Reference {
+            kind,
+            name: name.as_str().to_string(),
+        }),
+        _ => None,
+    }
+}
+
+/// What a `.tf` file defines for references: each `variable`'s default
+/// and each local, with the span of the definition.
+pub(crate) fn definitions(body: &Body, source: &str) -> Vec<(Reference, Expr)> {
+    let mut out = Vec::new();
+    for block in body.blocks() {
+        match (block.ident.as_str(), block.labels.as_slice()) {
+            ("variable", [name]) => {
+                if let Some(default) = block.body.get_attribute("default") {
+                    out.push((
+                        Reference {
+                            kind: ReferenceKind::Var,
+                            name: name.as_str().to_string(),
+                        },
+                        expr(&default.value, source),
+                    ));
+                }
+            }
+            ("locals", []) => {
+                for attribute in block.body.attributes() {
+                    out.push((
+                        Reference {
+                            kind: ReferenceKind::Local,
+                            name: attribute.key.as_str().to_string(),
+                        },
+                        expr(&attribute.value, source),
+                    ));
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// The values a `.tfvars` file assigns to variables.
+pub(crate) fn assignments(body: &Body, source: &str) -> Vec<(String, Expr)> {
+    body.attributes()
+        .map(|a| (a.key.as_str().to_string(), expr(&a.value, source)))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn value_of(source: &str) -> Expr {
+        let body = parse(source).unwrap();
+        let attribute = body.attributes().next().unwrap();
+        expr(&attribute.value, source)
+    }
+
+    #[test]
+    fn literals_keep_their_spans() {
+        let source = "a = \"caf\\u00e9 $${x}\"\n";
+        let e = value_of(source);
+        assert!(matches!(&e.value, ExprValue::String(s) if s == "café ${x}"));
+        assert_eq!(&source[e.span.range()], "\"caf\\u00e9 $${x}\"");
+        assert_eq!(e.literal, Some(Syntax::Hcl));
+    }
+
+    #[test]
+    fn numbers_are_canonical_and_negation_is_a_literal() {
+        assert!(matches!(value_of("a = 1.50e1").value, ExprValue::Number(n) if n == "15"));
+        let e = value_of("a = - 3");
+        assert!(matches!(&e.value, ExprValue::Number(n) if n == "-3"));
+        assert_eq!(e.span, Span::new(4, 7));
+    }
+
+    #[test]
+    fn references_are_kept_and_unwrapped_from_a_lone_interpolation() {
+        for source in ["a = var.session", "a = \"${var.session}\""] {
+            let e = value_of(source);
+            assert!(
+                matches!(&e.value, ExprValue::Reference(r) if r.shown() == "var.session"),
+                "{source}"
+            );
+            assert_eq!(e.literal, None);
+        }
+        assert!(
+            matches!(value_of("a = local.x").value, ExprValue::Reference(r) if r.shown() == "local.x")
+        );
+    }
+
+    #[test]
+    fn anything_evaluated_is_unknown() {
+        for source in [
+            "a = \"${var.a}h\"",
+            "a = var.a.b",
+            "a = upper(\"x\")",
+            "a = cloudflare_zero_trust_organization.o.id",
+            "a = true ? 1 : 2",
+            "a = [for x in var.l : x]",
+            "a = 1 + 2",
+            "a = { (var.k) = 1 }",
+            "a = \"%{if true}x%{endif}\"",
+        ] {
+            assert!(
+                matches!(value_of(source).value, ExprValue::Unknown),
+                "{source}"
+            );
+        }
+    }
+
+    #[test]
+    fn heredocs_are_their_text_and_indented_ones_are_dedented() {
+        let e = value_of("a = <<EOT\nhello\n  world\nEOT\n");
+        assert!(matches!(&e.value, ExprValue::String(s) if s == "hello\n  world\n"));
+        assert_eq!(e.literal, None);
+        let e = value_of("a = <<-EOT\n    hello\n      world\n    EOT\n");
+        assert!(
+            matches!(&e.value, ExprValue::String(s) if s == "hello\n  world\n"),
+            "{e:?}"
+        );
+    }
+
+    #[test]
+    fn object_items_record_how_their_keys_are_written() {
+        let source = "a = {\n  x = 1\n  \"y\" = 2\n  z: 3\n}\n";
+        let ExprValue::Object(items) = value_of(source).value else {
+            panic!("an object");
+        };
+        let forms: Vec<_> = items.iter().map(|i| (i.key.as_str(), i.key_form)).collect();
+        assert_eq!(
+            forms,
+            [
+                ("x", Some(KeyForm::Ident)),
+                ("y", Some(KeyForm::Quoted)),
+                ("z", None)
+            ]
+        );
+        assert_eq!(&source[items[0].whole.unwrap().range()], "x = 1");
+    }
+
+    #[test]
+    fn syntax_errors_have_an_offset() {
+        let source = "resource \"a\" \"b\" {\n  x = \n}\n";
+        let error = parse(source).unwrap_err();
+        assert!(error.at <= source.len());
+        assert!(!error.message.is_empty());
+    }
+}

@@ -1,0 +1,323 @@
+//! The JSON syntax of `.tf.json` and `.tfvars.json` files, read with
+//! ztlint's own JSON parser, which keeps a byte span for every key and
+//! value.
+//!
+//! In `.tf.json`, a string is a template: `"${var.NAME}"` is the variable,
+//! `$${` an escaped `${`. A block's body may hold `"//"` properties, which
+//! Terraform ignores as comments. Where the syntax takes a block, the value
+//! may be one object or an array of them.
+
+use super::expr::{Expr, ExprValue, Item, KeyForm, Reference, ReferenceKind, Syntax};
+use super::resource::{BlockUse, Resource, ResourceBody};
+use super::{number, ProviderVersion};
+use crate::json::{self, Member, Value, ValueKind};
+use crate::rules::structure::remove_member_edit;
+use crate::span::Span;
+
+/// The property Terraform ignores in a block body, as a comment.
+pub(crate) const COMMENT_KEY: &str = "//";
+
+/// The organization resources of a `.tf.json` document, and the `"//"`
+/// comments of each one's body.
+pub(crate) fn resources(root: &Value<'_>) -> Vec<(Resource, Vec<(Span, String)>)> {
+    let mut out = Vec::new();
+    for resource_block in blocks(root, "resource") {
+        for kind in labelled(resource_block) {
+            let Some(version) = ProviderVersion::of(kind.key().as_str()) else {
+                continue;
+            };
+            for (name, body) in labelled_values(kind.value()) {
+                let header = name.key().span();
+                let address = format!("{}.{}", kind.key().as_str(), name.key().as_str());
+                let whole = name.key().span().to(body.span());
+                let (body, comments) = resource_body(body, version);
+                out.push((
+                    Resource {
+                        version,
+                        address,
+                        header,
+                        whole,
+                        body,
+                        syntax: Syntax::Json,
+                    },
+                    comments,
+                ));
+            }
+        }
+    }
+    out
+}
+
+/// The objects under `key` of `root`: one object, or each of an array.
+fn blocks<'v, 'a>(root: &'v Value<'a>, key: &str) -> Vec<&'v Value<'a>> {
+    root.as_object()
+        .unwrap_or_default()
+        .iter()
+        .filter(|m| m.key().as_str() == key)
+        .flat_map(|m| objects(m.value()))
+        .collect()
+}
+
+/// `value` if it is an object, or the objects of an array.
+fn objects<'v, 'a>(value: &'v Value<'a>) -> Vec<&'v Value<'a>> {
+    match value.kind() {
+        ValueKind::Object(_) => vec![value],
+        ValueKind::Array(items) => items.iter().filter(|v| v.as_object().is_some()).collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// The members of every object of `value`: a level of labels.
+fn labelled<'v, 'a>(value: &'v Value<'a>) -> Vec<&'v Member<'a>> {
+    objects(value)
+        .into_iter()
+        .flat_map(|o| o.as_object().unwrap_or_default())
+        .collect()
+}
+
+/// Each label's member, paired with each body object under it.
+fn labelled_values<'v, 'a>(value: &'v Value<'a>) -> Vec<(&'v Member<'a>, &'v Value<'a>)> {
+    labelled(value)
+        .into_iter()
+        .flat_map(|m| objects(m.value()).into_iter().map(move |body| (m, body)))
+        .collect()
+}
+
+/// A resource's attributes and blocks, and its `"//"` comments.
+fn resource_body(
+    body: &Value<'_>,
+    version: ProviderVersion,
+) -> (ResourceBody, Vec<(Span, String)>) {
+    let mut out = ResourceBody::default();
+    let mut comments = Vec::new();
+    let members = body.as_object().unwrap_or_default();
+    for (index, member) in members.iter().enumerate() {
+        let key = member.key().as_str();
+        let value = member.value();
+        if key == COMMENT_KEY {
+            if let Some(text) = value.as_str() {
+                comments.push((member.key().span(), text.to_string()));
+            }
+            continue;
+        }
+        let v4_block = version == ProviderVersion::V4
+            && matches!(key, "login_design" | "custom_pages")
+            && (value.as_object().is_some() || value.as_array().is_some());
+        if v4_block || matches!(key, "dynamic" | "lifecycle" | "provisioner" | "connection") {
+            for block in objects(value) {
+                out.blocks.push(block_use(member, block));
+            }
+            continue;
+        }
+        out.items.push(member_item(body, index, member, true));
+    }
+    (out, comments)
+}
+
+/// A block of `member`, whose body is `block`.
+fn block_use(member: &Member<'_>, block: &Value<'_>) -> BlockUse {
+    let items = block
+        .as_object()
+        .unwrap_or_default()
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| m.key().as_str() != COMMENT_KEY)
+        .map(|(index, m)| member_item(block, index, m, true))
+        .collect();
+    BlockUse {
+        ident: member.key().as_str().to_string(),
+        ident_span: member.key().span(),
+        labels: Vec::new(),
+        whole: member.span(),
+        braces: block.span(),
+        items,
+        has_nested_blocks: false,
+    }
+}
+
+/// Member `index` of `object` as an item; `template` says whether its
+/// strings are templates.
+fn member_item(object: &Value<'_>, index: usize, member: &Member<'_>, template: bool) -> Item {
+    Item {
+        key: member.key().as_str().to_string(),
+        key_span: member.key().span(),
+        key_form: Some(KeyForm::Json),
+        value: expr(member.value(), template),
+        whole: Some(member.span()),
+        removal: remove_member_edit(object, index).map(|edit| edit.span()),
+    }
+}
+
+/// The value of `value`; with `template`, its strings are read as
+/// Terraform templates.
+pub(crate) fn expr(value: &Value<'_>, template: bool) -> Expr {
+    let span = value.span();
+    let literal = |v| Expr::literal(v, span, Syntax::Json);
+    match value.kind() {
+        ValueKind::Null => literal(ExprValue::Null),
+        ValueKind::Bool(b) => literal(ExprValue::Bool(*b)),
+        ValueKind::Number(n) => match number::canonical(n.as_str()) {
+            Some(text) => literal(ExprValue::Number(text)),
+            None => Expr::fixed(ExprValue::Unknown, span),
+        },
+        ValueKind::String(s) if template => match template_value(s) {
+            Some(value) => match value {
+                ExprValue::Reference(_) => Expr::fixed(value, span),
+                other => literal(other),
+            },
+            None => Expr::fixed(ExprValue::Unknown, span),
+        },
+        ValueKind::String(s) => literal(ExprValue::String(s.to_string())),
+        ValueKind::Array(items) => literal(ExprValue::List(
+            items.iter().map(|item| expr(item, template)).collect(),
+        )),
+        ValueKind::Object(_) => literal(ExprValue::Object(
+            value
+                .as_object()
+                .unwrap_or_default()
+                .iter()
+                .enumerate()
+                .map(|(index, m)| member_item(value, index, m, template))
+                .collect(),
+        )),
+    }
+}
+
+/// A template string's value: its text with `$${` and `%%{` unescaped, a
+/// lone `${var.NAME}` or `${local.NAME}`, or `None` for anything that is
+/// evaluated.
+fn template_value(text: &str) -> Option<ExprValue> {
+    if let Some(inner) = text.strip_prefix("${").and_then(|t| t.strip_suffix('}')) {
+        let inner = inner.trim();
+        let (kind, name) = if let Some(name) = inner.strip_prefix("var.") {
+            (ReferenceKind::Var, name)
+        } else if let Some(name) = inner.strip_prefix("local.") {
+            (ReferenceKind::Local, name)
+        } else {
+            return None;
+        };
+        let is_ident = !name.is_empty()
+            && name
+                .chars()
+                .all(|c| c.is_alphanumeric() || c == '_' || c == '-')
+            && !name.starts_with(|c: char| c.is_ascii_digit() || c == '-');
+        return is_ident.then(|| {
+            ExprValue::Reference(Reference {
+                kind,
+                name: name.to_string(),
+            })
+        });
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find(['$', '%']) {
+        out.push_str(&rest[..at]);
+        let tail = &rest[at..];
+        if tail.starts_with("$${") || tail.starts_with("%%{") {
+            out.push_str(&tail[1..3]);
+            rest = &tail[3..];
+        } else if tail[1..].starts_with('{') {
+            // An interpolation or a directive: evaluated.
+            return None;
+        } else {
+            out.push_str(&tail[..1]);
+            rest = &tail[1..];
+        }
+    }
+    out.push_str(rest);
+    Some(ExprValue::String(out))
+}
+
+/// What a `.tf.json` file defines: each `variable`'s default (a literal)
+/// and each local (a template).
+pub(crate) fn definitions(source: &str) -> Vec<(Reference, Expr)> {
+    let Ok(root) = json::parse(source) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for variables in blocks(&root, "variable") {
+        for (name, body) in labelled_values(variables) {
+            if let Some(default) = body.get("default") {
+                out.push((
+                    Reference {
+                        kind: ReferenceKind::Var,
+                        name: name.key().as_str().to_string(),
+                    },
+                    expr(default, false),
+                ));
+            }
+        }
+    }
+    for locals in blocks(&root, "locals") {
+        for member in locals.as_object().unwrap_or_default() {
+            out.push((
+                Reference {
+                    kind: ReferenceKind::Local,
+                    name: member.key().as_str().to_string(),
+                },
+                expr(member.value(), true),
+            ));
+        }
+    }
+    out
+}
+
+/// The values a `.tfvars.json` file sets: literal JSON.
+pub(crate) fn assignments(source: &str) -> Vec<(String, Expr)> {
+    let Ok(root) = json::parse(source) else {
+        return Vec::new();
+    };
+    root.as_object()
+        .unwrap_or_default()
+        .iter()
+        .map(|m| (m.key().as_str().to_string(), expr(m.value(), false)))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn template_strings_unescape_and_unwrap_lone_references() {
+        assert!(
+            matches!(template_value("a $${b} %%{c}"), Some(ExprValue::String(s)) if s == "a ${b} %{c}")
+        );
+        assert!(matches!(template_value("50%"), Some(ExprValue::String(s)) if s == "50%"));
+        assert!(
+            matches!(template_value("${var.x}"), Some(ExprValue::Reference(r)) if r.shown() == "var.x")
+        );
+        assert!(
+            matches!(template_value("${ local.y }"), Some(ExprValue::Reference(r)) if r.shown() == "local.y")
+        );
+        for evaluated in [
+            "${var.x}h",
+            "${upper(var.x)}",
+            "%{if true}x%{endif}",
+            "${var.x.y}",
+        ] {
+            assert!(template_value(evaluated).is_none(), "{evaluated}");
+        }
+    }
+
+    #[test]
+    fn resources_come_from_objects_and_arrays_alike() {
+        let source = r#"{"resource": [
+            {"cloudflare_zero_trust_organization": {"a": {"name": "A"}}},
+            {"cloudflare_access_organization": [{"b": [{"auth_domain": "b.cloudflareaccess.com", "//": "ztlint-ignore: name-blank"}]}]},
+            {"aws_s3_bucket": {"c": {}}}
+        ]}"#;
+        let root = json::parse(source).unwrap();
+        let found = resources(&root);
+        let addresses: Vec<_> = found.iter().map(|(r, _)| r.address.as_str()).collect();
+        assert_eq!(
+            addresses,
+            [
+                "cloudflare_zero_trust_organization.a",
+                "cloudflare_access_organization.b"
+            ]
+        );
+        assert_eq!(found[1].1[0].1, "ztlint-ignore: name-blank");
+        assert_eq!(&source[found[0].0.header.range()], r#""a""#);
+    }
+}

@@ -1,0 +1,163 @@
+//! Terraform plans, as `terraform show -json` writes them.
+
+use std::collections::HashMap;
+
+use crate::diagnostic::Diagnostic;
+use crate::json::{self, Member, Value, ValueKind};
+use crate::lint::Linter;
+use crate::profile::Profile;
+
+use super::{ProviderVersion, ABSENCE_RULES, NOT_IN_BODY};
+
+/// Every finding of `linter`'s rules in the plan `source`, before selection
+/// and severity overrides; `None` when `source` is not a plan.
+pub(crate) fn lint_plan(linter: &Linter, source: &str) -> Option<Vec<Diagnostic>> {
+    // A cheap scan spares the parse for the payloads that are not plans.
+    if !source.contains("\"resource_changes\"") || !source.contains("\"format_version\"") {
+        return None;
+    }
+    let root = json::parse(source).ok()?;
+    root.get("format_version")?;
+    let changes = root.get("resource_changes")?.as_array()?;
+    let mut found = Vec::new();
+    for change in changes {
+        let Some(planned) = Planned::read(change) else {
+            continue;
+        };
+        let address = &planned.address;
+        found.extend(
+            linter
+                .check(source, &planned.body, planned.profile)
+                .into_iter()
+                .filter(|d| !(planned.has_unknown && ABSENCE_RULES.contains(&d.code())))
+                .map(|d| {
+                    let label = format!("in the planned change of `{}`", address.1);
+                    d.without_fixes().with_secondary(address.0, label)
+                }),
+        );
+    }
+    Some(found)
+}
+
+/// One create or update of an organization resource in a plan.
+struct Planned<'a> {
+    /// The span and text of the change's `address`.
+    address: (crate::span::Span, String),
+    /// The body the change sends.
+    body: Value<'a>,
+    profile: Profile,
+    /// Whether any attribute was left out as unknown.
+    has_unknown: bool,
+}
+
+impl<'a> Planned<'a> {
+    /// The change `entry` of `resource_changes`, if it is one ztlint lints.
+    fn read(entry: &Value<'a>) -> Option<Planned<'a>> {
+        if entry.get("mode")?.as_str()? != "managed" {
+            return None;
+        }
+        let version = ProviderVersion::of(entry.get("type")?.as_str()?)?;
+        let change = entry.get("change")?;
+        let sends = change
+            .get("actions")?
+            .as_array()?
+            .iter()
+            .any(|action| matches!(action.as_str(), Some("create" | "update")));
+        if !sends {
+            return None;
+        }
+        let after = change.get("after")?;
+        after.as_object()?;
+        let address_value = entry.get("address")?;
+        let address = (address_value.span(), address_value.as_str()?.to_string());
+        let unknown = change.get("after_unknown");
+        let set = |key: &str| after.get(key).is_some_and(|v| !v.is_null());
+        let unknown_account = unknown
+            .and_then(|u| u.get("account_id"))
+            .is_some_and(|u| u.as_bool() == Some(true));
+        let zone = set("zone_id") && version.zone_endpoint(set("account_id") || unknown_account);
+        // An unknown attribute is `true` in `after_unknown` and absent from
+        // `after`, or nested in an object or list of it.
+        let has_unknown = unknown.is_some_and(contains_true);
+        let body = known(after, unknown, true)?;
+        let body = match body {
+            Some(body) => body,
+            None => Value::new(ValueKind::Object(Vec::new()), after.span()),
+        };
+        Some(Planned {
+            address,
+            body,
+            profile: if zone {
+                Profile::ZoneUpdate
+            } else {
+                Profile::AccountUpdate
+            },
+            has_unknown,
+        })
+    }
+}
+
+/// The part of `value` that is known and set, given its `after_unknown`
+/// counterpart `unknown`: `Some(None)` when nothing of it is. `top` is
+/// whether `value` is the resource itself, whose path parameters go.
+/// `None` only when `value` is not an object at the top.
+#[allow(clippy::option_option)]
+fn known<'a>(
+    value: &Value<'a>,
+    unknown: Option<&Value<'a>>,
+    top: bool,
+) -> Option<Option<Value<'a>>> {
+    if value.is_null() {
+        return Some(None);
+    }
+    if unknown.is_some_and(|u| u.as_bool() == Some(true)) {
+        return Some(None);
+    }
+    let Some(members) = value.as_object() else {
+        if top {
+            return None;
+        }
+        // An array or scalar with an unknown part somewhere is left out
+        // whole: half of a list is not what will be sent.
+        if unknown.is_some_and(contains_true) {
+            return Some(None);
+        }
+        return Some(Some(value.clone()));
+    };
+    // One map per object, not a scan per member: linear in any plan.
+    let unknown_members: HashMap<&str, &Value<'a>> = unknown
+        .and_then(Value::as_object)
+        .unwrap_or_default()
+        .iter()
+        .map(|m| (m.key().as_str(), m.value()))
+        .collect();
+    let mut kept = Vec::with_capacity(members.len());
+    for member in members {
+        let key = member.key().as_str();
+        if top && NOT_IN_BODY.contains(&key) {
+            continue;
+        }
+        let nested = unknown_members.get(key).copied();
+        if let Some(Some(value)) = known(member.value(), nested, false) {
+            kept.push(Member::new(member.key().clone(), value));
+        }
+    }
+    if kept.is_empty() && !top {
+        return Some(None);
+    }
+    Some(Some(Value::new(ValueKind::Object(kept), value.span())))
+}
+
+/// Whether an `after_unknown` value marks any part unknown.
+fn contains_true(unknown: &Value<'_>) -> bool {
+    match unknown.kind() {
+        ValueKind::Bool(b) => *b,
+        ValueKind::Array(items) => items.iter().any(contains_true),
+        ValueKind::Object(members) => members.iter().any(|m| contains_true(m.value())),
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+#[path = "plan_tests.rs"]
+mod tests;
