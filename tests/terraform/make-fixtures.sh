@@ -32,8 +32,27 @@ if [[ -z "${PROTOC:-}" ]] && ! command -v protoc >/dev/null; then
 	die "protoc not found (needed to build the mock provider): apt-get install protobuf-compiler, or set PROTOC"
 fi
 
-# 1. The provider binary. An explicit target dir, so that a CARGO_TARGET_DIR
-#    set for other work does not move it.
+# 1. The provider binary. tf-provider 0.2.2 comes from crates.io, checked
+#    against its published sha256 and patched (mock-provider/tf-provider.patch)
+#    into the target dir, where Cargo.toml's [patch.crates-io] finds it. An
+#    explicit target dir, so that a CARGO_TARGET_DIR set for other work does
+#    not move it.
+patched="$crate/target/tf-provider-0.2.2"
+if [[ ! -f "$patched/.ztlint-patched" ]]; then
+	for tool in curl sha256sum tar patch; do
+		command -v "$tool" >/dev/null || die "$tool not found on PATH"
+	done
+	rm -rf "$patched"
+	mkdir -p "$crate/target"
+	download="$(mktemp)"
+	curl -sSfL https://static.crates.io/crates/tf-provider/tf-provider-0.2.2.crate -o "$download"
+	echo "d80ea2e5f9f54717952d199888aab7e607dc99275ec5221f1259ce7a5f55f5a6  $download" | sha256sum -c --quiet ||
+		die "tf-provider-0.2.2.crate does not have its published sha256"
+	tar -xzf "$download" -C "$crate/target"
+	rm -f "$download"
+	patch --quiet -d "$patched" -p1 <"$crate/tf-provider.patch"
+	touch "$patched/.ztlint-patched"
+fi
 cargo build --locked --quiet --manifest-path "$crate/Cargo.toml" --target-dir "$crate/target"
 bin_dir="$crate/target/debug"
 [[ -x "$bin_dir/terraform-provider-cloudflare" ]] || die "no provider binary in $bin_dir"
