@@ -102,7 +102,14 @@ fn to_number(text: &str) -> Option<ExprValue> {
         Some((int, "")) if !int.is_empty() => int.to_string(),
         _ => mantissa.to_string(),
     };
-    number::canonical(&format!("{sign}{mantissa}{exponent}")).map(ExprValue::Number)
+    // A negative zero read from a string is `0` (a literal `-0.0` written
+    // out as a string keeps its sign: `number::canonical`).
+    let n = number::canonical(&format!("{sign}{mantissa}{exponent}"))?;
+    Some(ExprValue::Number(if n == "-0" {
+        "0".to_string()
+    } else {
+        n
+    }))
 }
 
 #[cfg(test)]

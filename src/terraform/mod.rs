@@ -122,11 +122,20 @@ const ABSENCE_RULES: [&str; 6] = [
     "warp-auth-without-duration",
 ];
 
+/// The v4 provider's nested blocks: lists of which it sends the first
+/// (`login_design.0`).
+const V4_BLOCKS: [&str; 2] = ["login_design", "custom_pages"];
+
 /// Rules that do not apply to a configuration's body: neither provider
 /// ever sends an empty one (v5 sends its defaults, such as
 /// `auto_redirect_to_identity`; v4 sends every field, unset ones as `""`
 /// and `false`).
 const NOT_FOR_CONFIGURATION: [&str; 1] = ["empty-body"];
+
+/// Rules that do not apply to a v5 configuration's body: v5 releases plan
+/// `is_ui_read_only = false` when it is not set, so a reason is never sent
+/// without it (a plan shows what a given release sends).
+const NOT_FOR_V5_CONFIGURATION: [&str; 1] = ["toggle-reason-without-toggle"];
 
 /// The provider major version a resource type belongs to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -320,6 +329,9 @@ fn lint_resource(
             .into_iter()
             .filter(|d| !(has_unknown && ABSENCE_RULES.contains(&d.code())))
             .filter(|d| !NOT_FOR_CONFIGURATION.contains(&d.code()))
+            .filter(|d| {
+                version != ProviderVersion::V5 || !NOT_FOR_V5_CONFIGURATION.contains(&d.code())
+            })
             .map(|d| body.move_finding(d, source, module)),
     );
     found
@@ -335,7 +347,11 @@ fn path_findings(
     module: &Module,
 ) -> Vec<Diagnostic> {
     let mut found = Vec::new();
-    let is_set = |e: Option<&Expr>| e.is_some_and(|e| !matches!(e.value, ExprValue::Null));
+    // Known and set; an unknown value is neither (Terraform defers its own
+    // check of the conflict until the value is known).
+    let is_set = |e: Option<&Expr>| {
+        e.is_some_and(|e| !matches!(e.value, ExprValue::Null) && !e.has_unknown())
+    };
     let is_unknown = |e: Option<&Expr>| e.is_some_and(Expr::has_unknown);
     for (name, expr) in [("account_id", account), ("zone_id", zone)] {
         let Some(expr) = expr else { continue };

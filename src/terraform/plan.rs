@@ -7,7 +7,7 @@ use crate::json::{self, Member, Value, ValueKind};
 use crate::lint::Linter;
 use crate::profile::Profile;
 
-use super::{ProviderVersion, ABSENCE_RULES, NOT_IN_BODY};
+use super::{ProviderVersion, ABSENCE_RULES, NOT_IN_BODY, V4_BLOCKS};
 
 /// Every finding of `linter`'s rules in the plan `source`, before selection
 /// and severity overrides; `None` when `source` is not a plan.
@@ -25,6 +25,13 @@ pub(crate) fn lint_plan(linter: &Linter, source: &str) -> Option<Vec<Diagnostic>
             continue;
         };
         let address = &planned.address;
+        let label = format!("in the planned change of `{}`", address.1);
+        found.extend(
+            planned
+                .findings
+                .iter()
+                .map(|d| d.clone().with_secondary(address.0, label.clone())),
+        );
         found.extend(
             linter
                 .check(source, &planned.body, planned.profile)
@@ -48,6 +55,8 @@ struct Planned<'a> {
     profile: Profile,
     /// Whether any attribute was left out as unknown.
     has_unknown: bool,
+    /// Findings on how the change is shaped (repeated v4 blocks).
+    findings: Vec<Diagnostic>,
 }
 
 impl<'a> Planned<'a> {
@@ -76,10 +85,24 @@ impl<'a> Planned<'a> {
             .and_then(|u| u.get("account_id"))
             .is_some_and(|u| u.as_bool() == Some(true));
         let zone = set("zone_id") && version.zone_endpoint(set("account_id") || unknown_account);
+        let mut findings = Vec::new();
+        let (after, unknown) = match version {
+            ProviderVersion::V4 => {
+                let (after, unknown) = first_blocks(after, unknown, &mut findings);
+                (after, unknown)
+            }
+            ProviderVersion::V5 => (after.clone(), unknown.cloned()),
+        };
         // An unknown attribute is `true` in `after_unknown` and absent from
-        // `after`, or nested in an object or list of it.
-        let has_unknown = unknown.is_some_and(contains_true);
-        let body = known(after, unknown, true)?;
+        // `after`, or nested in an object or list of it. Only the body's
+        // own count: a computed `id` or `created_at` is not sent.
+        let has_unknown = unknown.as_ref().is_some_and(|u| {
+            u.as_object().unwrap_or_default().iter().any(|m| {
+                let key = m.key().as_str();
+                !NOT_IN_BODY.contains(&key) && !is_response_only(key) && contains_true(m.value())
+            })
+        });
+        let body = known(&after, unknown.as_ref(), true)?;
         let body = match body {
             Some(body) => body,
             None => Value::new(ValueKind::Object(Vec::new()), after.span()),
@@ -87,6 +110,7 @@ impl<'a> Planned<'a> {
         Some(Planned {
             address,
             body,
+            findings,
             profile: if zone {
                 Profile::ZoneUpdate
             } else {
@@ -146,6 +170,70 @@ fn known<'a>(
         return Some(None);
     }
     Some(Some(Value::new(ValueKind::Object(kept), value.span())))
+}
+
+/// The v4 provider's blocks are lists in a plan, of which it sends the
+/// first (`login_design.0`): `after` and its `after_unknown` with each such
+/// list replaced by its first element (or left out when empty), and a
+/// finding on each element past the first.
+fn first_blocks<'a>(
+    after: &Value<'a>,
+    unknown: Option<&Value<'a>>,
+    findings: &mut Vec<Diagnostic>,
+) -> (Value<'a>, Option<Value<'a>>) {
+    let first_of = |value: &Value<'a>| -> Option<Value<'a>> {
+        match value.as_array() {
+            Some(items) => items.first().cloned(),
+            None => Some(value.clone()),
+        }
+    };
+    let mut members = Vec::new();
+    for member in after.as_object().unwrap_or_default() {
+        let key = member.key().as_str();
+        if !V4_BLOCKS.contains(&key) {
+            members.push(member.clone());
+            continue;
+        }
+        let Some(items) = member.value().as_array() else {
+            members.push(member.clone());
+            continue;
+        };
+        if let [first, rest @ ..] = items {
+            for again in rest {
+                findings.push(crate::rules::terraform::repeated_block(
+                    again.span(),
+                    key,
+                    first.span(),
+                ));
+            }
+            members.push(Member::new(member.key().clone(), first.clone()));
+        }
+    }
+    let unknown = unknown.map(|u| {
+        let members = u
+            .as_object()
+            .unwrap_or_default()
+            .iter()
+            .filter_map(|m| {
+                if V4_BLOCKS.contains(&m.key().as_str()) {
+                    first_of(m.value()).map(|v| Member::new(m.key().clone(), v))
+                } else {
+                    Some(m.clone())
+                }
+            })
+            .collect();
+        Value::new(ValueKind::Object(members), u.span())
+    });
+    (
+        Value::new(ValueKind::Object(members), after.span()),
+        unknown,
+    )
+}
+
+/// Whether top-level field `key` is one only responses carry, which the
+/// provider computes and does not send.
+fn is_response_only(key: &str) -> bool {
+    crate::fields::find(&[key]).is_some_and(|f| f.status() == crate::fields::Status::ResponseOnly)
 }
 
 /// Whether an `after_unknown` value marks any part unknown.

@@ -214,3 +214,39 @@ fn selection_and_severity_overrides_apply() {
     let d = &linter.lint_plan(&source).unwrap()[0];
     assert_eq!(d.severity(), crate::Severity::Info);
 }
+
+#[test]
+fn v4_blocks_are_lists_of_which_the_first_is_sent() {
+    let after = r##"{"account_id": "699d98642c564d2e855e9661899b7252",
+        "auth_domain": "a.cloudflareaccess.com",
+        "login_design": [{"text_color": "#ffffff", "background_color": "#000000"}, {"text_color": "white"}],
+        "custom_pages": []}"##;
+    let source = plan(
+        "cloudflare_access_organization",
+        r#"["update"]"#,
+        after,
+        "{}",
+    );
+    let got = findings(&source);
+    // The second block's `white` is not sent: only the repeat is reported.
+    assert_eq!(
+        got,
+        [(
+            "terraform-repeated-block",
+            r#"{"text_color": "white"}"#.to_string(),
+            "a second `login_design` block: the v4 provider sends only the first one, so this one is ignored".to_string()
+        )]
+    );
+}
+
+#[test]
+fn computed_attributes_that_are_not_sent_do_not_hide_absence_findings() {
+    let source = plan(
+        V5,
+        r#"["create"]"#,
+        r#"{"account_id": "699d98642c564d2e855e9661899b7252", "is_ui_read_only": true}"#,
+        r#"{"id": true, "created_at": true, "updated_at": true}"#,
+    );
+    let codes: Vec<_> = findings(&source).into_iter().map(|(c, _, _)| c).collect();
+    assert_eq!(codes, ["toggle-without-reason"]);
+}

@@ -2,7 +2,7 @@
 //! the provider sends for it.
 
 use super::expr::{Expr, ExprValue, Item, KeyForm, Syntax};
-use super::ProviderVersion;
+use super::{ProviderVersion, V4_BLOCKS};
 use crate::diagnostic::{Diagnostic, Edit, Fix};
 use crate::fields::{self, Kind};
 use crate::profile::Profile;
@@ -22,10 +22,6 @@ const NOT_IN_BODY: [&str; 7] = [
 
 /// Blocks of every resource that are not body fields.
 const META_BLOCKS: [&str; 3] = ["lifecycle", "provisioner", "connection"];
-
-/// The v4 provider's nested blocks; a list of them, of which it sends the
-/// first (`login_design.0`).
-const V4_BLOCKS: [&str; 2] = ["login_design", "custom_pages"];
 
 /// One `resource` of an organization type.
 #[derive(Debug)]

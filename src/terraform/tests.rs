@@ -403,3 +403,117 @@ fn json_syntax_fixes_are_json() {
 }}}}"#
     );
 }
+
+/// A fixture file made with real Terraform (`tests/terraform/`).
+fn fixture(dir: &str, file: &str) -> String {
+    let path = format!(
+        "{}/tests/terraform/fixtures/{dir}/{file}",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+/// `ours` agrees with `theirs`, a value of Terraform's plan, on every part
+/// `ours` has; `theirs` also has the attributes left unset (as `null`).
+/// What Terraform drops (an attribute a nested object does not declare)
+/// is pushed on `dropped`, and an empty string for each value compared.
+fn agrees(
+    ours: &serde_json::Value,
+    theirs: &serde_json::Value,
+    at: &str,
+    dropped: &mut Vec<String>,
+) {
+    use serde_json::Value;
+    match (ours, theirs) {
+        (Value::Object(ours), Value::Object(theirs)) => {
+            for (key, value) in ours {
+                match theirs.get(key) {
+                    Some(t) => agrees(value, t, &format!("{at}.{key}"), dropped),
+                    None => dropped.push(format!("{at}.{key}")),
+                }
+            }
+        }
+        (Value::Number(a), Value::Number(b)) => {
+            assert_eq!(
+                a.as_f64(),
+                b.as_f64(),
+                "{at}: {ours} against Terraform's {theirs}"
+            );
+            dropped.push(String::new());
+        }
+        (Value::Array(a), Value::Array(b)) => {
+            assert_eq!(a.len(), b.len(), "{at}");
+            for (i, (x, y)) in a.iter().zip(b).enumerate() {
+                agrees(x, y, &format!("{at}[{i}]"), dropped);
+            }
+        }
+        _ => {
+            assert_eq!(ours, theirs, "{at}");
+            dropped.push(String::new());
+        }
+    }
+}
+
+/// The body ztlint rebuilds from each resource of `conversions/main.tf`
+/// is what Terraform planned for it (`change.after`), value for value:
+/// the conversions to the attributes' types are Terraform's own.
+#[test]
+fn bodies_are_converted_exactly_as_terraform_plans_them() {
+    let source = fixture("conversions", "main.tf");
+    let plan: serde_json::Value =
+        serde_json::from_str(&fixture("conversions", "plan.json")).unwrap();
+    let changes = plan["resource_changes"].as_array().unwrap();
+    let parsed = super::hcl::parse(&source).unwrap();
+    let resources = super::hcl::resources(&parsed, &source);
+    assert_eq!(resources.len(), changes.len());
+    let mut dropped = Vec::new();
+    for resource in resources {
+        let address = resource.address.clone();
+        let header = resource.header;
+        let mut shaped = resource.shape(&source);
+        super::convert::body(&mut shaped.fields);
+        let body = super::body::Body::write(&shaped.fields, header);
+        let ours: serde_json::Value = serde_json::from_str(&body.json).unwrap();
+        let change = changes
+            .iter()
+            .find(|c| c["address"] == address.as_str())
+            .unwrap_or_else(|| panic!("{address} is planned"));
+        let after = &change["change"]["after"];
+        agrees(&ours, after, &address, &mut dropped);
+        for key in ["account_id", "zone_id"] {
+            if let Some(expr) = &shaped_id(&shaped, key) {
+                agrees(expr, &after[key], &format!("{address}.{key}"), &mut dropped);
+            }
+        }
+    }
+    let compared = dropped.iter().filter(|d| d.is_empty()).count();
+    dropped.retain(|d| !d.is_empty());
+    assert!(compared >= 40, "only {compared} values compared");
+    // Terraform drops what the object does not declare; ztlint keeps it in
+    // the body to report it (`unknown-field`).
+    assert_eq!(
+        dropped,
+        ["cloudflare_zero_trust_organization.nested_unknown_key.login_design.text_colour"]
+    );
+}
+
+/// The converted value of a path parameter, as JSON.
+fn shaped_id(shaped: &super::resource::Shaped, key: &str) -> Option<serde_json::Value> {
+    let expr = if key == "account_id" {
+        &shaped.account_id
+    } else {
+        &shaped.zone_id
+    };
+    let mut items = vec![super::expr::Item {
+        key: "name".to_string(),
+        key_span: crate::Span::empty(0),
+        key_form: None,
+        value: expr.clone()?,
+        whole: None,
+        removal: None,
+    }];
+    super::convert::body(&mut items);
+    let body = super::body::Body::write(&items, crate::Span::empty(0));
+    let json: serde_json::Value = serde_json::from_str(&body.json).ok()?;
+    json.get("name").cloned()
+}

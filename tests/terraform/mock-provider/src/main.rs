@@ -194,7 +194,8 @@ impl Resource for OrganizationV5 {
         let mut mfa_config =
             optional_strings(&["amr_matching_session_duration", "session_duration"]);
         mfa_config.insert("allowed_authenticators".into(), optional(string_list()));
-        mfa_config.insert("required_aaguids".into(), optional(string_list()));
+        // A single string despite the plural (the v5 schema's StringAttribute).
+        mfa_config.insert("required_aaguids".into(), optional(String));
         attributes.insert("mfa_config".into(), optional(AttributeSingle(mfa_config)));
         let mut piv = optional_strings(&["pin_policy", "touch_policy"]);
         piv.insert("require_fips_device".into(), optional(Bool));
