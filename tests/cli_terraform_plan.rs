@@ -17,8 +17,9 @@ fn check_plan(format: &str) -> cli_support::Run {
 }
 
 const CONCISE: &str = "\
-plan.json:47:27: warning[low-contrast] contrast between `text_color` `#c5ed1b` and `background_color` `#c5ed1b` is 1.00:1, below WCAG AA's 4.5:1
-plan.json:50:31: error[duration-syntax] `session_duration` is `1d`, which Go's time.ParseDuration rejects: time: unknown unit \"d\" in duration \"1d\"
+plan.json:114:27: warning[low-contrast] contrast between `text_color` `#c5ed1b` and `background_color` `#c5ed1b` is 1.00:1, below WCAG AA's 4.5:1
+plan.json:128:31: error[duration-syntax] `session_duration` is `1d`, which Go's time.ParseDuration rejects: time: unknown unit \"d\" in duration \"1d\"
+plan.json:130:41: error[duration-syntax] `warp_auth_session_duration` is `24`, which Go's time.ParseDuration rejects: time: missing unit in duration \"24\"
 ";
 
 #[test]
@@ -45,18 +46,21 @@ fn github_annotations_point_at_the_plan_lines() {
     let r = check_plan("github");
     assert_eq!(r.code, 1, "{r:?}");
     let lines: Vec<&str> = r.stdout.lines().collect();
-    assert_eq!(lines.len(), 2, "{r:?}");
+    assert_eq!(lines.len(), 3, "{r:?}");
     assert!(
-        lines[0].starts_with("::warning file=plan.json,line=47,col=27,endLine=47,endColumn=36,"),
+        lines[0].starts_with("::warning file=plan.json,line=114,col=27,endLine=114,endColumn=36,"),
         "{}",
         lines[0]
     );
     assert!(
-        lines[1].starts_with("::error file=plan.json,line=50,col=31,endLine=50,endColumn=35,"),
+        lines[1].starts_with("::error file=plan.json,line=128,col=31,endLine=128,endColumn=35,"),
         "{}",
         lines[1]
     );
 }
+
+/// The line of the organization change's `address` in the plan.
+const ADDRESS_LINE: usize = 88;
 
 #[test]
 fn sarif_regions_are_in_the_plan_and_name_the_change() {
@@ -64,15 +68,18 @@ fn sarif_regions_are_in_the_plan_and_name_the_change() {
     assert_eq!(r.code, 1, "{r:?}");
     let sarif: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
     let results = sarif["runs"][0]["results"].as_array().unwrap();
-    assert_eq!(results.len(), 2);
+    assert_eq!(results.len(), 3);
     let duration = &results[1];
     assert_eq!(duration["ruleId"], "duration-syntax");
     let location = &duration["locations"][0]["physicalLocation"];
     assert_eq!(location["artifactLocation"]["uri"], "plan.json");
-    assert_eq!(location["region"]["startLine"], 50);
+    assert_eq!(location["region"]["startLine"], 128);
     assert_eq!(location["region"]["startColumn"], 31);
     let related = &duration["relatedLocations"][0];
-    assert_eq!(related["physicalLocation"]["region"]["startLine"], 20);
+    assert_eq!(
+        related["physicalLocation"]["region"]["startLine"],
+        ADDRESS_LINE
+    );
     assert_eq!(
         related["message"]["text"],
         "in the planned change of `cloudflare_zero_trust_organization.main`"
