@@ -32,8 +32,9 @@
 //!
 //! [`Linter`] configures a run: the endpoint [`Profile`], rule selection and
 //! severities, a custom [`schema::Schema`]. [`Linter::lint_bytes`] takes raw
-//! bytes and reports text that is not UTF-8; [`Linter::lint_plan`] reads a
-//! Terraform plan ([`terraform`]) as the bodies it sends. [`LineIndex`] turns spans into
+//! bytes and reports text that is not UTF-8; [`Linter::lint_terraform`]
+//! reads a Terraform `.tf` or `.tf.json` file, and [`Linter::lint_plan`] a
+//! Terraform plan ([`terraform`]), as the bodies they send. [`LineIndex`] turns spans into
 //! 1-based lines and columns, and [`render`] writes diagnostics as concise
 //! lines, JSON, SARIF 2.1.0 or GitHub Actions annotations.
 //!

@@ -40,6 +40,15 @@ fn readme_shows_real_output() {
             ztlint(&["check", "--format", "concise", "examples/seed-example.json"]),
         ),
         (
+            "$ cargo run -q -- check --format concise examples/terraform/main.tf",
+            ztlint(&[
+                "check",
+                "--format",
+                "concise",
+                "examples/terraform/main.tf",
+            ]),
+        ),
+        (
             "$ cargo run -q -- check --format concise examples/terraform/plan.json",
             ztlint(&[
                 "check",
