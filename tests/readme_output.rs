@@ -41,12 +41,7 @@ fn readme_shows_real_output() {
         ),
         (
             "$ cargo run -q -- check --format concise examples/terraform/main.tf",
-            ztlint(&[
-                "check",
-                "--format",
-                "concise",
-                "examples/terraform/main.tf",
-            ]),
+            ztlint(&["check", "--format", "concise", "examples/terraform/main.tf"]),
         ),
         (
             "$ cargo run -q -- check --format concise examples/terraform/plan.json",

@@ -101,8 +101,13 @@ pub(crate) fn run(args: &CheckArgs, levels: Vec<LevelFlag>) -> Result<Exit, Fail
         .zip(assigned)
         .map(|(input, index)| (input, &settings[index]))
         .collect();
+    let terraform = Terraform {
+        var_files: &args.var_file,
+        cwd: &cwd,
+        modules: super::terraform::Modules::default(),
+    };
     let outcomes = parallel_map(&jobs, |(input, settings)| {
-        process(input, &stdin, settings, mode, &args.var_file, &cwd)
+        process(input, &stdin, settings, mode, &terraform)
     });
 
     for problem in &problems {
@@ -230,14 +235,21 @@ fn parallel_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Ve
     })
 }
 
+/// What linting Terraform files needs beyond one input: the `--var-file`s,
+/// the working directory they are relative to, and the modules read so far.
+struct Terraform<'a> {
+    var_files: &'a [PathBuf],
+    cwd: &'a std::path::Path,
+    modules: super::terraform::Modules,
+}
+
 /// Reads, lints and (by `mode`) fixes one input.
 fn process(
     input: &Input,
     stdin: &[u8],
     settings: &Settings,
     mode: Mode,
-    var_files: &[PathBuf],
-    cwd: &std::path::Path,
+    terraform: &Terraform<'_>,
 ) -> Outcome {
     // Lets the tests prove that a panic in a worker still exits 2. Debug
     // builds only: an installed ztlint has no such switch.
@@ -268,7 +280,7 @@ fn process(
     };
     let kind = Kind::of(&input.name);
     if kind != Kind::Payload {
-        return process_terraform(input, &bytes, settings, mode, var_files, cwd, outcome);
+        return process_terraform(input, &bytes, settings, mode, terraform, outcome);
     }
     // A Terraform plan is linted as the bodies it would send. Its findings
     // carry no fixes (the plan is generated), so `--fix` leaves it alone.
@@ -306,8 +318,7 @@ fn process_terraform(
     bytes: &[u8],
     settings: &Settings,
     mode: Mode,
-    var_files: &[PathBuf],
-    cwd: &std::path::Path,
+    terraform: &Terraform<'_>,
     mut outcome: Outcome,
 ) -> Outcome {
     // Terraform reads its files as UTF-8; a stray byte becomes U+FFFD.
@@ -320,7 +331,12 @@ fn process_terraform(
         outcome.source = text;
         return outcome;
     }
-    let module = super::terraform::module_for(&input.name, &input.config_dir, var_files, cwd);
+    let module = terraform.modules.get(
+        &input.name,
+        &input.config_dir,
+        terraform.var_files,
+        terraform.cwd,
+    );
     let lint = |text: &str| settings.linter.lint_terraform(&input.name, text, &module);
     outcome.diagnostics = settings.linter.lint_terraform(&input.name, &text, &module);
     outcome.source = text;

@@ -2,18 +2,53 @@
 //! variables and locals and set variable values, read only for a file that
 //! names an organization resource.
 
+use std::collections::HashMap;
 use std::fs;
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
 
 use ztlint::terraform::Module;
 
+/// The modules read so far, by directory: a directory with several files
+/// that name an organization is read once.
+#[derive(Debug, Default)]
+pub(crate) struct Modules(Mutex<HashMap<(PathBuf, PathBuf), Arc<Module>>>);
+
+impl Modules {
+    /// The module of the Terraform file `name` in `dir` (see
+    /// [`module_for`]), read once per directory.
+    pub(crate) fn get(
+        &self,
+        name: &str,
+        dir: &Path,
+        var_files: &[PathBuf],
+        cwd: &Path,
+    ) -> Arc<Module> {
+        // The key includes the directory as shown: module file names are
+        // shown as the linted file's are.
+        let shown = Path::new(name)
+            .parent()
+            .unwrap_or(Path::new(""))
+            .to_path_buf();
+        let key = (dir.to_path_buf(), shown);
+        if let Some(module) = self.0.lock().ok().and_then(|m| m.get(&key).cloned()) {
+            return module;
+        }
+        let module = Arc::new(module_for(name, dir, var_files, cwd));
+        if let Ok(mut modules) = self.0.lock() {
+            modules.insert(key, Arc::clone(&module));
+        }
+        module
+    }
+}
+
 /// The module of the Terraform file `name` (as reports show it), whose
-/// directory is `dir`, with the `--var-file`s `var_files`; the file itself
-/// is left out. Files that cannot be read or are not UTF-8 are left out
-/// too: their values are then unknown, which is never reported.
+/// directory is `dir`, with the `--var-file`s `var_files`. The file itself
+/// is in it too: the lint leaves out the module file of the linted file's
+/// name. Files that cannot be read or are not UTF-8 are left out: their
+/// values are then unknown, which is never reported.
 pub(crate) fn module_for(name: &str, dir: &Path, var_files: &[PathBuf], cwd: &Path) -> Module {
     let shown_dir = Path::new(name).parent().unwrap_or(Path::new(""));
-    let own = Path::new(name).file_name();
     let mut module = Module::new();
     let mut entries: Vec<_> = fs::read_dir(dir)
         .map(|entries| entries.filter_map(Result::ok).collect())
@@ -21,7 +56,7 @@ pub(crate) fn module_for(name: &str, dir: &Path, var_files: &[PathBuf], cwd: &Pa
     entries.sort_by_key(fs::DirEntry::file_name);
     for entry in entries {
         let file_name = entry.file_name();
-        if Some(file_name.as_os_str()) == own || !is_module_file(&file_name.to_string_lossy()) {
+        if !is_module_file(&file_name.to_string_lossy()) {
             continue;
         }
         if let Some(text) = read_text(&entry.path()) {
@@ -56,7 +91,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_module_is_the_directory_but_the_file_itself_and_other_files() {
+    fn a_module_is_the_directory_but_other_files() {
         let root = tempfile::tempdir().unwrap();
         let dir = root.path().join("infra");
         fs::create_dir(&dir).unwrap();
@@ -71,13 +106,18 @@ mod tests {
         }
         fs::write(dir.join("bad.tf"), b"\xff").unwrap();
         let module = module_for("infra/main.tf", &dir, &[], root.path());
-        assert_eq!(module.len(), 2);
+        assert_eq!(module.len(), 3);
         let module = module_for(
             "infra/main.tf",
             &dir,
             &[PathBuf::from("infra/prod.tfvars")],
             root.path(),
         );
-        assert_eq!(module.len(), 3);
+        assert_eq!(module.len(), 4);
+        // Read once per directory.
+        let modules = Modules::default();
+        let first = modules.get("infra/main.tf", &dir, &[], root.path());
+        let again = modules.get("infra/variables.tf", &dir, &[], root.path());
+        assert!(Arc::ptr_eq(&first, &again));
     }
 }

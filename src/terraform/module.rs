@@ -167,6 +167,10 @@ impl Definitions {
                 continue;
             }
             match file.role {
+                // A cheap scan spares the parse of the files that define
+                // nothing, which in most modules is most of them.
+                Role::Config
+                    if !file.source.contains("variable") && !file.source.contains("locals") => {}
                 Role::Config => {
                     for (reference, value) in config_definitions(&file.name, &file.source) {
                         define(reference, value, Some(index));

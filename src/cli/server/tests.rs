@@ -210,8 +210,9 @@ fn a_terraform_plan_is_linted_as_the_bodies_it_sends() {
     assert_eq!(
         places(&published["diagnostics"]),
         [
-            place("low-contrast", 46, 26, 35),
-            place("duration-syntax", 49, 30, 34)
+            place("low-contrast", 113, 26, 35),
+            place("duration-syntax", 127, 30, 34),
+            place("duration-syntax", 129, 40, 44)
         ]
     );
     assert_eq!(client.finish(), Ended::Shutdown);
