@@ -19,4 +19,4 @@ for target in $(cargo fuzz list); do
   (cd "$corpus" && zip -q -r "$OUT/${target}_seed_corpus.zip" .)
   rm -rf "$corpus"
 done
-cp fuzz/json.dict fuzz/duration.dict "$OUT/"
+cp fuzz/*.dict "$OUT/"

@@ -68,3 +68,8 @@ fn fix() {
 fn structured() {
     assert!(replay("structured", checks::structured) >= 4);
 }
+
+#[test]
+fn terraform() {
+    assert!(replay("terraform", checks::terraform) >= 10);
+}

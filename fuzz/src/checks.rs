@@ -403,3 +403,55 @@ fn has_number_beyond_f64(value: &Value<'_>) -> bool {
         _ => false,
     }
 }
+
+/// `terraform`: any bytes as a `.tf` file and as a `.tf.json` file, whose
+/// module's `variables.tf` and `terraform.tfvars` hold the same text, so
+/// that references resolve into it. No panic; every span in the file is in
+/// bounds and on character boundaries; a label elsewhere names a module
+/// file; fixes only touch what they edit, and applying them all to a file
+/// that parses leaves a file that parses.
+pub fn terraform(data: &[u8]) {
+    use ztlint::terraform::Module;
+
+    let source = String::from_utf8_lossy(data);
+    let module = Module::new()
+        .file("variables.tf", source.as_ref())
+        .file("terraform.tfvars", source.as_ref());
+    for name in ["main.tf", "main.tf.json"] {
+        let found = Linter::new().lint_terraform(name, &source, &module);
+        for d in &found {
+            check_span(&source, d.span().range());
+            assert!(!d.message().is_empty(), "{d:?}");
+            for label in d.secondary() {
+                match label.file() {
+                    None => check_span(&source, label.span().range()),
+                    Some(file) => {
+                        assert!(
+                            ["variables.tf", "terraform.tfvars"].contains(&file),
+                            "{file}"
+                        );
+                        check_span(&source, label.span().range());
+                    }
+                }
+            }
+            for edit in d.fixes().iter().flat_map(|f| f.edits()) {
+                check_span(&source, edit.span().range());
+            }
+        }
+        let unparsed = |found: &[Diagnostic]| {
+            found
+                .iter()
+                .any(|d| matches!(d.code(), "terraform-syntax" | "json-syntax"))
+        };
+        if unparsed(&found) {
+            continue;
+        }
+        let (fixed, _) = ztlint::apply_fixes(&source, &found, Applicability::Unsafe);
+        check_untouched_outside_edits(&source, &fixed, &found);
+        let again = Linter::new().lint_terraform(name, &fixed, &module);
+        assert!(
+            !unparsed(&again),
+            "fixing broke {name}: {source:?} -> {fixed:?}: {again:#?}"
+        );
+    }
+}

@@ -8,7 +8,8 @@
 //! is dropped), and a finding on a value that comes from a variable or
 //! local gets a label where that is defined.
 
-use std::collections::HashMap;
+use std::cell::RefCell;
+use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 
 use super::expr::{Expr, ExprValue, Item, KeyForm, Origin, Syntax};
@@ -26,6 +27,10 @@ pub(crate) struct Body {
     /// In the order written, so by the start of their JSON span.
     nodes: Vec<Node>,
     exact: HashMap<Span, usize>,
+    /// The keys of each object of the configuration, and those fixes
+    /// rename to so far: a rename onto one of them would repeat an
+    /// attribute, which HCL refuses.
+    renamed_to: RefCell<HashSet<(Option<usize>, String)>>,
 }
 
 #[derive(Debug)]
@@ -59,6 +64,7 @@ impl Body {
             has_unknown: false,
             nodes: Vec::new(),
             exact: HashMap::new(),
+            renamed_to: RefCell::default(),
         };
         body.object(fields, header, Some(header), None, None);
         body.exact = body
@@ -91,6 +97,11 @@ impl Body {
             },
         );
         self.json.push('{');
+        // Every key the configuration's object has, sent or not: a fix may
+        // not rename another key onto one of them.
+        self.renamed_to
+            .get_mut()
+            .extend(items.iter().map(|item| (Some(me), item.key.clone())));
         let mut first = true;
         for item in items {
             if !self.sendable(&item.value) {
@@ -298,6 +309,15 @@ impl Body {
                 NodeKind::Key(Some(form)) => {
                     let value = json::parse(edit.replacement()).ok()?;
                     let key = value.as_str()?;
+                    // The object: the key's member's parent.
+                    let object = node.parent.and_then(|member| self.nodes[member].parent);
+                    if !self
+                        .renamed_to
+                        .borrow_mut()
+                        .insert((object, key.to_string()))
+                    {
+                        return None;
+                    }
                     let text = match form {
                         KeyForm::Ident if is_identifier(key) => key.to_string(),
                         KeyForm::Ident => return None,

@@ -124,9 +124,13 @@ impl Resource {
             first_block.push((ident, block.ident_span));
             let is_object_field = fields::find(&[ident]).is_some_and(|f| f.kind() == Kind::Object);
             if version == ProviderVersion::V5 && is_object_field {
+                // The `=` would make a second `login_design` attribute, or
+                // leave a block of that name beside it: no fix then.
+                let alone = self.body.blocks.iter().filter(|b| b.ident == ident).count() == 1
+                    && !shaped.fields.iter().any(|f| f.key == ident);
                 shaped
                     .findings
-                    .push(block_for_attribute(block, &self.address));
+                    .push(block_for_attribute(block, &self.address, alone));
             }
             shaped.fields.push(Item {
                 key: block.ident.clone(),
@@ -159,10 +163,10 @@ impl Shaped {
 }
 
 /// v5 takes `login_design = { ... }`; a `login_design { ... }` block is
-/// rejected by Terraform. The fix adds the `=` when the block has no label
-/// and holds only attributes, which an object constructor takes as they
-/// are.
-fn block_for_attribute(block: &BlockUse, address: &str) -> Diagnostic {
+/// rejected by Terraform. The fix adds the `=` when the block is `alone`
+/// (no attribute or other block of its name), has no label and holds only
+/// attributes, which an object constructor takes as they are.
+fn block_for_attribute(block: &BlockUse, address: &str, alone: bool) -> Diagnostic {
     let ident = &block.ident;
     let mut d = rules::block_syntax(
         block.ident_span,
@@ -173,7 +177,7 @@ fn block_for_attribute(block: &BlockUse, address: &str) -> Diagnostic {
         "a block",
         format!("write `{ident} = {{ ... }}`: the provider takes an object attribute"),
     );
-    if block.labels.is_empty() && !block.has_nested_blocks {
+    if alone && block.labels.is_empty() && !block.has_nested_blocks {
         d = d.with_fix(Fix::safe(
             format!("Write `{ident} = {{`"),
             [Edit::replace(Span::empty(block.ident_span.end()), " =")],

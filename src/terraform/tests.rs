@@ -517,3 +517,41 @@ fn shaped_id(shaped: &super::resource::Shaped, key: &str) -> Option<serde_json::
     let json: serde_json::Value = serde_json::from_str(&body.json).ok()?;
     json.get("name").cloned()
 }
+
+/// Found by fuzzing: two fixes renaming two keys of one object to the
+/// same name would repeat an attribute, which Terraform (and `hcl-edit`)
+/// refuse. Only the first rename is offered in a pass.
+#[test]
+fn two_renames_onto_one_key_are_not_offered_together() {
+    let source = v5("  mfa_ssh_piv_key_requirements = {\n    pin_policy = \"once\"\n  }\n  MFA_PIV_KEY_REQUIREMENTS = {\n    pin_policy = \"never\"\n  }\n");
+    let diagnostics = Linter::new().lint_terraform("main.tf", &source, &Module::new());
+    let renames = diagnostics.iter().filter(|d| !d.fixes().is_empty()).count();
+    assert_eq!(renames, 1, "{diagnostics:#?}");
+    let (fixed, _) = apply_fixes(&source, &diagnostics, Applicability::Unsafe);
+    let again = Linter::new().lint_terraform("main.tf", &fixed, &Module::new());
+    assert!(
+        again.iter().all(|d| d.code() != "terraform-syntax"),
+        "{fixed}"
+    );
+}
+
+/// Found by fuzzing: a key may not be renamed onto an attribute the body
+/// leaves out because its value is unknown; the file has it all the same.
+#[test]
+fn no_rename_onto_an_attribute_whose_value_is_unknown() {
+    let source = v5("  session_duration = var.unknown\n  sesion_duration = \"24h\"\n");
+    let diagnostics = Linter::new().lint_terraform("main.tf", &source, &Module::new());
+    assert_eq!(diagnostics[0].code(), "unknown-field");
+    assert!(diagnostics[0].fixes().is_empty(), "{diagnostics:#?}");
+}
+
+/// Found by fuzzing: a v5 block beside an attribute of the same name gets
+/// no fix, which would repeat the attribute.
+#[test]
+fn a_block_beside_its_attribute_gets_no_fix() {
+    let source =
+        v5("  login_design = var.design\n  login_design {\n    text_color = \"#000000\"\n  }\n");
+    let got = Linter::new().lint_terraform("main.tf", &source, &Module::new());
+    assert_eq!(got[0].code(), "terraform-block-syntax");
+    assert!(got[0].fixes().is_empty(), "{got:#?}");
+}

@@ -1,0 +1,28 @@
+variabqe "session" {
+  default = "1 day"
+}
+locals {
+  design = { text_color = "white", background_color = local.bg }
+  bg     = "#&fffff"
+  a      = local.b
+  b      = local.a
+}
+resource "cloudflare_zero_trust_organization" "main" {
+  acco1unt_id       = "023e105f4ecef8ad9ca31a8372d0c353"
+  session_dubation = "${var.session}"
+  login_design     = local.de#sign
+  # ztlin77777777777EOT77777777777background["resource"]_color7777777777777777777777777777777777777t-ignore: duration
+  warp_auth_session_duration = local.a
+  name = <<-EOT
+    Widget ${"Corps"}
+    EOT
+  mfa_ssh_piv_key_requirements = {
+    "pin_policy" = "sometimes"
+    sshtext_colour_key_size = ["256", 1.5]
+  }
+ piv_key_requipements = {
+    "pin_policy" = "sometimes"
+    ssh_key_size = ["513", 1.5]
+  }
+  created_at = "2024" # from a GET
+}
