@@ -3,8 +3,8 @@
 -- Runs in Neovim 0.11 (`nvim --headless -u NONE -l check.lua`: UTF-8
 -- positions, pull diagnostics) and in Neovim 0.7 (`nvim --headless -u NONE
 -- -c 'luafile check.lua'`: UTF-16 positions, pushed diagnostics). Reads
--- ZTLINT_BIN (the binary) and ZTLINT_DIR (a scratch copy of seed.json and
--- seed-unicode.json). Exits 0 when everything matches, 1 on the first
+-- ZTLINT_BIN (the binary) and ZTLINT_DIR (a scratch copy of seed.json,
+-- seed-unicode.json and the Terraform module infra/). Exits 0 when everything matches, 1 on the first
 -- mismatch, printing what it saw.
 
 -- Client methods are called with `:` from 0.11 on, with `.` before.
@@ -50,10 +50,10 @@ local function call(client, method, params, bufnr)
 end
 
 -- Opens `name` from the scratch directory and attaches the server.
-local function open(name)
+local function open(name, filetype)
   vim.cmd('edit ' .. vim.fn.fnameescape(dir .. '/' .. name))
   local bufnr = vim.api.nvim_get_current_buf()
-  vim.bo[bufnr].filetype = 'json'
+  vim.bo[bufnr].filetype = filetype or 'json'
   local config = { name = 'ztlint', cmd = { bin, 'server' }, root_dir = dir }
   local id
   if vim.lsp.start then
@@ -221,6 +221,34 @@ local function main()
   expect('unicode findings after fix-all', seen, {
     { 'low-contrast', 12, 49, 12, 58 },
     { 'duration-range', 16, 40, 16, 46 },
+  })
+
+  -- 3. A Terraform file, linted with its module on disk: the duration comes
+  -- from terraform.tfvars, which the finding points at.
+  bufnr, client = open('infra/main.tf', 'terraform')
+  found, seen = diagnostics(bufnr, 4)
+  expect('terraform findings', seen, {
+    { 'duration-syntax', 14, 39, 14, 59 },
+    { 'duration-range', 15, 39, 15, 45 },
+    { 'terraform-block-syntax', 21, 2, 21, 14 },
+    { 'low-contrast', 23, 23, 23, 32 },
+  })
+  local related = lsp_diagnostic(found[1]).relatedInformation[1]
+  expect('where the value is set', { related.location.uri, related.location.range.start },
+    { vim.uri_from_fname(dir .. '/infra/terraform.tfvars'), { line = 1, character = 19 } })
+  -- The safe quick fix writes v5's attribute syntax.
+  local block = lsp_diagnostic(found[3])
+  actions = code_actions(client, bufnr, block.range, { block }, { 'quickfix' })
+  expect('terraform quick fix', { actions[1].title, actions[1].isPreferred },
+    { 'Write `login_design = {`', true })
+  vim.lsp.util.apply_workspace_edit(actions[1].edit, client.offset_encoding)
+  expect('line after the terraform fix', vim.api.nvim_buf_get_lines(bufnr, 21, 22, true)[1],
+    '  login_design = {')
+  _, seen = diagnostics(bufnr, 3)
+  expect('terraform findings after the fix', seen, {
+    { 'duration-syntax', 14, 39, 14, 59 },
+    { 'duration-range', 15, 39, 15, 45 },
+    { 'low-contrast', 23, 23, 23, 32 },
   })
 end
 

@@ -6,7 +6,9 @@
 #     diagnostics.
 # Each opens the seed example and a copy with non-ASCII text before the
 # findings, checks codes and exact positions, hover, and applies the
-# `"false"` -> `false` quick fix and source.fixAll.ztlint (check.lua).
+# `"false"` -> `false` quick fix and source.fixAll.ztlint; then a Terraform
+# module's main.tf, with a related location in its terraform.tfvars and the
+# `login_design = {` quick fix (check.lua).
 #
 # Installs what it needs. A client whose install is impossible (no network,
 # no package) is skipped with a message; any mismatch fails the run.
@@ -35,6 +37,8 @@ run_client() { # name nvim mode
   dir=$(mktemp -d)
   cp examples/seed-example.json "$dir/seed.json"
   cp "$here/seed-unicode.json" "$dir/seed-unicode.json"
+  mkdir "$dir/infra"
+  cp examples/terraform/main.tf examples/terraform/variables.tf examples/terraform/terraform.tfvars "$dir/infra/"
   echo "--- $name ($("$nvim" --version | head -n 1))"
   set +e
   if [ "$mode" = lua ]; then

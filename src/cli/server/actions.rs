@@ -100,7 +100,8 @@ pub(crate) fn code_actions(
         }
     }
     if wanted(only, &FIX_ALL) {
-        if let Some(edit) = fix_all(doc, map, linter) {
+        let path = super::documents::file_path(uri);
+        if let Some(edit) = fix_all(doc, map, linter, path.as_deref()) {
             actions.push(CodeActionOrCommand::CodeAction(CodeAction {
                 title: "Fix all safely fixable ztlint findings".to_string(),
                 kind: Some(FIX_ALL),
@@ -114,12 +115,24 @@ pub(crate) fn code_actions(
 
 /// The edit that applies every safe fix, as `ztlint check --fix` does
 /// (re-linting between passes), as one replacement of the changed stretch.
-fn fix_all(doc: &Document, map: &LineMap<'_>, linter: &Linter) -> Option<TextEdit> {
+fn fix_all(
+    doc: &Document,
+    map: &LineMap<'_>,
+    linter: &Linter,
+    path: Option<&std::path::Path>,
+) -> Option<TextEdit> {
     if !doc.payload {
         return None;
     }
     let fixed = fix::fix(
-        |text| linter.lint(text),
+        |text| {
+            if doc.terraform {
+                let (name, module) = super::session::terraform_module(path, text);
+                linter.lint_terraform(&name, text, &module)
+            } else {
+                linter.lint(text)
+            }
+        },
         &doc.text,
         &doc.findings,
         Applicability::Safe,

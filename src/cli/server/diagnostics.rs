@@ -46,6 +46,18 @@ pub(crate) struct FixData {
     pub(crate) edits: Vec<TextEdit>,
 }
 
+/// The location of a label in another file (a Terraform variable file,
+/// named by its absolute path), in the client's position encoding: the
+/// file is read for it. `None` when it cannot be.
+fn elsewhere(file: &str, span: ztlint::Span, map: &LineMap<'_>) -> Option<Location> {
+    let text = std::fs::read_to_string(file).ok()?;
+    let other = LineMap::new(&text, map.encoding());
+    Some(Location {
+        uri: Uri::from_file_path(file)?,
+        range: other.range(span),
+    })
+}
+
 /// The LSP severity of a ztlint severity.
 fn severity(severity: Severity) -> DiagnosticSeverity {
     match severity {
@@ -73,18 +85,21 @@ pub(crate) fn convert(
                 message.push_str("\nhelp: ");
                 message.push_str(help);
             }
-            // The server lints one buffer; a label in another file has no
-            // range in it.
             let related: Vec<DiagnosticRelatedInformation> = d
                 .secondary()
                 .iter()
-                .filter(|label| label.file().is_none())
-                .map(|label| DiagnosticRelatedInformation {
-                    location: Location {
-                        uri: uri.clone(),
-                        range: map.range(label.span()),
-                    },
-                    message: label.text().unwrap_or(d.message()).to_string(),
+                .filter_map(|label| {
+                    let location = match label.file() {
+                        None => Location {
+                            uri: uri.clone(),
+                            range: map.range(label.span()),
+                        },
+                        Some(file) => elsewhere(file, label.span(), map)?,
+                    };
+                    Some(DiagnosticRelatedInformation {
+                        location,
+                        message: label.text().unwrap_or(d.message()).to_string(),
+                    })
                 })
                 .collect();
             let fixes: Vec<FixData> = d

@@ -12,9 +12,11 @@ pub(crate) struct Document {
     pub(crate) version: i32,
     /// The full text (the server asks for full-text sync).
     pub(crate) text: String,
-    /// Whether ztlint lints it: a JSON payload. Other documents the client
-    /// opens are kept but get no findings.
+    /// Whether ztlint lints it: a JSON payload or plan, or a Terraform
+    /// file. Other documents the client opens are kept but get no findings.
     pub(crate) payload: bool,
+    /// Whether it is a Terraform `.tf` or `.tf.json` file.
+    pub(crate) terraform: bool,
     /// The findings of the last lint of `text`, kept for code actions and
     /// hover so that they are never recomputed.
     pub(crate) findings: Vec<ztlint::Diagnostic>,
@@ -31,6 +33,7 @@ impl Document {
             version,
             text,
             payload: is_payload(uri, language_id),
+            terraform: is_terraform(uri, language_id),
             findings: Vec::new(),
             sent: Vec::new(),
             generation: 0,
@@ -38,18 +41,36 @@ impl Document {
     }
 }
 
-/// Whether a document is a payload: JSON by the client's language id or by
-/// its extension. Terraform files will be added here when ztlint reads
-/// them.
+/// Whether ztlint lints a document: JSON by the client's language id or by
+/// its extension, or a Terraform file; not a Terraform variable file.
 fn is_payload(uri: &Uri, language_id: &str) -> bool {
+    let name = file_name(uri);
+    if name.ends_with(".tfvars") || name.ends_with(".tfvars.json") {
+        return false;
+    }
     matches!(language_id, "json" | "jsonc")
-        || uri
-            .path()
-            .as_str()
-            .rsplit('/')
-            .next()
-            .and_then(|name| name.rsplit_once('.'))
-            .is_some_and(|(_, ext)| ext.eq_ignore_ascii_case("json"))
+        || name.ends_with(".json")
+        || is_terraform(uri, language_id)
+}
+
+/// Whether a document is a Terraform `.tf` or `.tf.json` file, by its
+/// name or, for one without a name of that kind, the client's language id.
+fn is_terraform(uri: &Uri, language_id: &str) -> bool {
+    let name = file_name(uri);
+    if name.ends_with(".tfvars") || name.ends_with(".tfvars.json") {
+        return false;
+    }
+    name.ends_with(".tf") || name.ends_with(".tf.json") || language_id == "terraform"
+}
+
+/// The last segment of the URI's path, in lowercase.
+fn file_name(uri: &Uri) -> String {
+    uri.path()
+        .as_str()
+        .rsplit('/')
+        .next()
+        .unwrap_or_default()
+        .to_ascii_lowercase()
 }
 
 /// The file a `file:` URI names, if it names one.
@@ -107,7 +128,16 @@ mod tests {
     fn payloads_are_json_by_language_or_extension() {
         assert!(is_payload(&uri("file:///a/org.txt"), "json"));
         assert!(is_payload(&uri("file:///a/org.JSON"), "plaintext"));
-        assert!(!is_payload(&uri("file:///a/main.tf"), "terraform"));
+        assert!(is_payload(&uri("file:///a/main.tf"), "terraform"));
+        assert!(is_terraform(&uri("file:///a/main.tf"), "terraform"));
+        assert!(is_terraform(&uri("file:///a/main.tf.json"), "json"));
+        assert!(is_terraform(&uri("untitled:Untitled-2"), "terraform"));
+        assert!(!is_payload(
+            &uri("file:///a/terraform.tfvars"),
+            "terraform-vars"
+        ));
+        assert!(!is_payload(&uri("file:///a/prod.tfvars.json"), "json"));
+        assert!(!is_terraform(&uri("file:///a/org.json"), "json"));
         assert!(!is_payload(&uri("untitled:Untitled-1"), "plaintext"));
     }
 

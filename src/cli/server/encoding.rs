@@ -56,6 +56,11 @@ pub(crate) struct LineMap<'a> {
 }
 
 impl<'a> LineMap<'a> {
+    /// The position encoding the map converts to.
+    pub(crate) fn encoding(&self) -> Encoding {
+        self.encoding
+    }
+
     /// Indexes the lines of `text`.
     pub(crate) fn new(text: &'a str, encoding: Encoding) -> LineMap<'a> {
         let bytes = text.as_bytes();

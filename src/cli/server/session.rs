@@ -395,11 +395,16 @@ impl Session<'_> {
         };
         let problem = if doc.payload {
             let (linter, problem) = self.resolver.linter(path.as_deref());
-            // A Terraform plan is linted as the bodies it sends, as by
-            // `ztlint check`.
-            let findings = linter
-                .lint_plan(&doc.text)
-                .unwrap_or_else(|| linter.lint(&doc.text));
+            // A Terraform file is linted with its module, read from disk; a
+            // plan as the bodies it sends, as by `ztlint check`.
+            let findings = if doc.terraform {
+                let (name, module) = terraform_module(path.as_deref(), &doc.text);
+                linter.lint_terraform(&name, &doc.text, &module)
+            } else {
+                linter
+                    .lint_plan(&doc.text)
+                    .unwrap_or_else(|| linter.lint(&doc.text))
+            };
             let map = LineMap::new(&doc.text, self.client.encoding);
             let sent = diagnostics::convert(uri, &map, doc.version, &findings);
             if let Some(doc) = self.documents.get_mut(uri) {
@@ -490,5 +495,23 @@ impl Session<'_> {
         let map = LineMap::new(&doc.text, self.client.encoding);
         let offset = map.offset(at.position);
         hover::hover(doc, &map, offset, self.client.markdown)
+    }
+}
+
+/// The name a Terraform document is linted under (its path, so that labels
+/// in the other files of its module are absolute paths) and its module, the
+/// other files of its directory as they are on disk. Read only when the
+/// text names an organization resource.
+pub(crate) fn terraform_module(
+    path: Option<&std::path::Path>,
+    text: &str,
+) -> (String, ztlint::terraform::Module) {
+    let name = path.map_or_else(|| "untitled.tf".to_string(), |p| p.display().to_string());
+    match path.and_then(std::path::Path::parent) {
+        Some(dir) if ztlint::terraform::mentions_organization(text) => {
+            let module = super::super::terraform::module_for(&name, dir, &[], dir);
+            (name, module)
+        }
+        _ => (name, ztlint::terraform::Module::new()),
     }
 }

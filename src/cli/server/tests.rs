@@ -8,6 +8,8 @@ use std::time::Duration;
 use lsp_server::{Connection, Message, Notification, Request, RequestId, Response};
 use serde_json::{json, Value};
 
+use ls_types::Uri;
+
 use super::session::{self, Ended};
 
 const SEED: &str = include_str!("../../../examples/seed-example.json");
@@ -198,6 +200,63 @@ fn the_seed_example_is_published_with_its_version_and_cleared_on_close() {
         client.notification("textDocument/publishDiagnostics"),
         json!({"uri": URI, "diagnostics": []})
     );
+    assert_eq!(client.finish(), Ended::Shutdown);
+}
+
+#[test]
+fn a_terraform_file_is_linted_with_its_module_on_disk() {
+    let dir = tempfile::tempdir().unwrap();
+    let infra = dir.path().join("infra");
+    std::fs::create_dir(&infra).unwrap();
+    std::fs::write(
+        infra.join("variables.tf"),
+        include_str!("../../../examples/terraform/variables.tf"),
+    )
+    .unwrap();
+    let tfvars = infra.join("terraform.tfvars");
+    std::fs::write(
+        &tfvars,
+        include_str!("../../../examples/terraform/terraform.tfvars"),
+    )
+    .unwrap();
+    let main = infra.join("main.tf");
+    let uri = Uri::from_file_path(&main).unwrap().to_string();
+    let (mut client, _) = Client::initialized(json!({}), Value::Null);
+    client.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": uri, "languageId": "terraform", "version": 1,
+            "text": include_str!("../../../examples/terraform/main.tf")}}),
+    );
+    let published = client.notification("textDocument/publishDiagnostics");
+    let diagnostics = &published["diagnostics"];
+    assert_eq!(
+        places(diagnostics),
+        [
+            place("duration-syntax", 14, 39, 59),
+            place("duration-range", 15, 39, 45),
+            place("terraform-block-syntax", 21, 2, 14),
+            place("low-contrast", 23, 23, 32)
+        ]
+    );
+    // The value comes from terraform.tfvars: a related location there.
+    assert_eq!(
+        diagnostics[0]["relatedInformation"],
+        json!([{
+            "location": {
+                "uri": Uri::from_file_path(&tfvars).unwrap().to_string(),
+                "range": {"start": {"line": 1, "character": 19}, "end": {"line": 1, "character": 26}}
+            },
+            "message": "`var.session_duration` is set here"
+        }])
+    );
+    // A variable file is not linted.
+    client.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": Uri::from_file_path(&tfvars).unwrap().to_string(),
+            "languageId": "terraform-vars", "version": 1, "text": "session_duration = \"1d\"\n"}}),
+    );
+    let published = client.notification("textDocument/publishDiagnostics");
+    assert_eq!(published["diagnostics"], json!([]));
     assert_eq!(client.finish(), Ended::Shutdown);
 }
 
