@@ -20,6 +20,16 @@ pub(crate) fn body(items: &mut [Item]) {
     }
 }
 
+/// Converts `expr` to a string where Terraform would: the path parameters
+/// `account_id` and `zone_id` are string attributes, not body fields.
+pub(crate) fn string(expr: &mut Expr) {
+    match &expr.value {
+        ExprValue::Number(n) => expr.value = ExprValue::String(n.clone()),
+        ExprValue::Bool(b) => expr.value = ExprValue::String(b.to_string()),
+        _ => {}
+    }
+}
+
 /// Converts `expr` to `field`'s type, where Terraform would.
 fn value(expr: &mut Expr, field: &'static Field) {
     let converted = match (&mut expr.value, field.kind()) {

@@ -15,7 +15,8 @@
 //!   ztlint's own JSON parser.
 //! - **Plans** ([`Linter::lint_plan`]), as `terraform show -json` writes
 //!   them: each create or update is linted as the body rebuilt from
-//!   `change.after`.
+//!   `change.after`, and its `account_id` and `zone_id` as a
+//!   configuration's.
 //!
 //! A file that names none of the three resource types costs one scan of its
 //! text and yields nothing.
@@ -305,8 +306,13 @@ fn lint_resource(
     for item in &mut shaped.fields {
         item.value = definitions.resolve(&item.value);
     }
-    let account = shaped.account_id.as_ref().map(|e| definitions.resolve(e));
-    let zone = shaped.zone_id.as_ref().map(|e| definitions.resolve(e));
+    let path_parameter = |e: &Expr| {
+        let mut e = definitions.resolve(e);
+        convert::string(&mut e);
+        e
+    };
+    let account = shaped.account_id.as_ref().map(path_parameter);
+    let zone = shaped.zone_id.as_ref().map(path_parameter);
     convert::body(&mut shaped.fields);
 
     let mut found = std::mem::take(&mut shaped.findings);

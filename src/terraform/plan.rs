@@ -85,7 +85,7 @@ impl<'a> Planned<'a> {
             .and_then(|u| u.get("account_id"))
             .is_some_and(|u| u.as_bool() == Some(true));
         let zone = set("zone_id") && version.zone_endpoint(set("account_id") || unknown_account);
-        let mut findings = Vec::new();
+        let mut findings = path_findings(version, after, unknown, address.0);
         let (after, unknown) = match version {
             ProviderVersion::V4 => {
                 let (after, unknown) = first_blocks(after, unknown, &mut findings);
@@ -170,6 +170,52 @@ fn known<'a>(
         return Some(None);
     }
     Some(Some(Value::new(ValueKind::Object(kept), value.span())))
+}
+
+/// The findings on the path parameters of a change: each a Cloudflare
+/// identifier, and one of them set (as for a configuration; see
+/// [`super::lint_config`]). `address` is where a finding on the whole
+/// change goes.
+fn path_findings(
+    version: ProviderVersion,
+    after: &Value<'_>,
+    unknown: Option<&Value<'_>>,
+    address: crate::span::Span,
+) -> Vec<Diagnostic> {
+    use crate::rules::terraform as rules;
+
+    let mut found = Vec::new();
+    let is_unknown = |key: &str| {
+        unknown
+            .and_then(|u| u.get(key))
+            .is_some_and(|u| u.as_bool() == Some(true))
+    };
+    let known = |key: &str| after.get(key).filter(|v| !v.is_null() && !is_unknown(key));
+    for key in ["account_id", "zone_id"] {
+        if let Some((value, id)) = known(key).and_then(|v| Some((v, v.as_str()?))) {
+            if let Err(error) = crate::account_id::check(id) {
+                found.push(rules::identifier_invalid(value.span(), key, id, &error));
+            }
+        }
+    }
+    match (known("account_id"), known("zone_id")) {
+        (Some(account), Some(zone)) => {
+            found.push(rules::account_and_zone(
+                version,
+                zone.span(),
+                Some(account.span()),
+            ));
+        }
+        (None, None)
+            if version == ProviderVersion::V5
+                && !is_unknown("account_id")
+                && !is_unknown("zone_id") =>
+        {
+            found.push(rules::neither_account_nor_zone(address));
+        }
+        _ => {}
+    }
+    found
 }
 
 /// The v4 provider's blocks are lists in a plan, of which it sends the

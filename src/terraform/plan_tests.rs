@@ -117,7 +117,7 @@ fn a_zone_id_selects_the_zone_profile() {
 #[test]
 fn an_unknown_value_is_left_out_and_never_reported_missing() {
     // The reason is known only after apply: it may well be set.
-    let after = r#"{"is_ui_read_only": true, "session_duration": "24h"}"#;
+    let after = r#"{"account_id": "699d98642c564d2e855e9661899b7252", "is_ui_read_only": true, "session_duration": "24h"}"#;
     let unknown = r#"{"ui_read_only_toggle_reason": true, "login_design": {"logo_path": true}}"#;
     let source = plan(V5, r#"["update"]"#, after, unknown);
     assert_eq!(findings(&source), vec![]);
@@ -129,7 +129,7 @@ fn an_unknown_value_is_left_out_and_never_reported_missing() {
 
 #[test]
 fn an_unknown_value_hides_only_absence_findings() {
-    let after = r#"{"session_duration": "1d", "name": "Widget Corps"}"#;
+    let after = r#"{"account_id": "699d98642c564d2e855e9661899b7252", "session_duration": "1d", "name": "Widget Corps"}"#;
     let unknown = r#"{"auth_domain": true}"#;
     let source = plan(V5, r#"["update"]"#, after, unknown);
     let found = findings(&source);
@@ -140,7 +140,7 @@ fn an_unknown_value_hides_only_absence_findings() {
 
 #[test]
 fn a_list_with_an_unknown_element_is_left_out_whole() {
-    let after = r#"{"mfa_config": {"allowed_authenticators": ["totp", "carrier-pigeon"]}}"#;
+    let after = r#"{"account_id": "699d98642c564d2e855e9661899b7252", "mfa_config": {"allowed_authenticators": ["totp", "carrier-pigeon"]}}"#;
     let known = plan(
         V5,
         r#"["update"]"#,
@@ -160,7 +160,7 @@ fn a_list_with_an_unknown_element_is_left_out_whole() {
 
 #[test]
 fn only_creates_and_updates_of_organization_resources_are_linted() {
-    let after = r#"{"session_duration": "1d"}"#;
+    let after = r#"{"account_id": "699d98642c564d2e855e9661899b7252", "session_duration": "1d"}"#;
     for (kind, actions, linted) in [
         (V5, r#"["create"]"#, true),
         (V5, r#"["delete", "create"]"#, true),
@@ -205,7 +205,12 @@ fn what_is_not_a_plan_is_left_to_the_payload_lint() {
 
 #[test]
 fn selection_and_severity_overrides_apply() {
-    let source = plan(V5, r#"["update"]"#, r#"{"session_duration": "1d"}"#, "{}");
+    let source = plan(
+        V5,
+        r#"["update"]"#,
+        r#"{"account_id": "699d98642c564d2e855e9661899b7252", "session_duration": "1d"}"#,
+        "{}",
+    );
     let linter = Linter::new().ignore("duration-syntax").unwrap();
     assert_eq!(linter.lint_plan(&source), Some(vec![]));
     let linter = Linter::new()
@@ -249,4 +254,41 @@ fn computed_attributes_that_are_not_sent_do_not_hide_absence_findings() {
     );
     let codes: Vec<_> = findings(&source).into_iter().map(|(c, _, _)| c).collect();
     assert_eq!(codes, ["toggle-without-reason"]);
+}
+
+#[test]
+fn the_path_parameters_are_checked() {
+    let both = plan(
+        V5,
+        r#"["update"]"#,
+        r#"{"account_id": "699d98642c564d2e855e9661899b7252", "zone_id": "your-zone", "name": "Widget"}"#,
+        "{}",
+    );
+    let got: Vec<_> = findings(&both)
+        .into_iter()
+        .map(|(c, s, _)| (c, s))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("identifier-invalid", "\"your-zone\"".to_string()),
+            ("terraform-account-and-zone", "\"your-zone\"".to_string()),
+        ]
+    );
+    let neither = plan(
+        V5,
+        r#"["create"]"#,
+        r#"{"account_id": null, "name": "Widget"}"#,
+        "{}",
+    );
+    let got: Vec<_> = findings(&neither).into_iter().map(|(c, _, _)| c).collect();
+    assert_eq!(got, ["terraform-account-and-zone"]);
+    // Unknown until apply: nothing is said.
+    let unknown = plan(
+        V5,
+        r#"["create"]"#,
+        r#"{"name": "Widget"}"#,
+        r#"{"account_id": true}"#,
+    );
+    assert_eq!(findings(&unknown), []);
 }
