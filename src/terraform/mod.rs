@@ -299,7 +299,6 @@ fn lint_resource(
     module: &Module,
     definitions: &Definitions,
 ) -> Vec<Diagnostic> {
-    definitions.reset_budget();
     let version = resource.version;
     let header = resource.header;
     let mut shaped = resource.shape(source);

@@ -121,10 +121,10 @@ fn role_of(name: &str) -> Option<Role> {
 /// unknown.
 const MAX_DEPTH: usize = 16;
 
-/// At most this many values are made by resolving references in one
-/// resource: locals that refer to others many times over could otherwise
-/// multiply without bound.
-const MAX_RESOLVED: usize = 100_000;
+/// At most this many values are made by resolving references in one file:
+/// locals that refer to others many times over could otherwise multiply
+/// without bound. Past it, what is left is unknown.
+const MAX_RESOLVED: usize = 1_000_000;
 
 /// One definition: its value and where it is.
 #[derive(Clone, Debug)]
@@ -208,11 +208,6 @@ impl Definitions {
             defined,
             budget: Cell::new(MAX_RESOLVED),
         }
-    }
-
-    /// Starts a new resource's budget of resolved values.
-    pub(crate) fn reset_budget(&self) {
-        self.budget.set(MAX_RESOLVED);
     }
 
     /// `expr` with every reference replaced by its value, which keeps

@@ -1,6 +1,8 @@
 //! An organization resource as a configuration declares it, and the body
 //! the provider sends for it.
 
+use std::collections::{HashMap, HashSet};
+
 use super::expr::{Expr, ExprValue, Item, KeyForm, Syntax};
 use super::{ProviderVersion, V4_BLOCKS};
 use crate::diagnostic::{Diagnostic, Edit, Fix};
@@ -103,7 +105,14 @@ impl Resource {
                 }
             }
         }
-        let mut first_block: Vec<(&str, Span)> = Vec::new();
+        // How many blocks of each name, and the attributes' names: what a
+        // fix from block to attribute must not collide with.
+        let mut blocks_named: HashMap<&str, usize> = HashMap::new();
+        for block in &self.body.blocks {
+            *blocks_named.entry(block.ident.as_str()).or_default() += 1;
+        }
+        let attributes: HashSet<String> = shaped.fields.iter().map(|f| f.key.clone()).collect();
+        let mut first_block: HashMap<&str, Span> = HashMap::new();
         for block in &self.body.blocks {
             let ident = block.ident.as_str();
             if META_BLOCKS.contains(&ident) {
@@ -113,7 +122,7 @@ impl Resource {
                 shaped.has_dynamic = true;
                 continue;
             }
-            if let Some((_, first)) = first_block.iter().find(|(name, _)| *name == ident) {
+            if let Some(first) = first_block.get(ident) {
                 if version == ProviderVersion::V4 {
                     shaped
                         .findings
@@ -121,13 +130,12 @@ impl Resource {
                 }
                 continue;
             }
-            first_block.push((ident, block.ident_span));
+            first_block.insert(ident, block.ident_span);
             let is_object_field = fields::find(&[ident]).is_some_and(|f| f.kind() == Kind::Object);
             if version == ProviderVersion::V5 && is_object_field {
                 // The `=` would make a second `login_design` attribute, or
                 // leave a block of that name beside it: no fix then.
-                let alone = self.body.blocks.iter().filter(|b| b.ident == ident).count() == 1
-                    && !shaped.fields.iter().any(|f| f.key == ident);
+                let alone = blocks_named.get(ident) == Some(&1) && !attributes.contains(ident);
                 shaped
                     .findings
                     .push(block_for_attribute(block, &self.address, alone));

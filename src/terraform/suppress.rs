@@ -35,7 +35,7 @@ pub(crate) fn selectors(comment: &str) -> Option<Vec<String>> {
 /// The ignore comments of the HCL `source`. `constructs` are the spans of
 /// what a comment may apply to (resources, attributes, blocks, object
 /// items), `values` those of string values, inside which a line is text,
-/// not a comment.
+/// not a comment. Linear in the lines, plus a sort of each list.
 pub(crate) fn hcl(source: &str, constructs: &[Span], values: &[Span]) -> Vec<Suppression> {
     let mut out = Vec::new();
     if !source.contains(MARKER) {
@@ -43,7 +43,30 @@ pub(crate) fn hcl(source: &str, constructs: &[Span], values: &[Span]) -> Vec<Sup
     }
     let mut constructs = constructs.to_vec();
     constructs.sort_by_key(|s| (s.start(), std::cmp::Reverse(s.end())));
+    let mut values = values.to_vec();
+    values.sort_by_key(|s| s.start());
+    // The longest value span reaching past each start, for the test below.
+    let mut reach = Vec::with_capacity(values.len());
+    let mut furthest = 0;
+    for v in &values {
+        furthest = furthest.max(v.end());
+        reach.push(furthest);
+    }
+    let inside_value = |at: usize| {
+        let before = values.partition_point(|v| v.start() < at);
+        before > 0 && reach[before - 1] > at
+    };
     let lines: Vec<(usize, &str)> = line_offsets(source).collect();
+    // The next line with code on it, for each line: one pass from the end.
+    let mut next_code = vec![None; lines.len()];
+    let mut following = None;
+    for (i, (_, line)) in lines.iter().enumerate().rev() {
+        next_code[i] = following;
+        let t = line.trim_start();
+        if !t.is_empty() && !t.starts_with('#') && !t.starts_with("//") {
+            following = Some(i);
+        }
+    }
     for (i, &(start, line)) in lines.iter().enumerate() {
         let trimmed = line.trim_start();
         let Some(comment) = trimmed
@@ -55,14 +78,10 @@ pub(crate) fn hcl(source: &str, constructs: &[Span], values: &[Span]) -> Vec<Sup
         let Some(selectors) = selectors(comment) else {
             continue;
         };
-        if values.iter().any(|v| v.start() < start && start < v.end()) {
+        if inside_value(start) {
             continue;
         }
-        // The next line with code on it.
-        let Some(&(next, next_line)) = lines[i + 1..].iter().find(|(_, l)| {
-            let t = l.trim_start();
-            !t.is_empty() && !t.starts_with('#') && !t.starts_with("//")
-        }) else {
+        let Some((next, next_line)) = next_code[i].map(|j| lines[j]) else {
             continue;
         };
         let line_end = next + next_line.len();
@@ -90,22 +109,50 @@ fn line_offsets(source: &str) -> impl Iterator<Item = (usize, &str)> {
 }
 
 /// `findings` less those a suppression covers: of a selected rule, with
-/// the primary span inside its target.
+/// the primary span inside its target. Targets are constructs of the file,
+/// so they nest and never cross: a sweep keeps those around each finding
+/// on a stack.
 pub(crate) fn apply(findings: Vec<Diagnostic>, suppressions: &[Suppression]) -> Vec<Diagnostic> {
     if suppressions.is_empty() {
         return findings;
     }
+    let mut by_start: Vec<&Suppression> = suppressions.iter().collect();
+    by_start.sort_by_key(|s| (s.target.start(), std::cmp::Reverse(s.target.end())));
+    let mut order: Vec<usize> = (0..findings.len()).collect();
+    order.sort_by_key(|&i| findings[i].span().start());
+    let mut keep = vec![true; findings.len()];
+    let mut around: Vec<&Suppression> = Vec::new();
+    let mut next = 0;
+    for i in order {
+        let span = findings[i].span();
+        while next < by_start.len() && by_start[next].target.start() <= span.start() {
+            let s = by_start[next];
+            while around
+                .last()
+                .is_some_and(|top| top.target.end() < s.target.start())
+            {
+                around.pop();
+            }
+            around.push(s);
+            next += 1;
+        }
+        while around
+            .last()
+            .is_some_and(|top| top.target.end() < span.start())
+        {
+            around.pop();
+        }
+        keep[i] = !around.iter().any(|s| {
+            span.end() <= s.target.end()
+                && s.selectors
+                    .iter()
+                    .any(|sel| crate::lint::selector_matches(sel, findings[i].code()))
+        });
+    }
     findings
         .into_iter()
-        .filter(|d| {
-            !suppressions.iter().any(|s| {
-                s.target.start() <= d.span().start()
-                    && d.span().end() <= s.target.end()
-                    && s.selectors
-                        .iter()
-                        .any(|sel| crate::lint::selector_matches(sel, d.code()))
-            })
-        })
+        .zip(keep)
+        .filter_map(|(d, keep)| keep.then_some(d))
         .collect()
 }
 
@@ -155,5 +202,39 @@ mod tests {
             &[Span::new(4, source.len() - 1)]
         )
         .is_empty());
+    }
+
+    #[test]
+    fn nested_targets_cover_what_is_inside_them_only() {
+        use crate::Severity;
+        let at =
+            |start, end, code| Diagnostic::new(code, Severity::Warning, "m", Span::new(start, end));
+        let suppressions = [
+            Suppression {
+                selectors: vec!["a".to_string()],
+                target: Span::new(0, 100),
+            },
+            Suppression {
+                selectors: vec!["b".to_string()],
+                target: Span::new(10, 20),
+            },
+            Suppression {
+                selectors: vec!["b".to_string()],
+                target: Span::new(30, 40),
+            },
+        ];
+        let findings = vec![
+            at(15, 16, "b"),
+            at(25, 26, "b"),
+            at(35, 36, "b"),
+            at(50, 60, "a"),
+            at(95, 105, "a"),
+            at(120, 121, "a"),
+        ];
+        let kept: Vec<(usize, &str)> = apply(findings, &suppressions)
+            .iter()
+            .map(|d| (d.span().start(), d.code()))
+            .collect();
+        assert_eq!(kept, [(25, "b"), (95, "a"), (120, "a")]);
     }
 }
