@@ -93,6 +93,7 @@ pub(crate) use plan::lint_plan;
 
 use crate::diagnostic::Diagnostic;
 use crate::lint::Linter;
+use crate::profile::Profile;
 use crate::rules::terraform as rules;
 use crate::span::Span;
 use body::Body;
@@ -322,7 +323,7 @@ fn lint_resource(
         zone.as_ref(),
         module,
     ));
-    let profile = shaped.profile(version);
+    let profile = endpoint(version, account.as_ref(), zone.as_ref());
     let body = Body::write(&shaped.fields, header);
     let Ok(root) = crate::json::parse(&body.json) else {
         return found;
@@ -340,6 +341,18 @@ fn lint_resource(
             .map(|d| body.move_finding(d, source, module)),
     );
     found
+}
+
+/// The endpoint the body goes to: the account's when `account_id` is set
+/// (v5 tries it first; v4 refuses both) or unknown, the zone's when only
+/// `zone_id` is.
+fn endpoint(version: ProviderVersion, account: Option<&Expr>, zone: Option<&Expr>) -> Profile {
+    let set = |e: Option<&Expr>| e.is_some_and(|e| !matches!(e.value, ExprValue::Null));
+    if set(zone) && version.zone_endpoint(set(account)) {
+        Profile::ZoneUpdate
+    } else {
+        Profile::AccountUpdate
+    }
 }
 
 /// The findings on `account_id` and `zone_id`: each an identifier, and

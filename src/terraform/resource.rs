@@ -7,7 +7,6 @@ use super::expr::{Expr, ExprValue, Item, KeyForm, Syntax};
 use super::{ProviderVersion, V4_BLOCKS};
 use crate::diagnostic::{Diagnostic, Edit, Fix};
 use crate::fields::{self, Kind};
-use crate::profile::Profile;
 use crate::rules::terraform as rules;
 use crate::span::Span;
 
@@ -150,23 +149,6 @@ impl Resource {
             });
         }
         shaped
-    }
-}
-
-impl Shaped {
-    /// The endpoint the body goes to: the provider takes the account when
-    /// `account_id` is set (v5 tries it first; v4 refuses both), the zone
-    /// otherwise.
-    pub(crate) fn profile(&self, version: ProviderVersion) -> Profile {
-        let set = |e: &Option<Expr>| {
-            e.as_ref()
-                .is_some_and(|e| !matches!(e.value, ExprValue::Null))
-        };
-        if set(&self.zone_id) && version.zone_endpoint(set(&self.account_id)) {
-            Profile::ZoneUpdate
-        } else {
-            Profile::AccountUpdate
-        }
     }
 }
 

@@ -555,3 +555,12 @@ fn a_block_beside_its_attribute_gets_no_fix() {
     assert_eq!(got[0].code(), "terraform-block-syntax");
     assert!(got[0].fixes().is_empty(), "{got:#?}");
 }
+
+#[test]
+fn the_endpoint_follows_the_resolved_identifiers() {
+    // `var.account` is null: only the zone is set, so the zone's rules
+    // apply (warp_auth_session_duration is an account-level field).
+    let source = "variable \"account\" {\n  default = null\n}\nresource \"cloudflare_zero_trust_organization\" \"main\" {\n  account_id = var.account\n  zone_id = \"699d98642c564d2e855e9661899b7252\"\n  warp_auth_session_duration = \"24h\"\n}\n";
+    let codes: Vec<_> = spots(source).into_iter().map(|(c, _)| c).collect();
+    assert_eq!(codes, ["unknown-field"]);
+}
