@@ -364,7 +364,7 @@ impl Wrap {
         // indent's trailing whitespace, so such a line starts with that
         // whitespace. It draws nothing for an empty last line: when the
         // indent has no trailing whitespace to give it, miette wraps.
-        let last = lines.len() - 1;
+        let last = lines.len().checked_sub(1)?;
         let mut out = String::with_capacity(text.len() + 16);
         for (i, line) in lines.iter().enumerate() {
             if i > 0 {
