@@ -2,8 +2,10 @@
 //! describe.
 
 use std::collections::HashMap;
+use std::sync::OnceLock;
 
-use serde::Serialize;
+use serde::{Serialize, Serializer};
+use serde_json::value::RawValue;
 
 use super::locate::Locator;
 use super::FileReport;
@@ -56,14 +58,27 @@ pub fn sarif(files: &[FileReport<'_>]) -> String {
 }
 
 fn build_run<'a>(files: &[FileReport<'a>]) -> Run<'a> {
+    build_run_with(files, registry_descriptors())
+}
+
+/// The run, with the registry's rule descriptors as `registry` gives them
+/// (serialised once, or built afresh).
+fn build_run_with<'a>(files: &[FileReport<'a>], registry: Registry) -> Run<'a> {
     // Every rule ztlint has, then any code the registry does not know (a
     // diagnostic built by hand), so that every result has a `ruleIndex`.
-    let mut rules: Vec<ReportingDescriptor> = rules::all().map(ReportingDescriptor::of).collect();
-    let mut rule_index: HashMap<&str, usize> =
-        rules.iter().enumerate().map(|(i, r)| (r.id, i)).collect();
+    let mut rules: Vec<Descriptor> = match registry {
+        Registry::Serialized(all) => all.iter().map(|raw| Descriptor::Serialized(raw)).collect(),
+        Registry::Fresh => rules::all()
+            .map(|rule| Descriptor::Fresh(ReportingDescriptor::of(rule)))
+            .collect(),
+    };
+    let mut rule_index: HashMap<&str, usize> = rules::all()
+        .enumerate()
+        .map(|(i, rule)| (rule.code(), i))
+        .collect();
     for d in files.iter().flat_map(|f| f.diagnostics) {
         rule_index.entry(d.code()).or_insert_with(|| {
-            rules.push(ReportingDescriptor::bare(d.code()));
+            rules.push(Descriptor::Fresh(ReportingDescriptor::bare(d.code())));
             rules.len() - 1
         });
     }
@@ -198,6 +213,59 @@ fn level(severity: Severity) -> &'static str {
     }
 }
 
+/// Where the registry's rule descriptors come from.
+#[derive(Clone, Copy)]
+enum Registry {
+    /// Serialised once per process, as the pretty printer would print them
+    /// in place.
+    Serialized(&'static [Box<RawValue>]),
+    /// Built and serialised with the rest of the log.
+    Fresh,
+}
+
+/// How deep the pretty printer is when it prints a rule descriptor, at
+/// `runs[0].tool.driver.rules[i]`: six levels of two spaces.
+const RULE_INDENT: &str = "\n            ";
+
+/// The registry's rule descriptors, serialised once per process. They are
+/// the same in every log and make up most of it (every rule's explanation,
+/// over 100 KB), so a log copies them instead of building and escaping them
+/// again. Each is pretty-printed and indented as it stands in the log, so
+/// the output is the same byte for byte (see the tests). Should a
+/// descriptor ever fail to serialise, every log builds them afresh.
+fn registry_descriptors() -> Registry {
+    static SERIALIZED: OnceLock<Option<Vec<Box<RawValue>>>> = OnceLock::new();
+    let serialized = SERIALIZED.get_or_init(|| {
+        rules::all()
+            .map(|rule| {
+                let json = serde_json::to_string_pretty(&ReportingDescriptor::of(rule)).ok()?;
+                // Pretty JSON has no newline inside a string: each one
+                // starts a line, which gets the log's indentation.
+                RawValue::from_string(json.replace('\n', RULE_INDENT)).ok()
+            })
+            .collect()
+    });
+    match serialized {
+        Some(all) => Registry::Serialized(all),
+        None => Registry::Fresh,
+    }
+}
+
+/// A rule in `tool.driver.rules`.
+enum Descriptor {
+    Serialized(&'static RawValue),
+    Fresh(ReportingDescriptor),
+}
+
+impl Serialize for Descriptor {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Descriptor::Serialized(raw) => raw.serialize(serializer),
+            Descriptor::Fresh(descriptor) => descriptor.serialize(serializer),
+        }
+    }
+}
+
 /// The text of the `## What it does` section of a rule's explanation, as
 /// one paragraph.
 fn what_it_does(explanation: &str) -> Option<String> {
@@ -277,7 +345,7 @@ struct Driver {
     version: &'static str,
     semantic_version: &'static str,
     information_uri: &'static str,
-    rules: Vec<ReportingDescriptor>,
+    rules: Vec<Descriptor>,
 }
 
 #[derive(Serialize)]
@@ -684,6 +752,35 @@ mod tests {
         let findings: Vec<(usize, &Diagnostic)> = all.iter().map(|d| (0, d)).collect();
         assert_eq!(keep_most_severe(&findings, 3), vec![1, 2, 3]);
         assert_eq!(keep_most_severe(&findings, 10), vec![0, 1, 2, 3, 4]);
+    }
+
+    #[test]
+    fn rule_descriptors_serialised_once_print_as_built_afresh() {
+        use crate::diagnostic::Severity::Error;
+        let source = "{\"name\": 1}";
+        let diagnostics = [
+            Diagnostic::new("wrong-type", Error, "m", Span::new(9, 10)),
+            Diagnostic::new("not-a-rule", Error, "n", Span::new(0, 1)),
+        ];
+        let files = [FileReport {
+            name: "org.json",
+            source,
+            diagnostics: &diagnostics,
+        }];
+        let print = |run: Run<'_>| {
+            let log = Log {
+                schema: SCHEMA,
+                version: "2.1.0",
+                runs: [run],
+            };
+            serde_json::to_string_pretty(&log).unwrap()
+        };
+        assert!(matches!(registry_descriptors(), Registry::Serialized(_)));
+        let once = print(build_run_with(&files, registry_descriptors()));
+        let fresh = print(build_run_with(&files, Registry::Fresh));
+        assert!(once.len() > 100_000, "{}", once.len());
+        assert_eq!(once, fresh);
+        assert_eq!(sarif(&files), format!("{fresh}\n"));
     }
 
     #[test]
