@@ -195,12 +195,22 @@ fn attribute_for_block(item: &Item, address: &str, source: &str) -> Diagnostic {
     };
     let between = Span::new(item.key_span.end(), item.value.span.start());
     let equals = source.get(between.range()).unwrap_or_default();
+    let object = item.value.span;
+    // A block body has one `key = value` a line, and its `}` on a line of
+    // its own.
+    let last_end = items
+        .last()
+        .and_then(|i| i.whole)
+        .map_or(object.start(), |w| w.end());
+    let closes_alone = source
+        .get(last_end..object.end())
+        .is_some_and(|tail| tail.contains('\n'));
     let one_a_line = items
         .iter()
         .all(|i| i.whole.is_some() && i.key_form == Some(KeyForm::Ident))
         && source
-            .get(item.value.span.range())
-            .is_some_and(|object| object.starts_with("{\n") || object == "{}");
+            .get(object.range())
+            .is_some_and(|text| text == "{}" || (text.starts_with("{\n") && closes_alone));
     if item.value.literal.is_some() && one_a_line && equals.trim() == "=" {
         d = d.with_fix(Fix::safe(
             format!("Write `{key} {{`"),

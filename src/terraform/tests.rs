@@ -564,3 +564,13 @@ fn the_endpoint_follows_the_resolved_identifiers() {
     let codes: Vec<_> = spots(source).into_iter().map(|(c, _)| c).collect();
     assert_eq!(codes, ["unknown-field"]);
 }
+
+/// Found by fuzzing: an object whose `}` ends its last item's line is no
+/// block body, so a v4 attribute written that way gets no fix.
+#[test]
+fn a_v4_attribute_closed_on_its_last_line_gets_no_fix() {
+    let source = v4("  login_design = {\n    text_color = \"#000000\"}\n");
+    let got = Linter::new().lint_terraform("main.tf", &source, &Module::new());
+    assert_eq!(got[0].code(), "terraform-block-syntax");
+    assert!(got[0].fixes().is_empty(), "{got:#?}");
+}
