@@ -138,6 +138,15 @@ impl Expr {
         }
     }
 
+    /// How many values `self` holds, itself included.
+    pub(crate) fn size(&self) -> usize {
+        1 + match &self.value {
+            ExprValue::List(items) => items.iter().map(Expr::size).sum(),
+            ExprValue::Object(items) => items.iter().map(|i| i.value.size()).sum(),
+            _ => 0,
+        }
+    }
+
     /// The value as it stands at `span`, with `origin`: every part of it is
     /// moved to the use site, since its own spans index another place.
     pub(crate) fn moved_to(&self, span: Span, origin: &Rc<Origin>) -> Expr {

@@ -123,8 +123,9 @@ const MAX_DEPTH: usize = 16;
 
 /// At most this many values are made by resolving references in one file:
 /// locals that refer to others many times over could otherwise multiply
-/// without bound. Past it, what is left is unknown.
-const MAX_RESOLVED: usize = 1_000_000;
+/// without bound. Past it, what is left is unknown. Real modules resolve
+/// hundreds.
+const MAX_RESOLVED: usize = 100_000;
 
 /// One definition: its value and where it is.
 #[derive(Clone, Debug)]
@@ -212,26 +213,33 @@ impl Definitions {
 
     /// `expr` with every reference replaced by its value, which keeps
     /// `expr`'s span and records where it is defined; unknown where there
-    /// is no literal value.
+    /// is no literal value, where a reference leads back to itself (which
+    /// Terraform refuses as a cycle), or past the file's budget.
     pub(crate) fn resolve(&self, expr: &Expr) -> Expr {
-        self.resolve_at(expr, 0)
+        self.resolve_within(expr, &mut Vec::new())
     }
 
-    fn resolve_at(&self, expr: &Expr, depth: usize) -> Expr {
-        let left = self.budget.get();
-        if left == 0 {
-            return Expr::fixed(ExprValue::Unknown, expr.span);
-        }
-        self.budget.set(left - 1);
+    /// `expr` resolved while the references on `resolving` are being
+    /// resolved, outermost first.
+    fn resolve_within(&self, expr: &Expr, resolving: &mut Vec<Reference>) -> Expr {
         match &expr.value {
+            // Only references spend the budget: what is written in the
+            // file is read once, whatever happens to the budget.
             ExprValue::Reference(reference) => {
                 let Some(definition) = self.defined.get(reference) else {
                     return Expr::fixed(ExprValue::Unknown, expr.span);
                 };
-                if depth >= MAX_DEPTH {
+                if !self.spend(1) || resolving.len() >= MAX_DEPTH || resolving.contains(reference) {
                     return Expr::fixed(ExprValue::Unknown, expr.span);
                 }
-                let value = self.resolve_at(&definition.value, depth + 1);
+                resolving.push(reference.clone());
+                let value = self.resolve_within(&definition.value, resolving);
+                resolving.pop();
+                // Moving the value to the use site copies it: a value used
+                // many times over is paid for each time.
+                if !self.spend(value.size()) {
+                    return Expr::fixed(ExprValue::Unknown, expr.span);
+                }
                 let origin = Rc::new(Origin {
                     file: definition.file,
                     span: definition.value.span,
@@ -240,7 +248,12 @@ impl Definitions {
                 value.moved_to(expr.span, &origin)
             }
             ExprValue::List(items) => Expr {
-                value: ExprValue::List(items.iter().map(|e| self.resolve_at(e, depth)).collect()),
+                value: ExprValue::List(
+                    items
+                        .iter()
+                        .map(|e| self.resolve_within(e, resolving))
+                        .collect(),
+                ),
                 ..expr.clone_shallow()
             },
             ExprValue::Object(items) => Expr {
@@ -248,7 +261,7 @@ impl Definitions {
                     items
                         .iter()
                         .map(|item| Item {
-                            value: self.resolve_at(&item.value, depth),
+                            value: self.resolve_within(&item.value, resolving),
                             ..item.clone_shallow()
                         })
                         .collect(),
@@ -257,6 +270,17 @@ impl Definitions {
             },
             _ => expr.clone(),
         }
+    }
+
+    /// Takes `cost` values from the budget, if it has them.
+    fn spend(&self, cost: usize) -> bool {
+        let left = self.budget.get();
+        if left < cost {
+            self.budget.set(0);
+            return false;
+        }
+        self.budget.set(left - cost);
+        true
     }
 }
 

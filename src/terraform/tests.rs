@@ -574,3 +574,18 @@ fn a_v4_attribute_closed_on_its_last_line_gets_no_fix() {
     assert_eq!(got[0].code(), "terraform-block-syntax");
     assert!(got[0].fixes().is_empty(), "{got:#?}");
 }
+
+/// Found by fuzzing (a slow unit): a local that holds itself twice made
+/// 2^16 copies before the depth limit. A reference that leads back to
+/// itself is a cycle, which Terraform refuses: unknown at once. And the
+/// literals of the file are linted whatever references cost.
+#[test]
+fn a_local_that_holds_itself_is_a_cycle() {
+    let source = format!(
+        "{}locals {{\n  design = {{ a = local.design, b = local.design, text_color = \"white\" }}\n}}\n",
+        v5("  login_design = local.design\n  session_duration = \"1d\"\n")
+    );
+    let codes: Vec<_> = spots(&source).into_iter().map(|(c, _)| c).collect();
+    // `white` is known (through one level), the cycle's parts are not.
+    assert_eq!(codes, ["color-not-hex", "duration-syntax"]);
+}
