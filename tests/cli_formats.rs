@@ -184,3 +184,36 @@ fn human_report_of_rule_findings_snapshot() {
     );
     insta::assert_snapshot!(r.stdout);
 }
+
+#[test]
+fn a_reader_that_stops_early_ends_the_report_quietly() {
+    // 20,000 findings print far more than a pipe holds, so ztlint is still
+    // writing when the reader closes its end, as `| head -1` does.
+    let keys: Vec<String> = (0..20_000)
+        .map(|i| format!("\"unknown_{i}\": {i}"))
+        .collect();
+    let body = format!("{{\n{}\n}}\n", keys.join(",\n"));
+    let dir = dir_with(&[("many.json", body.as_bytes())]);
+    for format in ["concise", "json", "sarif", "github"] {
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_ztlint"))
+            .current_dir(dir.path())
+            .args([
+                "check",
+                "--format",
+                format,
+                "--fail-on",
+                "warning",
+                "many.json",
+            ])
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut first = [0u8; 1];
+        std::io::Read::read_exact(child.stdout.as_mut().unwrap(), &mut first).unwrap();
+        drop(child.stdout.take());
+        let output = child.wait_with_output().unwrap();
+        assert_eq!(output.status.code(), Some(1), "{format}");
+        assert_eq!(String::from_utf8_lossy(&output.stderr), "", "{format}");
+    }
+}

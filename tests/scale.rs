@@ -60,6 +60,51 @@ fn check_every_format(source: &str, first: &str, last: (usize, usize)) {
     ));
     assert!(!human.contains("internal error"));
     assert_eq!(render::summary(&files), "100000 warnings in 1 file");
+
+    // The writers stream exactly the same bytes, and stop at a writer's
+    // first error.
+    let streams: [(Render, Write); 4] = [
+        (render::concise, |f, w| render::write_concise(f, w)),
+        (render::github, |f, w| render::write_github(f, w)),
+        (render::json, |f, w| render::write_json(f, w)),
+        (render::sarif, |f, w| render::write_sarif(f, w)),
+    ];
+    for (whole, write) in streams {
+        let mut out = Vec::new();
+        write(&files, &mut out).unwrap();
+        assert!(out == whole(&files).as_bytes());
+        let mut full = DiskFull {
+            room: 4096,
+            written: Vec::new(),
+        };
+        let error = write(&files, &mut full).unwrap_err();
+        assert_eq!(error.to_string(), "no space left");
+        assert!(out.starts_with(&full.written) && full.written.len() <= 4096);
+    }
+}
+
+type Render = fn(&[FileReport<'_>]) -> String;
+type Write = fn(&[FileReport<'_>], &mut dyn std::io::Write) -> std::io::Result<()>;
+
+/// A writer that takes `room` bytes, then fails.
+struct DiskFull {
+    room: usize,
+    written: Vec<u8>,
+}
+
+impl std::io::Write for DiskFull {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let n = buf.len().min(self.room - self.written.len());
+        if n == 0 && !buf.is_empty() {
+            return Err(std::io::Error::other("no space left"));
+        }
+        self.written.extend_from_slice(&buf[..n]);
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
 }
 
 #[test]

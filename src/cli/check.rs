@@ -2,7 +2,7 @@
 
 use std::borrow::Cow;
 use std::collections::HashMap;
-use std::io::Read;
+use std::io::{self, Read, Write};
 use std::path::PathBuf;
 
 use ztlint::{Applicability, Diagnostic, Severity};
@@ -413,7 +413,7 @@ fn report(
         // Machine-readable output stays exactly the renderer's.
         output::write(Stream::Stderr, line)?;
     }
-    let text = match args.format {
+    let write: fn(&[FileReport<'_>], &mut dyn Write) -> io::Result<()> = match args.format {
         Format::Human => {
             if reports.is_empty() {
                 return Ok(());
@@ -438,14 +438,16 @@ fn report(
                     text.push_str(&hint);
                 }
             }
-            text
+            return output::write(stream, &text);
         }
-        Format::Concise => render::concise(&reports),
-        Format::Json => render::json(&reports),
-        Format::Sarif => render::sarif(&reports),
-        Format::Github => render::github(&reports),
+        Format::Concise => |r, w| render::write_concise(r, w),
+        Format::Json => |r, w| render::write_json(r, w),
+        Format::Sarif => |r, w| render::write_sarif(r, w),
+        Format::Github => |r, w| render::write_github(r, w),
     };
-    output::write(stream, &text)
+    // The machine formats go out as they are made: a report of millions of
+    // findings is never held whole.
+    output::write_with(stream, |out| write(&reports, out))
 }
 
 /// "2 fixable with `--fix` (1 more with `--fix --unsafe-fixes`)", counting

@@ -30,14 +30,23 @@ pub(crate) fn write(stream: Stream, text: &str) -> Result<(), Failure> {
 
 /// Writes `bytes` to `stream`; see [`stdout`].
 pub(crate) fn write_bytes(stream: Stream, bytes: &[u8]) -> Result<(), Failure> {
+    write_with(stream, |out| out.write_all(bytes))
+}
+
+/// Runs `write` on a buffered `stream`, so that a renderer writes as it
+/// goes instead of building its whole output first; see [`stdout`].
+pub(crate) fn write_with(
+    stream: Stream,
+    write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> Result<(), Failure> {
     let result = match stream {
         Stream::Stdout => {
-            let mut out = io::stdout().lock();
-            out.write_all(bytes).and_then(|()| out.flush())
+            let mut out = io::BufWriter::new(io::stdout().lock());
+            write(&mut out).and_then(|()| out.flush())
         }
         Stream::Stderr => {
-            let mut err = io::stderr().lock();
-            err.write_all(bytes).and_then(|()| err.flush())
+            let mut err = io::BufWriter::new(io::stderr().lock());
+            write(&mut err).and_then(|()| err.flush())
         }
     };
     match result {

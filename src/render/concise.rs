@@ -1,9 +1,9 @@
 //! The `concise` format: one line per finding.
 
-use std::fmt::Write;
+use std::io::{self, Write};
 
 use super::locate::Locator;
-use super::{escape_controls, FileReport};
+use super::{escape_controls, into_string, FileReport};
 
 /// One line per finding: `file:line:col: severity[code] message`, each ended
 /// by `\n`. Nothing is printed for a file without findings.
@@ -22,7 +22,30 @@ use super::{escape_controls, FileReport};
 /// assert_eq!(out, "org.json:2:21: warning[unknown-field] `x` is not a field\n");
 /// ```
 pub fn concise(files: &[FileReport<'_>]) -> String {
-    let mut out = String::new();
+    let mut out = Vec::new();
+    // Writing to a Vec cannot fail.
+    let _ = write_concise(files, &mut out);
+    into_string(out)
+}
+
+/// Writes [`concise`]'s lines to `out` as they are made, so that the
+/// output is never held in memory whole.
+///
+/// ```
+/// use ztlint::render::{write_concise, FileReport};
+///
+/// let source = "{\"name\": \"Widget\",}";
+/// let diagnostics = ztlint::lint(source);
+/// let mut out = Vec::new();
+/// write_concise(&[FileReport { name: "org.json", source, diagnostics: &diagnostics }], &mut out)?;
+/// assert_eq!(out, b"org.json:1:18: error[json-syntax] trailing comma is not allowed in JSON\n");
+/// # Ok::<(), std::io::Error>(())
+/// ```
+///
+/// # Errors
+///
+/// The first error `out` returns.
+pub fn write_concise<W: Write>(files: &[FileReport<'_>], mut out: W) -> io::Result<()> {
     for file in files {
         if file.diagnostics.is_empty() {
             continue;
@@ -31,8 +54,7 @@ pub fn concise(files: &[FileReport<'_>]) -> String {
         let name = escape_controls(file.name);
         for d in file.diagnostics {
             let start = locator.locate(d.span()).start;
-            // Writing to a String cannot fail.
-            let _ = writeln!(
+            writeln!(
                 out,
                 "{name}:{}:{}: {}[{}] {}",
                 start.line,
@@ -40,10 +62,10 @@ pub fn concise(files: &[FileReport<'_>]) -> String {
                 d.severity(),
                 escape_controls(d.code()),
                 escape_controls(d.message()),
-            );
+            )?;
         }
     }
-    out
+    Ok(())
 }
 
 #[cfg(test)]

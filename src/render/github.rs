@@ -1,10 +1,10 @@
 //! The `github` format: GitHub Actions workflow commands, which the runner
 //! turns into annotations on the pull request.
 
-use std::fmt::Write;
+use std::io::{self, Write};
 
 use super::locate::Locator;
-use super::FileReport;
+use super::{into_string, FileReport};
 use crate::diagnostic::Severity;
 
 /// One workflow command per finding, each ended by `\n`:
@@ -29,7 +29,19 @@ use crate::diagnostic::Severity;
 /// );
 /// ```
 pub fn github(files: &[FileReport<'_>]) -> String {
-    let mut out = String::new();
+    let mut out = Vec::new();
+    // Writing to a Vec cannot fail.
+    let _ = write_github(files, &mut out);
+    into_string(out)
+}
+
+/// Writes [`github`]'s commands to `out` as they are made, so that the
+/// output is never held in memory whole.
+///
+/// # Errors
+///
+/// The first error `out` returns.
+pub fn write_github<W: Write>(files: &[FileReport<'_>], mut out: W) -> io::Result<()> {
     for file in files {
         if file.diagnostics.is_empty() {
             continue;
@@ -48,8 +60,7 @@ pub fn github(files: &[FileReport<'_>]) -> String {
                 message.push('\n');
                 message.push_str(help);
             }
-            // Writing to a String cannot fail.
-            let _ = writeln!(
+            writeln!(
                 out,
                 "::{command} file={name},line={},col={},endLine={},endColumn={},title={}::{}",
                 at.start.line,
@@ -58,10 +69,10 @@ pub fn github(files: &[FileReport<'_>]) -> String {
                 at.end.column,
                 escape_property(&format!("ztlint({})", d.code())),
                 escape_data(&message),
-            );
+            )?;
         }
     }
-    out
+    Ok(())
 }
 
 /// The toolkit's `escapeData`, for a command's message.

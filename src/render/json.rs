@@ -1,10 +1,13 @@
 //! The `json` format: one machine-readable document, described in the
 //! [module docs](super#json).
 
-use serde::Serialize;
+use std::io::{self, Write};
+
+use serde::ser::SerializeSeq;
+use serde::{Serialize, Serializer};
 
 use super::locate::{Located, Locator};
-use super::{Counts, FileReport};
+use super::{into_string, Counts, FileReport};
 use crate::diagnostic::{Diagnostic, Edit, Fix, Label};
 use crate::span::Span;
 
@@ -29,22 +32,35 @@ const VERSION: u32 = 1;
 /// assert_eq!(doc["summary"]["errors"], 1);
 /// ```
 pub fn json(files: &[FileReport<'_>]) -> String {
-    let mut diagnostics = Vec::new();
-    for file in files {
-        if file.diagnostics.is_empty() {
-            continue;
-        }
-        let locator = Locator::new(file.source);
-        diagnostics.extend(
-            file.diagnostics
-                .iter()
-                .map(|d| JsonDiagnostic::new(file.name, d, &locator)),
-        );
-    }
+    let mut out = Vec::new();
+    // Writing to a Vec cannot fail, and the document always serialises.
+    let _ = write_json(files, &mut out);
+    into_string(out)
+}
+
+/// Writes [`json`]'s document to `out`, each finding as it is made, so that
+/// the document is never held in memory whole.
+///
+/// ```
+/// use ztlint::render::{write_json, FileReport};
+///
+/// let source = "{\"name\": \"Widget\",}";
+/// let diagnostics = ztlint::lint(source);
+/// let mut out = Vec::new();
+/// write_json(&[FileReport { name: "org.json", source, diagnostics: &diagnostics }], &mut out)?;
+/// let doc: serde_json::Value = serde_json::from_slice(&out).unwrap();
+/// assert_eq!(doc["diagnostics"][0]["code"], "json-syntax");
+/// # Ok::<(), std::io::Error>(())
+/// ```
+///
+/// # Errors
+///
+/// The first error `out` returns.
+pub fn write_json<W: Write>(files: &[FileReport<'_>], mut out: W) -> io::Result<()> {
     let counts = Counts::of(files);
     let document = Document {
         version: VERSION,
-        diagnostics,
+        diagnostics: Diagnostics(files),
         summary: Summary {
             errors: counts.errors,
             warnings: counts.warnings,
@@ -52,16 +68,30 @@ pub fn json(files: &[FileReport<'_>]) -> String {
             files: files.len(),
         },
     };
-    // Plain structs of strings, integers and options always serialise.
-    let mut out = serde_json::to_string_pretty(&document).unwrap_or_default();
-    out.push('\n');
-    out
+    serde_json::to_writer_pretty(&mut out, &document)?;
+    out.write_all(b"\n")
+}
+
+/// Every finding of the files, serialised one at a time.
+struct Diagnostics<'a>(&'a [FileReport<'a>]);
+
+impl Serialize for Diagnostics<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut seq = serializer.serialize_seq(None)?;
+        for file in self.0.iter().filter(|f| !f.diagnostics.is_empty()) {
+            let locator = Locator::new(file.source);
+            for d in file.diagnostics {
+                seq.serialize_element(&JsonDiagnostic::new(file.name, d, &locator))?;
+            }
+        }
+        seq.end()
+    }
 }
 
 #[derive(Serialize)]
 struct Document<'a> {
     version: u32,
-    diagnostics: Vec<JsonDiagnostic<'a>>,
+    diagnostics: Diagnostics<'a>,
     summary: Summary,
 }
 

@@ -6,6 +6,11 @@
 //! fail and never panic: a span that lies past the end of its source, or
 //! inside a character, is clamped into the source first.
 //!
+//! The machine formats also write to any [`std::io::Write`] as they go
+//! ([`write_concise`], [`write_json`], [`write_sarif`], [`write_github`]),
+//! so that a report of millions of findings is never held in memory whole;
+//! these fail only when the writer does.
+//!
 //! | Function    | Format                                                         |
 //! |-------------|----------------------------------------------------------------|
 //! | [`concise`] | one `file:line:col: severity[code] message` line per finding   |
@@ -117,12 +122,12 @@ mod sarif;
 mod snippet;
 mod summary;
 
-pub use concise::concise;
-pub use github::github;
+pub use concise::{concise, write_concise};
+pub use github::{github, write_github};
 #[cfg(feature = "cli")]
 pub use human::{human, HumanStyle};
-pub use json::json;
-pub use sarif::sarif;
+pub use json::{json, write_json};
+pub use sarif::{sarif, write_sarif};
 pub use summary::summary;
 
 use crate::diagnostic::Diagnostic;
@@ -151,6 +156,13 @@ pub struct FileReport<'a> {
     pub source: &'a str,
     /// The findings, in the order to print them.
     pub diagnostics: &'a [Diagnostic],
+}
+
+/// The text a renderer wrote into `bytes`. Renderers write only `str`s, so
+/// the bytes are always UTF-8; were they not, nothing is lost silently.
+fn into_string(bytes: Vec<u8>) -> String {
+    String::from_utf8(bytes)
+        .unwrap_or_else(|invalid| String::from_utf8_lossy(invalid.as_bytes()).into_owned())
 }
 
 /// `text` with every control character written as a Rust-style escape

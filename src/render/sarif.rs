@@ -2,13 +2,14 @@
 //! describe.
 
 use std::collections::HashMap;
+use std::io::{self, Write};
 use std::sync::OnceLock;
 
 use serde::{Serialize, Serializer};
 use serde_json::value::RawValue;
 
 use super::locate::Locator;
-use super::FileReport;
+use super::{into_string, FileReport};
 use crate::diagnostic::{Diagnostic, Edit, Fix, Severity};
 use crate::rules;
 use crate::span::Span;
@@ -46,15 +47,26 @@ fn rule_url(code: &str) -> String {
 /// assert_eq!(location["region"]["startColumn"], 18);
 /// ```
 pub fn sarif(files: &[FileReport<'_>]) -> String {
+    let mut out = Vec::new();
+    // Writing to a Vec cannot fail, and the log always serialises.
+    let _ = write_sarif(files, &mut out);
+    into_string(out)
+}
+
+/// Writes [`sarif`]'s log to `out` as it is serialised, so that the text is
+/// never held in memory whole.
+///
+/// # Errors
+///
+/// The first error `out` returns.
+pub fn write_sarif<W: Write>(files: &[FileReport<'_>], mut out: W) -> io::Result<()> {
     let log = Log {
         schema: SCHEMA,
         version: "2.1.0",
         runs: [build_run(files)],
     };
-    // Plain structs of strings, integers and options always serialise.
-    let mut out = serde_json::to_string_pretty(&log).unwrap_or_default();
-    out.push('\n');
-    out
+    serde_json::to_writer_pretty(&mut out, &log)?;
+    out.write_all(b"\n")
 }
 
 fn build_run<'a>(files: &[FileReport<'a>]) -> Run<'a> {
