@@ -921,11 +921,18 @@ impl<'a> Parser<'a> {
 /// typical payload's open containers without regrowth.
 const SCRATCH_CAPACITY: usize = 32;
 
+/// A container with at least this many children that owns the whole
+/// scratch buffer takes the buffer itself.
+const TAKE_LIMIT: usize = 4096;
+
 /// The children of a closing container: `scratch[first..]`, moved into a
-/// `Vec` of their own. The outermost container takes the scratch buffer
-/// itself, which spares an allocation, unless the buffer is mostly slack.
+/// `Vec` of their own. A container that holds the whole buffer takes it,
+/// unless it is mostly slack, when it is the outermost or large: that
+/// spares an allocation, and for a large container a copy that would
+/// double the memory it takes. The buffer then grows afresh, which costs
+/// no more than the children just taken.
 fn take_tail<T>(scratch: &mut Vec<T>, first: usize, outermost: bool) -> Vec<T> {
-    if outermost && first == 0 {
+    if first == 0 && (outermost || scratch.len() >= TAKE_LIMIT) {
         if scratch.capacity() > 2 * scratch.len() + SCRATCH_CAPACITY {
             scratch.shrink_to_fit();
         }
@@ -1031,6 +1038,14 @@ mod tests {
         let root = take_tail(&mut scratch, 0, true);
         assert_eq!(root, [7]);
         assert!(root.capacity() < 1000);
+        assert_eq!(scratch.capacity(), 0);
+
+        // So does a large container that holds the whole buffer: no copy.
+        scratch.extend(0..super::TAKE_LIMIT as u32);
+        let address = scratch.as_ptr();
+        let large = take_tail(&mut scratch, 0, false);
+        assert_eq!(large.len(), super::TAKE_LIMIT);
+        assert_eq!(large.as_ptr(), address);
         assert_eq!(scratch.capacity(), 0);
     }
 
