@@ -125,11 +125,15 @@ impl fmt::Display for Position {
 
 /// Maps byte offsets of one source text to [`Position`]s.
 ///
-/// Building the index is one pass over the text; each lookup is a binary
-/// search over line starts plus a count of at most two blocks of bytes, so
-/// locating every finding of a file stays linear even when the file is one
-/// long line. A line ends at `\n`; a `\r` before it belongs to that line, so
-/// CRLF files get the same line numbers as LF files.
+/// Building the index is one pass over the text, and the index takes a
+/// fixed fraction of the text whatever its shape: for each block of 64
+/// bytes, the lines before it and where the line holding its first byte
+/// starts (and, for text that is not ASCII, the bytes before it that
+/// continue a character). Each lookup counts within at most two blocks, so
+/// locating every finding of a file stays linear, even when the file is one
+/// long line or millions of short ones. A line ends at `\n`; a `\r` before
+/// it belongs to that line, so CRLF files get the same line numbers as LF
+/// files.
 ///
 /// ```
 /// use ztlint::{LineIndex, Position};
@@ -143,15 +147,26 @@ impl fmt::Display for Position {
 #[derive(Clone, Debug)]
 pub struct LineIndex<'a> {
     source: &'a str,
-    line_starts: Vec<usize>,
+    /// For each block of [`BLOCK`] bytes, and for the end of a text whose
+    /// length is a multiple of the block size: where it stands in lines.
+    blocks: Vec<BlockStart>,
     /// For each block of [`BLOCK`] bytes, the continuation bytes before it;
     /// empty for ASCII text, whose columns are byte counts.
     continuations_before_block: Vec<usize>,
 }
 
-/// Bytes per block of [`LineIndex`]'s continuation-byte counts: small enough
-/// that a lookup scans little, large enough that the counts take an eighth
-/// of the text at most.
+/// Where a block's first byte stands in lines.
+#[derive(Clone, Copy, Debug)]
+struct BlockStart {
+    /// The newlines before the block.
+    newlines_before: usize,
+    /// The offset where the line holding the block's first byte starts.
+    line_start: usize,
+}
+
+/// Bytes per block of [`LineIndex`]: small enough that a lookup scans
+/// little, large enough that the index takes a quarter of the text at most
+/// (three eighths when it is not ASCII).
 const BLOCK: usize = 64;
 
 /// Whether `byte` continues a UTF-8 sequence rather than starting a character.
@@ -160,35 +175,51 @@ const fn is_continuation(byte: u8) -> bool {
 }
 
 impl<'a> LineIndex<'a> {
-    /// Indexes the line starts of `source`.
+    /// Indexes the lines of `source`.
     pub fn new(source: &'a str) -> LineIndex<'a> {
-        let mut line_starts = vec![0];
-        line_starts.extend(
-            source
-                .bytes()
-                .enumerate()
-                .filter(|&(_, b)| b == b'\n')
-                .map(|(i, _)| i + 1),
-        );
+        let bytes = source.as_bytes();
+        let mut blocks = Vec::with_capacity(bytes.len() / BLOCK + 1);
+        let mut newlines_before = 0;
+        let mut line_start = 0;
+        for (i, block) in bytes.chunks(BLOCK).enumerate() {
+            blocks.push(BlockStart {
+                newlines_before,
+                line_start,
+            });
+            newlines_before += block.iter().filter(|&&b| b == b'\n').count();
+            if let Some(last) = block.iter().rposition(|&b| b == b'\n') {
+                line_start = i * BLOCK + last + 1;
+            }
+        }
+        // The end of a text whose length is a multiple of the block size
+        // (the empty text included) starts a block of its own.
+        if bytes.len() % BLOCK == 0 {
+            blocks.push(BlockStart {
+                newlines_before,
+                line_start,
+            });
+        }
         let mut continuations_before_block = Vec::new();
         if !source.is_ascii() {
+            continuations_before_block.reserve_exact(blocks.len());
             let mut count = 0;
-            for block in source.as_bytes().chunks(BLOCK) {
+            for block in bytes.chunks(BLOCK) {
                 continuations_before_block.push(count);
                 count += block.iter().filter(|&&b| is_continuation(b)).count();
             }
-            // The end of a text whose length is a multiple of the block size.
-            continuations_before_block.push(count);
+            if bytes.len() % BLOCK == 0 {
+                continuations_before_block.push(count);
+            }
         }
         LineIndex {
             source,
-            line_starts,
+            blocks,
             continuations_before_block,
         }
     }
 
     /// The continuation bytes before `offset` (at most the text's length).
-    fn continuations_before(&self, offset: usize) -> usize {
+    pub(crate) fn continuations_before(&self, offset: usize) -> usize {
         let Some(&before) = self.continuations_before_block.get(offset / BLOCK) else {
             return 0;
         };
@@ -197,14 +228,30 @@ impl<'a> LineIndex<'a> {
         before + partial.iter().filter(|&&b| is_continuation(b)).count()
     }
 
+    /// The 0-based line of `offset` (at most the text's length), and the
+    /// offset where that line starts.
+    fn line_of(&self, offset: usize) -> (usize, usize) {
+        let block_start = offset / BLOCK * BLOCK;
+        let start = self.blocks[offset / BLOCK];
+        let partial = &self.source.as_bytes()[block_start..offset];
+        let newlines = partial.iter().filter(|&&b| b == b'\n').count();
+        let line_start = match partial.iter().rposition(|&b| b == b'\n') {
+            Some(last) => block_start + last + 1,
+            None => start.line_start,
+        };
+        (start.newlines_before + newlines, line_start)
+    }
+
     /// The position of the byte `offset`.
     ///
     /// An offset past the end is clamped to the end; an offset inside a
     /// multi-byte character is treated as the start of that character.
     pub fn position(&self, offset: usize) -> Position {
-        let offset = offset.min(self.source.len());
-        let line = self.line_starts.partition_point(|&start| start <= offset) - 1;
-        let line_start = self.line_starts[line];
+        let mut offset = offset.min(self.source.len());
+        while !self.source.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let (line, line_start) = self.line_of(offset);
         // Scalar values are the bytes that do not continue a character.
         let continuations =
             self.continuations_before(offset) - self.continuations_before(line_start);
@@ -220,9 +267,23 @@ impl<'a> LineIndex<'a> {
         (self.position(span.start()), self.position(span.end()))
     }
 
-    /// The byte offset where each line starts, the first line's `0` first.
-    pub(crate) fn line_starts(&self) -> &[usize] {
-        &self.line_starts
+    /// The byte offset where each line starts, the first line's `0` first,
+    /// counted afresh: only the human report, which draws a bounded number
+    /// of findings, asks for them.
+    #[cfg(any(feature = "cli", test))]
+    pub(crate) fn line_starts(&self) -> Vec<usize> {
+        let bytes = self.source.as_bytes();
+        let lines = bytes.iter().filter(|&&b| b == b'\n').count();
+        let mut starts = Vec::with_capacity(lines + 1);
+        starts.push(0);
+        starts.extend(
+            bytes
+                .iter()
+                .enumerate()
+                .filter(|&(_, &b)| b == b'\n')
+                .map(|(i, _)| i + 1),
+        );
+        starts
     }
 
     /// The text the index was built over.
@@ -270,6 +331,48 @@ mod tests {
                 column: before[line_start..].chars().count() + 1,
             };
             assert_eq!(index.position(offset), expected, "offset {offset}");
+        }
+    }
+
+    /// Every offset of texts shaped against the block size: lines that end
+    /// on, before and after block boundaries, lengths that are multiples of
+    /// it, lines many blocks long, runs of empty lines, and multi-byte
+    /// characters across boundaries. Offsets inside a character are those
+    /// of its start.
+    #[test]
+    fn every_offset_agrees_with_a_count_from_the_start() {
+        let texts = [
+            String::new(),
+            "\n".to_string(),
+            "\n".repeat(BLOCK),
+            "\n".repeat(3 * BLOCK + 1),
+            format!("{}\n", "a".repeat(BLOCK - 1)),
+            format!("{}\n{}", "a".repeat(BLOCK), "b".repeat(BLOCK - 1)),
+            format!("{}\n\n{}", "a".repeat(BLOCK + 1), "é".repeat(BLOCK)),
+            "x".repeat(5 * BLOCK),
+            format!("{}\r\n{}", "🙂".repeat(70), "\n".repeat(70)),
+            "ab\ncdé\n".repeat(40),
+        ];
+        for text in &texts {
+            let index = LineIndex::new(text);
+            let mut starts = vec![0];
+            for offset in 0..=text.len() {
+                let boundary = (0..=offset)
+                    .rev()
+                    .find(|&o| text.is_char_boundary(o))
+                    .unwrap();
+                let before = &text[..boundary];
+                let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+                let expected = Position {
+                    line: before.matches('\n').count() + 1,
+                    column: before[line_start..].chars().count() + 1,
+                };
+                assert_eq!(index.position(offset), expected, "{text:?} at {offset}");
+                if offset > 0 && text.as_bytes()[offset - 1] == b'\n' {
+                    starts.push(offset);
+                }
+            }
+            assert_eq!(index.line_starts(), starts, "{text:?}");
         }
     }
 

@@ -27,30 +27,19 @@ pub(crate) struct Locator<'a> {
     source: &'a str,
     index: LineIndex<'a>,
     bom: bool,
-    /// For each line, the number of characters before its first one (the
-    /// byte order mark excluded), for SARIF's `charOffset`.
-    chars_before_line: Vec<usize>,
+    /// Every line start, made the first time the human report asks.
+    #[cfg(feature = "cli")]
+    line_starts: std::sync::OnceLock<Vec<usize>>,
 }
 
 impl<'a> Locator<'a> {
     pub(crate) fn new(source: &'a str) -> Locator<'a> {
-        let bom = source.starts_with(BOM);
-        let mut chars_before_line = vec![0];
-        let mut chars = 0usize;
-        for byte in source.bytes() {
-            // A byte that does not continue a character starts one.
-            if (byte as i8) >= -0x40 {
-                chars += 1;
-            }
-            if byte == b'\n' {
-                chars_before_line.push(chars - usize::from(bom));
-            }
-        }
         Locator {
             source,
             index: LineIndex::new(source),
-            bom,
-            chars_before_line,
+            bom: source.starts_with(BOM),
+            #[cfg(feature = "cli")]
+            line_starts: std::sync::OnceLock::new(),
         }
     }
 
@@ -70,7 +59,7 @@ impl<'a> Locator<'a> {
     /// The byte offset where each line starts.
     #[cfg(feature = "cli")]
     pub(crate) fn line_starts(&self) -> &[usize] {
-        self.index.line_starts()
+        self.line_starts.get_or_init(|| self.index.line_starts())
     }
 
     /// The position of `offset` (clamped first).
@@ -86,13 +75,10 @@ impl<'a> Locator<'a> {
     /// The number of characters before `offset` (clamped first), not
     /// counting a byte order mark.
     pub(crate) fn char_offset(&self, offset: usize) -> usize {
-        let position = self.position(offset);
-        let before_line = self
-            .chars_before_line
-            .get(position.line - 1)
-            .copied()
-            .unwrap_or(0);
-        before_line + position.column - 1
+        let offset = floor_boundary(self.source, offset);
+        // Every byte that does not continue a character starts one.
+        let chars = offset - self.index.continuations_before(offset);
+        chars - usize::from(self.bom && offset > 0)
     }
 
     /// The clamped span and its start and end positions.
@@ -147,6 +133,21 @@ mod tests {
         assert_eq!(locator.char_offset(8), 6); // `c`
         assert_eq!(locator.char_offset(9), 7); // the end
         assert_eq!(locator.position(8), pos(2, 3));
+    }
+
+    #[test]
+    fn char_offsets_agree_with_a_count_from_the_start_across_blocks() {
+        for text in [
+            format!("\u{feff}{}\n{}", "é🙂a".repeat(50), "µ\r\n".repeat(60)),
+            format!("{}\n{}", "x".repeat(200), "ü".repeat(100)),
+        ] {
+            let locator = Locator::new(&text);
+            for offset in (0..=text.len()).filter(|&o| text.is_char_boundary(o)) {
+                let chars = text[..offset].chars().count();
+                let expected = chars - usize::from(text.starts_with(BOM) && offset > 0);
+                assert_eq!(locator.char_offset(offset), expected, "offset {offset}");
+            }
+        }
     }
 
     #[test]

@@ -462,7 +462,7 @@ mod tests {
             "x\r\ny\r\n",
             "ab\ncd",
         ] {
-            let starts = crate::LineIndex::new(text).line_starts().to_vec();
+            let starts = crate::LineIndex::new(text).line_starts();
             for offset in 0..=text.len() {
                 for len in 0..=text.len() - offset {
                     for (before, after) in [(0, 0), (1, 1), (2, 2)] {
