@@ -267,23 +267,39 @@ impl<'a> LineIndex<'a> {
         (self.position(span.start()), self.position(span.end()))
     }
 
-    /// The byte offset where each line starts, the first line's `0` first,
-    /// counted afresh: only the human report, which draws a bounded number
-    /// of findings, asks for them.
+    /// The number of lines: one more than the newlines.
     #[cfg(any(feature = "cli", test))]
-    pub(crate) fn line_starts(&self) -> Vec<usize> {
+    pub(crate) fn line_count(&self) -> usize {
+        self.line_of(self.source.len()).0 + 1
+    }
+
+    /// The 0-based line holding `offset` (clamped to the text's length).
+    #[cfg(any(feature = "cli", test))]
+    pub(crate) fn line_at(&self, offset: usize) -> usize {
+        self.line_of(offset.min(self.source.len())).0
+    }
+
+    /// Where 0-based line `line` starts, if the text has that line.
+    #[cfg(any(feature = "cli", test))]
+    pub(crate) fn line_start(&self, line: usize) -> Option<usize> {
+        let Some(nth) = line.checked_sub(1) else {
+            return Some(0);
+        };
+        // The line starts after the text's `line`-th newline, which lies in
+        // the last block with fewer newlines before it.
+        let block = self
+            .blocks
+            .partition_point(|b| b.newlines_before < line)
+            .checked_sub(1)?;
+        let block_start = block * BLOCK;
         let bytes = self.source.as_bytes();
-        let lines = bytes.iter().filter(|&&b| b == b'\n').count();
-        let mut starts = Vec::with_capacity(lines + 1);
-        starts.push(0);
-        starts.extend(
-            bytes
-                .iter()
-                .enumerate()
-                .filter(|&(_, &b)| b == b'\n')
-                .map(|(i, _)| i + 1),
-        );
-        starts
+        let end = (block_start + BLOCK).min(bytes.len());
+        bytes[block_start..end]
+            .iter()
+            .enumerate()
+            .filter(|&(_, &b)| b == b'\n')
+            .nth(nth - self.blocks[block].newlines_before)
+            .map(|(i, _)| block_start + i + 1)
     }
 
     /// The text the index was built over.
@@ -372,7 +388,12 @@ mod tests {
                     starts.push(offset);
                 }
             }
-            assert_eq!(index.line_starts(), starts, "{text:?}");
+            for (line, &start) in starts.iter().enumerate() {
+                assert_eq!(index.line_start(line), Some(start), "{text:?} line {line}");
+                assert_eq!(index.line_at(start), line, "{text:?} at {start}");
+            }
+            assert_eq!(index.line_start(starts.len()), None, "{text:?}");
+            assert_eq!(index.line_count(), starts.len(), "{text:?}");
         }
     }
 

@@ -27,9 +27,6 @@ pub(crate) struct Locator<'a> {
     source: &'a str,
     index: LineIndex<'a>,
     bom: bool,
-    /// Every line start, made the first time the human report asks.
-    #[cfg(feature = "cli")]
-    line_starts: std::sync::OnceLock<Vec<usize>>,
 }
 
 impl<'a> Locator<'a> {
@@ -38,8 +35,6 @@ impl<'a> Locator<'a> {
             source,
             index: LineIndex::new(source),
             bom: source.starts_with(BOM),
-            #[cfg(feature = "cli")]
-            line_starts: std::sync::OnceLock::new(),
         }
     }
 
@@ -56,10 +51,10 @@ impl<'a> Locator<'a> {
         Span::new(start, end)
     }
 
-    /// The byte offset where each line starts.
+    /// The index of the source's lines.
     #[cfg(feature = "cli")]
-    pub(crate) fn line_starts(&self) -> &[usize] {
-        self.line_starts.get_or_init(|| self.index.line_starts())
+    pub(crate) fn index(&self) -> &LineIndex<'a> {
+        &self.index
     }
 
     /// The position of `offset` (clamped first).

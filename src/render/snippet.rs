@@ -16,7 +16,7 @@ use std::borrow::Cow;
 use miette::{MietteError, MietteSpanContents, SourceCode, SourceSpan, SpanContents};
 
 use super::locate::Locator;
-use crate::span::Span;
+use crate::span::{LineIndex, Span};
 
 /// Lines longer than this (in bytes) are cut in a view.
 const LINE_LIMIT: usize = 240;
@@ -40,8 +40,8 @@ pub(super) const CONTEXT_LINES: usize = 1;
 pub(super) struct Snippet<'a> {
     name: &'a str,
     text: Cow<'a, str>,
-    /// The start of every line of `text`.
-    starts: Cow<'a, [usize]>,
+    /// The lines of `text`.
+    lines: TextLines<'a>,
     /// For a view: each line's line in the file, and which lines of `text`
     /// are runs of consecutive file lines.
     view: Option<View>,
@@ -70,11 +70,73 @@ struct Read {
     line_count: usize,
 }
 
+/// Where the lines of a text start: what a read needs to know of them.
+trait Lines {
+    /// The 0-based line holding `offset`: the line starts at or before it,
+    /// less one (0 before the first).
+    fn line_of(&self, offset: usize) -> usize;
+    /// Where 0-based line `line` starts, if there is that line.
+    fn start(&self, line: usize) -> Option<usize>;
+    /// How many lines there are.
+    fn count(&self) -> usize;
+}
+
+/// The starts of some lines, in order: a view's own, or part of them.
+impl Lines for [usize] {
+    fn line_of(&self, offset: usize) -> usize {
+        self.partition_point(|&s| s <= offset).saturating_sub(1)
+    }
+
+    fn start(&self, line: usize) -> Option<usize> {
+        self.get(line).copied()
+    }
+
+    fn count(&self) -> usize {
+        self.len()
+    }
+}
+
+impl Lines for Vec<usize> {
+    fn line_of(&self, offset: usize) -> usize {
+        self.as_slice().line_of(offset)
+    }
+
+    fn start(&self, line: usize) -> Option<usize> {
+        self.as_slice().start(line)
+    }
+
+    fn count(&self) -> usize {
+        self.len()
+    }
+}
+
+/// A file's lines, from its index: nothing is kept per line, so a file of
+/// millions of lines costs no more to draw from than a short one.
+impl Lines for LineIndex<'_> {
+    fn line_of(&self, offset: usize) -> usize {
+        self.line_at(offset)
+    }
+
+    fn start(&self, line: usize) -> Option<usize> {
+        self.line_start(line)
+    }
+
+    fn count(&self) -> usize {
+        self.line_count()
+    }
+}
+
+/// The lines of a snippet's text: the file's, or a cut view's own.
+enum TextLines<'a> {
+    File(&'a LineIndex<'a>),
+    View(Vec<usize>),
+}
+
 /// Reads `offset..offset + len` with context lines the way miette's
 /// `SourceCode for str` does, over the region `starts[0]..region_end` whose
 /// lines start at `starts` (a region ends with its last line's newline).
 fn read(
-    starts: &[usize],
+    starts: &(impl Lines + ?Sized),
     region_end: usize,
     offset: usize,
     len: usize,
@@ -83,15 +145,19 @@ fn read(
 ) -> Read {
     // The newlines before `at` within the region: a line starting at or
     // before `at` (other than the first) follows one.
-    let newlines_before = |at: usize| starts.partition_point(|&s| s <= at).saturating_sub(1);
+    let newlines_before = |at: usize| starts.line_of(at);
     let line = newlines_before(offset);
     let first = line.saturating_sub(before);
-    let start = if before == 0 { offset } else { starts[first] };
+    let start = if before == 0 {
+        offset
+    } else {
+        starts.start(first).unwrap_or(offset)
+    };
     let end = if after == 0 {
         (offset + len).min(region_end)
     } else {
         let last = newlines_before(offset + len) + after;
-        starts.get(last + 1).copied().unwrap_or(region_end)
+        starts.start(last + 1).unwrap_or(region_end)
     };
     Read {
         start,
@@ -112,12 +178,12 @@ impl<'a> Snippet<'a> {
         locator: &'a Locator<'a>,
         spans: &[Span],
     ) -> (Snippet<'a>, Vec<Span>) {
-        let starts = locator.line_starts();
+        let starts = locator.index();
         if fits(text, starts, spans) {
             let snippet = Snippet {
                 name,
                 text: Cow::Borrowed(text),
-                starts: Cow::Borrowed(starts),
+                lines: TextLines::File(starts),
                 view: None,
                 locator,
             };
@@ -128,7 +194,7 @@ impl<'a> Snippet<'a> {
         let snippet = Snippet {
             name,
             text: Cow::Owned(cut.text),
-            starts: Cow::Owned(cut.starts),
+            lines: TextLines::View(cut.starts),
             view: Some(View {
                 file_lines: cut.file_lines,
                 groups: cut.groups,
@@ -145,6 +211,14 @@ impl<'a> Snippet<'a> {
         self.view.is_some()
     }
 
+    /// The lines of the snippet's text.
+    fn lines(&self) -> &dyn Lines {
+        match &self.lines {
+            TextLines::File(index) => *index,
+            TextLines::View(starts) => starts,
+        }
+    }
+
     /// The file offset of a label boundary at `offset` in the snippet.
     fn file_offset(&self, offset: usize) -> usize {
         match &self.view {
@@ -155,13 +229,9 @@ impl<'a> Snippet<'a> {
                     Some(&(v, file)) if v == offset => file,
                     // Not a label boundary: the start of its line.
                     _ => {
-                        let line = self.starts.partition_point(|&s| s <= offset) - 1;
+                        let line = self.lines().line_of(offset);
                         let file_line = view.file_lines.get(line).copied().unwrap_or(0);
-                        self.locator
-                            .line_starts()
-                            .get(file_line)
-                            .copied()
-                            .unwrap_or(0)
+                        self.locator.index().line_start(file_line).unwrap_or(0)
                     }
                 }
             }
@@ -172,7 +242,7 @@ impl<'a> Snippet<'a> {
 /// Whether miette's snippets of `spans`, drawn from `text` as it is, stay
 /// within the line budget and every line they show within the line limit.
 /// The merging of overlapping snippets is miette's, from the same reads.
-fn fits(text: &str, starts: &[usize], spans: &[Span]) -> bool {
+fn fits(text: &str, starts: &LineIndex<'_>, spans: &[Span]) -> bool {
     let mut sorted = spans.to_vec();
     sorted.sort_by_key(|s| s.start());
     let context = |s: Span| {
@@ -201,11 +271,13 @@ fn fits(text: &str, starts: &[usize], spans: &[Span]) -> bool {
     let mut lines = 0;
     for (_, read) in contexts {
         let first = read.line;
-        let last = starts.partition_point(|&s| s < read.end).saturating_sub(1);
+        // The last line that starts before the read's end.
+        let last = starts.line_of(read.end.saturating_sub(1));
         for line in first..=last.max(first) {
             lines += 1;
-            let end = starts.get(line + 1).copied().unwrap_or(text.len());
-            if lines > LINE_BUDGET || end - starts[line] > LINE_LIMIT {
+            let start = starts.start(line).unwrap_or(text.len());
+            let end = starts.start(line + 1).unwrap_or(text.len());
+            if lines > LINE_BUDGET || end - start > LINE_LIMIT {
                 return false;
             }
         }
@@ -225,9 +297,9 @@ struct Cut {
 }
 
 impl Cut {
-    fn new(source: &str, starts: &[usize], spans: &[Span]) -> Cut {
-        let line_of = |offset: usize| starts.partition_point(|&s| s <= offset) - 1;
-        let last_file_line = starts.len() - 1;
+    fn new(source: &str, starts: &LineIndex<'_>, spans: &[Span]) -> Cut {
+        let line_of = |offset: usize| starts.line_of(offset);
+        let last_file_line = starts.count() - 1;
         // The labels as drawn: over their first line only when they span
         // many; their boundaries are the points a cut line keeps.
         let drawn: Vec<Span> = spans.iter().map(|&s| clip(source, starts, s)).collect();
@@ -264,8 +336,8 @@ impl Cut {
         for (first, last) in merged {
             let group_first = cut.file_lines.len();
             for line in first..=last {
-                let start = starts[line];
-                let end = starts.get(line + 1).copied().unwrap_or(source.len());
+                let start = starts.start(line).unwrap_or(source.len());
+                let end = starts.start(line + 1).unwrap_or(source.len());
                 cut.push_line(source, start, end, line, &points);
             }
             cut.groups.push((group_first, cut.file_lines.len() - 1));
@@ -343,14 +415,14 @@ impl Cut {
 
 /// `span`, ending at the end of its first line when it spans more than
 /// [`SPAN_LINES`] lines.
-fn clip(source: &str, starts: &[usize], span: Span) -> Span {
-    let line_of = |offset: usize| starts.partition_point(|&s| s <= offset) - 1;
+fn clip(source: &str, starts: &LineIndex<'_>, span: Span) -> Span {
+    let line_of = |offset: usize| starts.line_of(offset);
     let first = line_of(span.start());
     let last = line_of(span.end().saturating_sub(1).max(span.start()));
     if last - first <= SPAN_LINES {
         return span;
     }
-    let line_end = starts.get(first + 1).copied().unwrap_or(source.len());
+    let line_end = starts.start(first + 1).unwrap_or(source.len());
     let content = source[span.start()..line_end].trim_end_matches(['\n', '\r']);
     Span::new(span.start(), span.start() + content.len())
 }
@@ -386,7 +458,7 @@ impl SourceCode for Snippet<'_> {
         let (read, line, line_count) = match &self.view {
             None => {
                 let r = read(
-                    &self.starts,
+                    self.lines(),
                     self.text.len(),
                     offset,
                     len,
@@ -399,7 +471,10 @@ impl SourceCode for Snippet<'_> {
                 // Both ends in one run of consecutive file lines, read as if
                 // it were the whole text; a read across runs fails, so
                 // miette draws separate snippets for them.
-                let line_of = |at: usize| self.starts.partition_point(|&s| s <= at) - 1;
+                let TextLines::View(starts) = &self.lines else {
+                    return Err(MietteError::OutOfBounds);
+                };
+                let line_of = |at: usize| starts.line_of(at);
                 let first = line_of(offset);
                 let last = line_of((offset + len).saturating_sub(1).max(offset));
                 let Some(&(group_first, group_last)) = view
@@ -410,9 +485,8 @@ impl SourceCode for Snippet<'_> {
                 else {
                     return Err(MietteError::OutOfBounds);
                 };
-                let region = &self.starts[group_first..=group_last];
-                let region_end = self
-                    .starts
+                let region = starts.get(group_first..=group_last).unwrap_or_default();
+                let region_end = starts
                     .get(group_last + 1)
                     .copied()
                     .unwrap_or(self.text.len());
@@ -462,7 +536,7 @@ mod tests {
             "x\r\ny\r\n",
             "ab\ncd",
         ] {
-            let starts = crate::LineIndex::new(text).line_starts();
+            let starts = crate::LineIndex::new(text);
             for offset in 0..=text.len() {
                 for len in 0..=text.len() - offset {
                     for (before, after) in [(0, 0), (1, 1), (2, 2)] {
