@@ -70,5 +70,31 @@ fn scale(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, scale);
+/// A custom schema (`--schema`) that refuses every key of the generated
+/// bodies, and one whose values must be strings, against bodies of unknown
+/// keys and of `null`s: every finding is located in the tree from the
+/// `jsonschema` crate's error.
+fn custom_schema(c: &mut Criterion) {
+    let closed = r#"{"type": "object", "properties": {"name": {"type": "string"}}, "additionalProperties": false}"#;
+    let strings = r#"{"type": "object", "additionalProperties": {"type": "string"}}"#;
+    let mut group = c.benchmark_group("scale/custom-schema");
+    group.sample_size(10);
+    for count in [1_000, 10_000, 100_000] {
+        group.throughput(Throughput::Elements(count as u64));
+        for (name, schema, source) in [
+            ("unknown", closed, payloads::unknown_keys(count, false)),
+            ("null", strings, payloads::null_values(count)),
+        ] {
+            let schema = ztlint::schema::Schema::from_json(schema).unwrap();
+            let linter = ztlint::Linter::new().schema(schema);
+            assert_eq!(linter.lint(&source).len(), count);
+            group.bench_with_input(BenchmarkId::new(name, count), &source, |b, source| {
+                b.iter(|| linter.lint(black_box(source)).len())
+            });
+        }
+    }
+    group.finish();
+}
+
+criterion_group!(benches, scale, custom_schema);
 criterion_main!(benches);

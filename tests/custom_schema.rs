@@ -251,3 +251,45 @@ fn an_unknown_meta_schema_is_not_fetched() {
         "the schema is invalid: Unknown meta-schema: 'https://example.com/meta'. Custom meta-schemas must be registered in the registry before use"
     );
 }
+
+#[test]
+fn additional_properties_false_alone_reports_every_member() {
+    // The `jsonschema` crate reports this case as one false-schema error on
+    // the object, naming no key: each member is still found, the last of
+    // duplicates once.
+    let schema = r#"{"type": "object", "properties": {"a": {"type": "object", "additionalProperties": false}}}"#;
+    let source = r#"{"a": {"x": 1, "x": 2, "y": 3}}"#;
+    let found = lint_with(schema, source);
+    assert_eq!(
+        summary(&found),
+        [
+            (
+                "duplicate-key",
+                Span::new(15, 18),
+                "duplicate key `a.x`".to_string()
+            ),
+            (
+                "unknown-field",
+                Span::new(15, 18),
+                "unknown field `a.x`".to_string()
+            ),
+            (
+                "unknown-field",
+                Span::new(23, 26),
+                "unknown field `a.y`".to_string()
+            ),
+        ]
+    );
+    // With `patternProperties` beside it the crate names the keys itself.
+    let patterns =
+        r#"{"type": "object", "patternProperties": {"^k": {}}, "additionalProperties": false}"#;
+    let found = lint_with(patterns, r#"{"k1": 1, "x": 2}"#);
+    assert_eq!(
+        summary(&found),
+        [(
+            "unknown-field",
+            Span::new(10, 13),
+            "unknown field `x`".to_string()
+        )]
+    );
+}

@@ -83,6 +83,33 @@ fn check_every_format(source: &str, first: &str, last: (usize, usize)) {
     }
 }
 
+#[test]
+fn a_custom_schema_locates_every_finding() {
+    let closed = r#"{"type": "object", "additionalProperties": false}"#;
+    let strings = r#"{"type": "object", "additionalProperties": {"type": "string"}}"#;
+    for (schema, source, code, last) in [
+        (
+            closed,
+            scale_support::unknown_keys(COUNT, false),
+            "unknown-field",
+            "\"unknown_99999\"",
+        ),
+        (
+            strings,
+            scale_support::null_values(COUNT),
+            "null-value",
+            "null\n}",
+        ),
+    ] {
+        let schema = ztlint::schema::Schema::from_json(schema).unwrap();
+        let found = ztlint::Linter::new().schema(schema).lint(&source);
+        assert_eq!(found.len(), COUNT);
+        assert!(found.iter().all(|d| d.code() == code), "{:?}", found[0]);
+        let start = source.rfind(last).unwrap();
+        assert_eq!(found[COUNT - 1].span().start(), start);
+    }
+}
+
 type Render = fn(&[FileReport<'_>]) -> String;
 type Write = fn(&[FileReport<'_>], &mut dyn std::io::Write) -> std::io::Result<()>;
 

@@ -63,8 +63,9 @@ impl Custom {
     ) {
         let instance = root.to_serde();
         let mut found = Vec::new();
+        let mut keys = pointer::KeyIndex::default();
         for error in self.validator.iter_errors(&instance) {
-            self.locate(root, &error, &mut found);
+            self.locate(root, &error, &mut keys, &mut found);
         }
         found.sort_by_key(|(_, kind)| (kind.span().start(), kind.rank()));
         for (path, kind) in found {
@@ -76,10 +77,11 @@ impl Custom {
         &'s self,
         root: &'d Value<'a>,
         error: &ValidationError<'_>,
+        keys: &mut pointer::KeyIndex<'d>,
         out: &mut Vec<(Vec<Seg<'d>>, ProblemKind<'s, 'd, 'a>)>,
     ) {
         let tokens = pointer::tokens(error.instance_path().as_str()).unwrap_or_default();
-        let Some((path, value)) = pointer::resolve(root, &tokens) else {
+        let Some((path, value)) = pointer::resolve(root, &tokens, keys) else {
             return;
         };
         let kind = match error.kind() {
@@ -98,25 +100,21 @@ impl Custom {
                     "unevaluatedProperties"
                 };
                 let known = self.known_properties(error.schema_path().as_str());
+                let indices = unexpected.iter().filter_map(|name| keys.last(value, name));
+                push_unexpected(out, &path, value, keyword, &known, indices);
+                return;
+            }
+            // `additionalProperties: false` with no `properties` beside it
+            // comes as one false-schema error on the object: every member
+            // is unexpected.
+            ValidationErrorKind::FalseSchema
+                if self.closes_every_property(error.schema_path().as_str()) =>
+            {
                 let members = value.as_object().unwrap_or_default();
-                for name in unexpected {
-                    let Some(index) = members.iter().rposition(|m| m.key().as_str() == name) else {
-                        continue;
-                    };
-                    let mut member_path = path.clone();
-                    if let Some(m) = members.get(index) {
-                        member_path.push(Seg::Key(m.key().as_str()));
-                    }
-                    out.push((
-                        member_path,
-                        ProblemKind::Unexpected {
-                            keyword,
-                            object: value,
-                            index,
-                            known: known.clone(),
-                        },
-                    ));
-                }
+                // The last of duplicate keys, once.
+                let indices = (0..members.len())
+                    .filter(|&i| keys.last(value, members[i].key().as_str()) == Some(i));
+                push_unexpected(out, &path, value, "additionalProperties", &[], indices);
                 return;
             }
             ValidationErrorKind::Required { property } => {
@@ -160,28 +158,67 @@ impl Custom {
     /// The property names of the schema object that holds the keyword at
     /// `schema_path`, following local `$ref`s on the way.
     fn known_properties(&self, schema_path: &str) -> Vec<&str> {
-        let mut tokens = pointer::tokens(schema_path).unwrap_or_default();
+        self.holder(schema_path)
+            .and_then(|node| node.get("properties"))
+            .and_then(J::as_object)
+            .map(|props| props.keys().map(String::as_str).collect())
+            .unwrap_or_default()
+    }
+
+    /// Whether the keyword at `schema_path` is an `additionalProperties`
+    /// that refuses every member: no `properties` or `patternProperties`
+    /// beside it lets any through.
+    fn closes_every_property(&self, schema_path: &str) -> bool {
+        schema_path.ends_with("/additionalProperties")
+            && self.holder(schema_path).is_some_and(|node| {
+                node.get("properties").is_none() && node.get("patternProperties").is_none()
+            })
+    }
+
+    /// The schema object that holds the keyword at `schema_path`, following
+    /// local `$ref`s on the way.
+    fn holder(&self, schema_path: &str) -> Option<&J> {
+        let mut tokens = pointer::tokens(schema_path)?;
         tokens.pop();
         let mut node = &self.root;
         for token in &tokens {
             node = match node.get(token.as_str()) {
                 Some(J::String(reference)) if token == "$ref" => {
-                    match resolve_local(&self.root, reference) {
-                        Some(target) => target,
-                        None => return Vec::new(),
-                    }
+                    resolve_local(&self.root, reference)?
                 }
                 Some(next) => next,
-                None => match token.parse::<usize>().ok().and_then(|i| node.get(i)) {
-                    Some(next) => next,
-                    None => return Vec::new(),
-                },
+                None => token.parse::<usize>().ok().and_then(|i| node.get(i))?,
             };
         }
-        node.get("properties")
-            .and_then(J::as_object)
-            .map(|props| props.keys().map(String::as_str).collect())
-            .unwrap_or_default()
+        Some(node)
+    }
+}
+
+/// One unexpected-property problem for each member of `object` at
+/// `indices`.
+fn push_unexpected<'s, 'd, 'a>(
+    out: &mut Vec<(Vec<Seg<'d>>, ProblemKind<'s, 'd, 'a>)>,
+    path: &[Seg<'d>],
+    object: &'d Value<'a>,
+    keyword: &'static str,
+    known: &[&'s str],
+    indices: impl Iterator<Item = usize>,
+) {
+    let members = object.as_object().unwrap_or_default();
+    for index in indices {
+        let mut member_path = path.to_vec();
+        if let Some(m) = members.get(index) {
+            member_path.push(Seg::Key(m.key().as_str()));
+        }
+        out.push((
+            member_path,
+            ProblemKind::Unexpected {
+                keyword,
+                object,
+                index,
+                known: known.to_vec(),
+            },
+        ));
     }
 }
 

@@ -5,6 +5,7 @@
 //! collide with other changes to the parser; they only use `Value`'s public
 //! accessors.
 
+use std::collections::HashMap;
 use std::fmt::Write;
 
 use crate::json::{Value, ValueKind};
@@ -118,19 +119,20 @@ pub(crate) fn tokens(pointer: &str) -> Option<Vec<String>> {
 }
 
 /// Follows `tokens` from `root`, choosing the last of duplicate keys as Go
-/// and serde_json do. Returns the path with keys borrowed from the tree, and
-/// the value it leads to.
+/// and serde_json do, and finding keys through `index`. Returns the path
+/// with keys borrowed from the tree, and the value it leads to.
 pub(crate) fn resolve<'d, 'a, S: AsRef<str>>(
     root: &'d Value<'a>,
     tokens: impl IntoIterator<Item = S>,
+    index: &mut KeyIndex<'d>,
 ) -> Option<(Vec<Seg<'d>>, &'d Value<'a>)> {
     let mut path = Vec::new();
     let mut node = root;
     for token in tokens {
         let token = token.as_ref();
         match node.kind() {
-            ValueKind::Object(_) => {
-                let member = node.member(token)?;
+            ValueKind::Object(members) => {
+                let member = members.get(index.last(node, token)?)?;
                 path.push(Seg::Key(member.key().as_str()));
                 node = member.value();
             }
@@ -143,6 +145,73 @@ pub(crate) fn resolve<'d, 'a, S: AsRef<str>>(
         }
     }
     Some((path, node))
+}
+
+/// Objects with more members than this are indexed instead of scanned.
+const SCAN_LIMIT: usize = 32;
+
+/// Finds the last member with a key in objects of one tree. A large object
+/// is indexed the first time it is asked about, so that finding every one
+/// of its members is linear in them, not quadratic.
+#[derive(Default)]
+pub(crate) struct KeyIndex<'d> {
+    /// For each indexed object, by where it starts: the last member's
+    /// index for each key.
+    objects: HashMap<usize, HashMap<&'d str, usize>>,
+}
+
+impl<'d> KeyIndex<'d> {
+    /// The index in `object` of its last member named `key`.
+    pub(crate) fn last(&mut self, object: &'d Value<'_>, key: &str) -> Option<usize> {
+        let members = object.as_object()?;
+        if members.len() <= SCAN_LIMIT {
+            return members.iter().rposition(|m| m.key().as_str() == key);
+        }
+        let keys = self
+            .objects
+            .entry(object.span().start())
+            .or_insert_with(|| {
+                // Later members overwrite earlier ones: the last one stays.
+                members
+                    .iter()
+                    .enumerate()
+                    .map(|(i, m)| (m.key().as_str(), i))
+                    .collect()
+            });
+        keys.get(key).copied()
+    }
+}
+
+/// The object holding the member whose value is exactly at `span`, and the
+/// member's index in it: found by span, a binary search per level, as
+/// [`path_at`] does.
+pub(crate) fn member_holding<'d, 'a>(
+    root: &'d Value<'a>,
+    span: Span,
+) -> Option<(&'d Value<'a>, usize)> {
+    let mut node = root;
+    loop {
+        let next = match node.kind() {
+            ValueKind::Object(members) => {
+                let i = members
+                    .partition_point(|m| m.span().start() <= span.start())
+                    .checked_sub(1)?;
+                let member = members.get(i).filter(|m| contains(m.span(), span))?;
+                if member.value().span() == span {
+                    return Some((node, i));
+                }
+                member.value()
+            }
+            ValueKind::Array(items) => {
+                let i = items
+                    .partition_point(|v| v.span().start() <= span.start())
+                    .checked_sub(1)?;
+                items.get(i).filter(|v| contains(v.span(), span))?
+            }
+            _ => return None,
+        };
+        node = next;
+    }
 }
 
 /// The pointer of the deepest member or element whose span contains `span`:
@@ -177,11 +246,52 @@ mod tests {
     #[test]
     fn resolve_takes_the_last_duplicate() {
         let doc = parse(r#"{"a": [1, {"b": 2}], "a": [3, {"b": 4}]}"#).unwrap();
-        let (path, value) = resolve(&doc, ["a", "1", "b"]).unwrap();
+        let (path, value) = resolve(&doc, ["a", "1", "b"], &mut KeyIndex::default()).unwrap();
         assert_eq!(path, vec![Seg::Key("a"), Seg::Index(1), Seg::Key("b")]);
         assert_eq!(value.span(), Span::new(36, 37));
-        assert!(resolve(&doc, ["a", "9"]).is_none());
-        assert!(resolve(&doc, ["a", "x"]).is_none());
+        assert!(resolve(&doc, ["a", "9"], &mut KeyIndex::default()).is_none());
+        assert!(resolve(&doc, ["a", "x"], &mut KeyIndex::default()).is_none());
+    }
+
+    #[test]
+    fn a_large_object_is_indexed_and_still_gives_the_last_duplicate() {
+        let members: Vec<String> = (0..100).map(|i| format!("\"k{}\": {i}", i % 60)).collect();
+        let src = format!("{{\"o\": {{{}}}}}", members.join(", "));
+        let doc = parse(&src).unwrap();
+        let object = doc.get("o").unwrap();
+        let mut keys = KeyIndex::default();
+        // `k5` is members 5 and 65; `k59` only 59; `k60` none.
+        assert_eq!(keys.last(object, "k5"), Some(65));
+        assert_eq!(keys.last(object, "k59"), Some(59));
+        assert_eq!(keys.last(object, "k60"), None);
+        assert_eq!(keys.objects.len(), 1);
+        let (path, value) = resolve(&doc, ["o", "k5"], &mut keys).unwrap();
+        assert_eq!(path, vec![Seg::Key("o"), Seg::Key("k5")]);
+        assert_eq!(value.as_number().unwrap().as_str(), "65");
+        // A small object is scanned, not indexed.
+        assert_eq!(keys.last(&doc, "o"), Some(0));
+        assert_eq!(keys.objects.len(), 1);
+    }
+
+    #[test]
+    fn member_holding_finds_the_member_of_a_value_by_its_span() {
+        let src = r#"{"a": null, "b": {"c": [1, {"d": null}], "a": null}, "a": 2}"#;
+        let doc = parse(src).unwrap();
+        let at = |needle: &str, nth: usize| {
+            let start = src.match_indices(needle).nth(nth).unwrap().0;
+            Span::new(start, start + needle.len())
+        };
+        let (object, index) = member_holding(&doc, at("null", 0)).unwrap();
+        assert_eq!((object.span(), index), (doc.span(), 0));
+        let (object, index) = member_holding(&doc, at("null", 1)).unwrap();
+        assert_eq!(object.span(), at("{\"d\": null}", 0));
+        assert_eq!(index, 0);
+        let (object, index) = member_holding(&doc, at("null", 2)).unwrap();
+        assert_eq!((object.as_object().unwrap().len(), index), (2, 1));
+        // An array element, a key and the root are no member's value.
+        assert_eq!(member_holding(&doc, at("1", 0)), None);
+        assert_eq!(member_holding(&doc, at("\"a\"", 0)), None);
+        assert_eq!(member_holding(&doc, doc.span()), None);
     }
 
     #[test]

@@ -1,6 +1,8 @@
 //! Generated payloads with many findings, shared by `tests/scale.rs` and
 //! `benches/scale.rs` (which includes this file by path).
 
+#![allow(dead_code)] // Each user takes a different part.
+
 /// A body of `count` unknown keys, `"unknown_0": 0, ...`: `count`
 /// `unknown-field` findings. One key per line, or all on one line.
 pub fn unknown_keys(count: usize, one_line: bool) -> String {
@@ -20,4 +22,10 @@ pub fn unknown_keys(count: usize, one_line: bool) -> String {
 pub fn duplicate_keys(count: usize) -> String {
     let members = vec!["\"name\": \"x\""; count];
     format!("{{{}}}\n", members.join(", "))
+}
+
+/// A body of `count` members `"key_0": null, ...`, one per line.
+pub fn null_values(count: usize) -> String {
+    let members: Vec<String> = (0..count).map(|i| format!("\"key_{i}\": null")).collect();
+    format!("{{\n{}\n}}\n", members.join(",\n"))
 }

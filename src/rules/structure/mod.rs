@@ -238,22 +238,10 @@ impl std::fmt::Display for Describe<'_, '_, '_> {
     }
 }
 
-/// The object that holds the member at `path`, and the member's index in
-/// it (the last of duplicates, which is the one that counts).
-fn parent_member<'d, 'a>(root: &'d Value<'a>, path: &[Seg<'_>]) -> Option<(&'d Value<'a>, usize)> {
-    let (Seg::Key(key), parent_path) = path.split_last()? else {
-        return None;
-    };
-    let tokens = parent_path.iter().map(|seg| match seg {
-        Seg::Key(k) => (*k).to_string(),
-        Seg::Index(i) => i.to_string(),
-    });
-    let (_, parent) = pointer::resolve(root, tokens)?;
-    let index = parent
-        .as_object()?
-        .iter()
-        .rposition(|m| m.key().as_str() == *key)?;
-    Some((parent, index))
+/// The object that holds the member whose value is at `span`, and the
+/// member's index in it.
+fn parent_member<'d, 'a>(root: &'d Value<'a>, span: crate::Span) -> Option<(&'d Value<'a>, usize)> {
+    pointer::member_holding(root, span)
 }
 
 /// A number as a message shows it: integers without a fraction.
