@@ -38,6 +38,17 @@ pub fn github(files: &[FileReport<'_>]) -> String {
 /// Writes [`github`]'s commands to `out` as they are made, so that the
 /// output is never held in memory whole.
 ///
+/// ```
+/// use ztlint::render::{write_github, FileReport};
+///
+/// let source = "{\"name\": \"Widget\",}";
+/// let diagnostics = ztlint::lint(source);
+/// let mut out = Vec::new();
+/// write_github(&[FileReport { name: "org.json", source, diagnostics: &diagnostics }], &mut out)?;
+/// assert!(out.starts_with(b"::error file=org.json,line=1,col=18,"));
+/// # Ok::<(), std::io::Error>(())
+/// ```
+///
 /// # Errors
 ///
 /// The first error `out` returns.

@@ -56,6 +56,18 @@ pub fn sarif(files: &[FileReport<'_>]) -> String {
 /// Writes [`sarif`]'s log to `out` as it is serialised, so that the text is
 /// never held in memory whole.
 ///
+/// ```
+/// use ztlint::render::{write_sarif, FileReport};
+///
+/// let source = "{\"name\": \"Widget\",}";
+/// let diagnostics = ztlint::lint(source);
+/// let mut out = Vec::new();
+/// write_sarif(&[FileReport { name: "org.json", source, diagnostics: &diagnostics }], &mut out)?;
+/// let log: serde_json::Value = serde_json::from_slice(&out).unwrap();
+/// assert_eq!(log["runs"][0]["results"][0]["ruleId"], "json-syntax");
+/// # Ok::<(), std::io::Error>(())
+/// ```
+///
 /// # Errors
 ///
 /// The first error `out` returns.
