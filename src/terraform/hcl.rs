@@ -19,13 +19,84 @@ pub(crate) struct SyntaxError {
 
 /// Parses `source` as an HCL body.
 pub(crate) fn parse(source: &str) -> Result<Body, SyntaxError> {
-    hcl_edit::parser::parse_body(source).map_err(|error| {
-        let location = error.location();
-        SyntaxError {
-            at: offset_of(source, location.line(), location.column()),
-            message: error.message().to_string(),
-        }
+    let error = match hcl_edit::parser::parse_body(source) {
+        Ok(body) => return Ok(body),
+        Err(error) => error,
+    };
+    // hcl-edit 0.10 reads past an empty heredoc (`<<EOT` and `EOT` on the
+    // next line) as if it went on, and fails at the first `${` or `%{`
+    // after it that starts no valid template, even in a comment; Terraform
+    // reads the file. Read it again with each empty heredoc written as
+    // `("")` of the same length: the same value, at the same offsets, and
+    // like a heredoc never rewritten by a fix.
+    if let Some(body) = without_empty_heredocs(source)
+        .and_then(|patched| hcl_edit::parser::parse_body(&patched).ok())
+    {
+        return Ok(body);
+    }
+    let location = error.location();
+    Err(SyntaxError {
+        at: offset_of(source, location.line(), location.column()),
+        message: error.message().to_string(),
     })
+}
+
+/// `source` with every empty heredoc in an expression's place replaced by
+/// `("")` padded to its length, its line breaks kept; `None` when it has
+/// none.
+fn without_empty_heredocs(source: &str) -> Option<String> {
+    let mut patched = source.as_bytes().to_vec();
+    let mut found = false;
+    let mut from = 0;
+    while let Some(at) = source[from..].find("<<").map(|i| from + i) {
+        from = at + 2;
+        let Some(end) = empty_heredoc_at(source, at) else {
+            continue;
+        };
+        let region = &mut patched[at..end];
+        for byte in region.iter_mut().filter(|b| !matches!(b, b'\n' | b'\r')) {
+            *byte = b' ';
+        }
+        region[..3].copy_from_slice(b"(\"\"");
+        if let Some(last) = region.last_mut() {
+            *last = b')';
+        }
+        found = true;
+        from = end;
+    }
+    // Only ASCII bytes replaced ASCII bytes.
+    found.then(|| String::from_utf8(patched).ok()).flatten()
+}
+
+/// The end of the empty heredoc whose `<<` is at `at`: `<<` or `<<-`, an
+/// identifier and a line break, then only blanks and the identifier again,
+/// not followed by an identifier character. The `<<` must stand where an
+/// expression starts (after `=`, `:`, `(`, `[`, `,`, `?`), so that text in
+/// a comment or a longer heredoc is left alone.
+fn empty_heredoc_at(source: &str, at: usize) -> Option<usize> {
+    let before = source[..at].trim_end_matches([' ', '\t']);
+    if !before.ends_with(['=', ':', '(', '[', ',', '?']) {
+        return None;
+    }
+    let rest = &source[at + 2..];
+    let rest = rest.strip_prefix('-').unwrap_or(rest);
+    let is_continue = |c: char| c.is_alphanumeric() || c == '_' || c == '-';
+    let name_len = rest.find(|c: char| !is_continue(c)).unwrap_or(rest.len());
+    let name = &rest[..name_len];
+    if !name.starts_with(|c: char| c.is_alphabetic() || c == '_') {
+        return None;
+    }
+    let after_name = &rest[name_len..];
+    let next_line = after_name
+        .strip_prefix("\r\n")
+        .or_else(|| after_name.strip_prefix('\n'))?;
+    let closing = next_line
+        .trim_start_matches([' ', '\t'])
+        .strip_prefix(name)?;
+    if closing.starts_with(is_continue) {
+        return None;
+    }
+    Some(source.len() - closing.len())
 }
 
 /// The byte offset of 1-based `line` and `column` (in characters) of
@@ -416,6 +487,43 @@ mod tests {
             ]
         );
         assert_eq!(&source[items[0].whole.unwrap().range()], "x = 1");
+    }
+
+    #[test]
+    fn an_empty_heredoc_is_read_as_terraform_reads_it() {
+        // hcl-edit alone fails at the comment's `${`.
+        let source = "a = <<-EOT\n  EOT\n# a ${ in a comment\nb = \"x\"\n";
+        assert!(hcl_edit::parser::parse_body(source).is_err());
+        let body = parse(source).unwrap();
+        let values: Vec<_> = body.attributes().map(|a| expr(&a.value, source)).collect();
+        assert!(matches!(&values[0].value, ExprValue::String(s) if s.is_empty()));
+        // The whole heredoc, as its span, and never rewritten.
+        assert_eq!(&source[values[0].span.range()], "<<-EOT\n  EOT");
+        assert_eq!(values[0].literal, None);
+        assert_eq!(&source[values[1].span.range()], "\"x\"");
+        // CRLF, and the shortest heredoc.
+        let source = "a = <<E\r\nE\r\n# ${\r\n";
+        let body = parse(source).unwrap();
+        let a = body.attributes().next().unwrap();
+        assert_eq!(&source[expr(&a.value, source).span.range()], "<<E\r\nE");
+    }
+
+    #[test]
+    fn only_empty_heredocs_where_an_expression_starts_are_rewritten() {
+        assert_eq!(
+            without_empty_heredocs("a = <<EOT\nEOT\nb = [<<X\n  X]\n").as_deref(),
+            Some("a = (\"\"  \n  )\nb = [(\"\"\n  )]\n")
+        );
+        for untouched in [
+            "# <<EOT\nEOT\n",
+            "a = <<EOT\nEOTS\nEOT\n",
+            "a = <<EOT\nx\nEOT\n",
+            "a = <<EOT x\nEOT\n",
+            "a = <<9\n9\n",
+            "a = <<",
+        ] {
+            assert_eq!(without_empty_heredocs(untouched), None, "{untouched:?}");
+        }
     }
 
     #[test]
