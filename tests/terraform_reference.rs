@@ -140,6 +140,42 @@ fn ztlint_errors_on_what_terraform_refuses_and_nothing_else() {
     assert!(checked >= 30, "only {checked} Terraform errors compared");
 }
 
+/// A quoted string split over lines, which hcl-edit alone takes: ztlint's
+/// one `terraform-syntax` finding is at the byte where Terraform's first
+/// "Invalid multi-line string" starts (the line break), and a fixture
+/// without one gets none.
+#[test]
+fn split_strings_are_syntax_errors_where_terraform_says() {
+    let mut checked = 0;
+    for dir in fixtures() {
+        let (_, diagnostics) = lint(&dir);
+        let ours: Vec<u64> = diagnostics
+            .iter()
+            .filter(|d| d.code() == "terraform-syntax")
+            .map(|d| d.span().start() as u64)
+            .collect();
+        let first = terraform_errors(&dir)
+            .iter()
+            .filter(|e| e["summary"] == "Invalid multi-line string")
+            .map(|e| e["range"]["start"]["byte"].as_u64().unwrap())
+            .min();
+        match first {
+            Some(byte) => {
+                assert_eq!(ours, [byte], "{}", dir.display());
+                checked += 1;
+            }
+            None if ours.is_empty() => {}
+            None => {
+                // Only the fixtures of a block or attribute form that the
+                // provider refuses may fail to parse for other reasons.
+                let name = dir.file_name().unwrap().to_string_lossy();
+                assert!(name.ends_with("syntax-error"), "{name}: {diagnostics:#?}");
+            }
+        }
+    }
+    assert!(checked >= 1);
+}
+
 /// A `wrong-type` error Terraform would also refuse: any but a fraction
 /// for an integer.
 fn is_terraform_type_error(d: &Diagnostic) -> bool {

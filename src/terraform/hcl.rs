@@ -20,7 +20,7 @@ pub(crate) struct SyntaxError {
 /// Parses `source` as an HCL body.
 pub(crate) fn parse(source: &str) -> Result<Body, SyntaxError> {
     let error = match hcl_edit::parser::parse_body(source) {
-        Ok(body) => return Ok(body),
+        Ok(body) => return refuse_split_strings(body, source),
         Err(error) => error,
     };
     // hcl-edit 0.10 reads past an empty heredoc (`<<EOT` and `EOT` on the
@@ -29,16 +29,82 @@ pub(crate) fn parse(source: &str) -> Result<Body, SyntaxError> {
     // reads the file. Read it again with each empty heredoc written as
     // `("")` of the same length: the same value, at the same offsets, and
     // like a heredoc never rewritten by a fix.
-    if let Some(body) = without_empty_heredocs(source)
-        .and_then(|patched| hcl_edit::parser::parse_body(&patched).ok())
-    {
-        return Ok(body);
+    if let Some(patched) = without_empty_heredocs(source) {
+        if let Ok(body) = hcl_edit::parser::parse_body(&patched) {
+            return refuse_split_strings(body, &patched);
+        }
     }
     let location = error.location();
     Err(SyntaxError {
         at: offset_of(source, location.line(), location.column()),
         message: error.message().to_string(),
     })
+}
+
+/// `body`, unless a quoted string in it runs over a line break: hcl-edit
+/// takes one, Terraform refuses the file ("Quoted strings may not be split
+/// over multiple lines").
+fn refuse_split_strings(body: Body, source: &str) -> Result<Body, SyntaxError> {
+    let mut finder = SplitString {
+        source,
+        in_heredoc: false,
+        first: None,
+    };
+    hcl_edit::visit::Visit::visit_body(&mut finder, &body);
+    match finder.first {
+        None => Ok(body),
+        Some(at) => Err(SyntaxError {
+            at,
+            message: "a quoted string may not be split over lines: write `\\n`, or use a heredoc"
+                .to_string(),
+        }),
+    }
+}
+
+/// Finds the first line break inside a quoted string: a string literal, a
+/// block label, or a literal part of a quoted template (a heredoc's may
+/// hold them, but not a quoted string inside its `${ }`).
+struct SplitString<'a> {
+    source: &'a str,
+    in_heredoc: bool,
+    first: Option<usize>,
+}
+
+impl SplitString<'_> {
+    fn check(&mut self, span: Option<std::ops::Range<usize>>) {
+        let Some(range) = span else { return };
+        let Some(text) = self.source.get(range.clone()) else {
+            return;
+        };
+        if let Some(at) = text.find('\n') {
+            let at = range.start + at;
+            self.first = Some(self.first.map_or(at, |first| first.min(at)));
+        }
+    }
+}
+
+impl hcl_edit::visit::Visit for SplitString<'_> {
+    fn visit_string(&mut self, node: &hcl_edit::Decorated<String>) {
+        self.check(hcl_edit::Span::span(node));
+    }
+
+    fn visit_literal(&mut self, node: &hcl_edit::Spanned<String>) {
+        if !self.in_heredoc {
+            self.check(hcl_edit::Span::span(node));
+        }
+    }
+
+    fn visit_heredoc_template(&mut self, node: &hcl_edit::template::HeredocTemplate) {
+        let outer = std::mem::replace(&mut self.in_heredoc, true);
+        hcl_edit::visit::visit_heredoc_template(self, node);
+        self.in_heredoc = outer;
+    }
+
+    fn visit_interpolation(&mut self, node: &hcl_edit::template::Interpolation) {
+        let outer = std::mem::replace(&mut self.in_heredoc, false);
+        hcl_edit::visit::visit_interpolation(self, node);
+        self.in_heredoc = outer;
+    }
 }
 
 /// `source` with every empty heredoc in an expression's place replaced by
@@ -523,6 +589,41 @@ mod tests {
             "a = <<",
         ] {
             assert_eq!(without_empty_heredocs(untouched), None, "{untouched:?}");
+        }
+    }
+
+    #[test]
+    fn a_quoted_string_over_a_line_break_is_a_syntax_error_at_the_break() {
+        // Each case refused here is refused by Terraform 1.11 (`terraform
+        // fmt`), and each taken is taken.
+        for (source, break_after) in [
+            ("a = \"x\ny\"\n", "a = \"x"),
+            ("a = \"${var.x} and\nmore\"\n", "a = \"${var.x} and"),
+            ("b \"la\nbel\" {\n}\n", "b \"la"),
+            ("a = { \"k\nk\" = 1 }\n", "a = { \"k"),
+            (
+                "a = <<EOT\n${upper(\"x\ny\")}\nEOT\n",
+                "a = <<EOT\n${upper(\"x",
+            ),
+            ("a = [\"ok\", \"not\nok\"]\n", "a = [\"ok\", \"not"),
+        ] {
+            let error = parse(source).unwrap_err();
+            assert_eq!(error.at, break_after.len(), "{source:?}");
+            assert_eq!(
+                error.message,
+                "a quoted string may not be split over lines: write `\\n`, or use a heredoc"
+            );
+        }
+        // Line breaks Terraform takes: in a heredoc, escaped, between the
+        // parts of an expression, and in a comment.
+        for source in [
+            "a = <<EOT\nx\ny\nEOT\n",
+            "a = <<-EOT\n  ${var.x}\n  y\n  EOT\n",
+            "a = \"x\\ny\"\n",
+            "a = [\n  \"x\",\n  \"y\",\n]\n",
+            "a = \"x\" # \"y\n",
+        ] {
+            assert!(parse(source).is_ok(), "{source:?}");
         }
     }
 
