@@ -77,7 +77,7 @@ impl Custom {
         &'s self,
         root: &'d Value<'a>,
         error: &ValidationError<'_>,
-        keys: &mut pointer::KeyIndex<'d>,
+        keys: &mut pointer::KeyIndex<'d, 'a>,
         out: &mut Vec<(Vec<Seg<'d>>, ProblemKind<'s, 'd, 'a>)>,
     ) {
         let tokens = pointer::tokens(error.instance_path().as_str()).unwrap_or_default();

@@ -8,6 +8,7 @@
 use std::collections::HashMap;
 use std::fmt::Write;
 
+use super::problem::LastKeys;
 use crate::json::{Value, ValueKind};
 use crate::span::Span;
 
@@ -124,7 +125,7 @@ pub(crate) fn tokens(pointer: &str) -> Option<Vec<String>> {
 pub(crate) fn resolve<'d, 'a, S: AsRef<str>>(
     root: &'d Value<'a>,
     tokens: impl IntoIterator<Item = S>,
-    index: &mut KeyIndex<'d>,
+    index: &mut KeyIndex<'d, 'a>,
 ) -> Option<(Vec<Seg<'d>>, &'d Value<'a>)> {
     let mut path = Vec::new();
     let mut node = root;
@@ -147,38 +148,23 @@ pub(crate) fn resolve<'d, 'a, S: AsRef<str>>(
     Some((path, node))
 }
 
-/// Objects with more members than this are indexed instead of scanned.
-const SCAN_LIMIT: usize = 32;
-
-/// Finds the last member with a key in objects of one tree. A large object
-/// is indexed the first time it is asked about, so that finding every one
-/// of its members is linear in them, not quadratic.
+/// Finds the last member with a key in objects of one tree, through each
+/// object's [`LastKeys`], made the first time the object is asked about:
+/// finding every member of a large object stays linear in its members.
 #[derive(Default)]
-pub(crate) struct KeyIndex<'d> {
-    /// For each indexed object, by where it starts: the last member's
-    /// index for each key.
-    objects: HashMap<usize, HashMap<&'d str, usize>>,
+pub(crate) struct KeyIndex<'d, 'a> {
+    /// Each object asked about, by where it starts.
+    objects: HashMap<usize, LastKeys<'d, 'a>>,
 }
 
-impl<'d> KeyIndex<'d> {
+impl<'d, 'a> KeyIndex<'d, 'a> {
     /// The index in `object` of its last member named `key`.
-    pub(crate) fn last(&mut self, object: &'d Value<'_>, key: &str) -> Option<usize> {
+    pub(crate) fn last(&mut self, object: &'d Value<'a>, key: &str) -> Option<usize> {
         let members = object.as_object()?;
-        if members.len() <= SCAN_LIMIT {
-            return members.iter().rposition(|m| m.key().as_str() == key);
-        }
-        let keys = self
-            .objects
+        self.objects
             .entry(object.span().start())
-            .or_insert_with(|| {
-                // Later members overwrite earlier ones: the last one stays.
-                members
-                    .iter()
-                    .enumerate()
-                    .map(|(i, m)| (m.key().as_str(), i))
-                    .collect()
-            });
-        keys.get(key).copied()
+            .or_insert_with(|| LastKeys::new(members))
+            .last(key)
     }
 }
 
@@ -268,9 +254,9 @@ mod tests {
         let (path, value) = resolve(&doc, ["o", "k5"], &mut keys).unwrap();
         assert_eq!(path, vec![Seg::Key("o"), Seg::Key("k5")]);
         assert_eq!(value.as_number().unwrap().as_str(), "65");
-        // A small object is scanned, not indexed.
+        // Each object is read once: the root is the second.
         assert_eq!(keys.last(&doc, "o"), Some(0));
-        assert_eq!(keys.objects.len(), 1);
+        assert_eq!(keys.objects.len(), 2);
     }
 
     #[test]

@@ -275,6 +275,14 @@ impl<'m, 'a> LastKeys<'m, 'a> {
         LastKeys { members, last }
     }
 
+    /// The index of the last member named `key`.
+    pub(crate) fn last(&self, key: &str) -> Option<usize> {
+        match &self.last {
+            Some(map) => map.get(key).copied(),
+            None => self.members.iter().rposition(|m| m.key().as_str() == key),
+        }
+    }
+
     /// Whether `members[i]` is the last member with its key.
     pub(crate) fn is_last(&self, i: usize) -> bool {
         let Some(member) = self.members.get(i) else {

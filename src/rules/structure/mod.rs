@@ -238,12 +238,6 @@ impl std::fmt::Display for Describe<'_, '_, '_> {
     }
 }
 
-/// The object that holds the member whose value is at `span`, and the
-/// member's index in it.
-fn parent_member<'d, 'a>(root: &'d Value<'a>, span: crate::Span) -> Option<(&'d Value<'a>, usize)> {
-    pointer::member_holding(root, span)
-}
-
 /// A number as a message shows it: integers without a fraction.
 fn format_number(n: f64) -> String {
     if n.fract() == 0.0 && n.abs() < 1e15 {

@@ -1,4 +1,4 @@
-use super::{parent_member, remove_member_edit, subject};
+use super::{remove_member_edit, subject};
 use crate::diagnostic::{Fix, Severity};
 use crate::json::Value;
 use crate::rules::{Context, Rule};
@@ -22,7 +22,7 @@ pub(super) fn report(root: &Value<'_>, problem: &Problem<'_, '_, '_, '_>, cx: &m
         .with_help(format!(
             "`null` does not clear a setting: give {name} a value to change it, or remove it to leave it as it is"
         ));
-    let removal = parent_member(root, problem.span())
+    let removal = crate::schema::pointer::member_holding(root, problem.span())
         .and_then(|(object, index)| remove_member_edit(object, index));
     if let Some(edit) = removal {
         diagnostic = diagnostic.with_fix(Fix::needs_review(format!("Remove {name}"), vec![edit]));
