@@ -136,7 +136,7 @@ impl Linter {
         if source.starts_with('\u{feff}') {
             found.push(rules::syntax::byte_order_mark());
         }
-        match crate::json::parse_after_bom(source) {
+        match self.parse(source) {
             Err(error) => found.push(error.to_diagnostic()),
             Ok(root) => {
                 let mut diagnostics = self.check(source, &root, self.profile);
@@ -148,6 +148,20 @@ impl Linter {
             }
         }
         found
+    }
+
+    /// The tree the rules read. With the built-in schema, what no rule reads
+    /// is dropped as it is parsed (values under unknown top-level keys, the
+    /// elements of a root array), so that a large document of it costs no
+    /// more than its text. A custom schema may read any value.
+    fn parse<'a>(&self, source: &'a str) -> Result<crate::json::Value<'a>, crate::json::Error> {
+        if self.schema.is_some() {
+            return crate::json::parse_after_bom(source);
+        }
+        match crate::json::parse_pruned(source, rules::reads_value_of)? {
+            Some(root) => Ok(root),
+            None => crate::json::parse_after_bom(source),
+        }
     }
 
     /// Every finding of the rules on `body`, a tree whose spans index

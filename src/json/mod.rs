@@ -129,6 +129,127 @@ pub fn parse_with_max_depth(src: &str, max_depth: usize) -> Result<Value<'_>, Er
 /// Parses the document that follows a leading byte order mark, with spans
 /// that still index `src` from its first byte.
 pub(crate) fn parse_after_bom(src: &str) -> Result<Value<'_>, Error> {
-    let start = if src.starts_with('\u{feff}') { 3 } else { 0 };
-    parser::Parser::new(src, start, DEFAULT_MAX_DEPTH).parse_document()
+    parser::Parser::new(src, bom_length(src), DEFAULT_MAX_DEPTH).parse_document()
+}
+
+/// Like [`parse_after_bom`], dropping what the linter never reads: the
+/// elements of a root array but a lone one, and the insides of the value of
+/// each top-level member whose key `keeps` refuses. Each dropped array or
+/// object stays in the tree with its span, empty. `None` when a dropped
+/// object has a duplicate key, which only the whole tree can locate.
+///
+/// A document of values under unknown keys then costs a tree of its root
+/// members only, whatever its size.
+pub(crate) fn parse_pruned(src: &str, keeps: fn(&str) -> bool) -> Result<Option<Value<'_>>, Error> {
+    let parser = parser::Parser::new(src, bom_length(src), DEFAULT_MAX_DEPTH).pruning(keeps);
+    Ok(match parser.parse_pruned()? {
+        parser::Pruned::Tree(value) => Some(value),
+        parser::Pruned::NeedsFullTree => None,
+    })
+}
+
+/// The length of a leading byte order mark: 3 or 0.
+fn bom_length(src: &str) -> usize {
+    if src.starts_with('\u{feff}') {
+        3
+    } else {
+        0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{parse, parse_after_bom, parse_pruned, Value, ValueKind};
+
+    /// Keeps the values of `name` and `login_design` only.
+    fn keeps(key: &str) -> bool {
+        matches!(key, "name" | "login_design")
+    }
+
+    /// The tree as `kind@start..end`, children in brackets.
+    fn shape(value: &Value<'_>) -> String {
+        let span = value.span();
+        let children: Vec<String> = match value.kind() {
+            ValueKind::Array(items) => items.iter().map(shape).collect(),
+            ValueKind::Object(members) => members
+                .iter()
+                .map(|m| format!("{}={}", m.key().as_str(), shape(m.value())))
+                .collect(),
+            _ => return format!("{}@{}..{}", value.type_name(), span.start(), span.end()),
+        };
+        format!(
+            "{}@{}..{}[{}]",
+            value.type_name(),
+            span.start(),
+            span.end(),
+            children.join(",")
+        )
+    }
+
+    fn pruned_shape(source: &str) -> Option<String> {
+        parse_pruned(source, keeps).unwrap().as_ref().map(shape)
+    }
+
+    #[test]
+    fn values_under_other_top_level_keys_keep_their_span_and_lose_their_insides() {
+        let source =
+            r#"{"x": [1, {"a": [2]}], "name": "W", "login_design": {"y": [3]}, "z": {"b": 4}}"#;
+        assert_eq!(
+            pruned_shape(source).unwrap(),
+            "object@0..78[x=array@6..21[],name=string@31..34,login_design=object@52..62[y=array@58..61[number@59..60]],z=object@69..77[]]"
+        );
+    }
+
+    #[test]
+    fn a_root_array_keeps_a_lone_element_only() {
+        assert_eq!(
+            pruned_shape(r#"[{"name": [1]}]"#).unwrap(),
+            "array@0..15[object@1..14[]]"
+        );
+        assert_eq!(pruned_shape("[1, 2]").unwrap(), "array@0..6[]");
+        assert_eq!(pruned_shape("[1, 2, 3]").unwrap(), "array@0..9[]");
+        assert_eq!(pruned_shape("[]").unwrap(), "array@0..2[]");
+    }
+
+    #[test]
+    fn a_duplicate_key_in_a_dropped_object_asks_for_the_whole_tree() {
+        assert_eq!(
+            pruned_shape(r#"{"x": {"a": 1, "b": {"a": 2}}}"#).map(|_| ()),
+            Some(())
+        );
+        assert_eq!(
+            pruned_shape(r#"{"x": [{"a": 1}, {"b": 2, "a": 3, "a": 4}]}"#),
+            None
+        );
+        assert_eq!(pruned_shape(r#"[{"a": 1, "a": 2}, 1]"#), None);
+        // Duplicates the tree keeps are the rules' to report.
+        assert!(pruned_shape(r#"{"x": 1, "x": 2, "name": {"a": 1, "a": 2}}"#).is_some());
+    }
+
+    #[test]
+    fn pruning_changes_no_error() {
+        let deep = format!(r#"{{"x": {}}}"#, "[".repeat(200));
+        for source in [
+            r#"{"x": [1, 2,]}"#,
+            r#"{"x": {"a" 1}}"#,
+            r#"[1, 2"#,
+            r#"{"x": ["\q"]}"#,
+            deep.as_str(),
+        ] {
+            assert_eq!(
+                parse_pruned(source, keeps).unwrap_err(),
+                parse_after_bom(source).unwrap_err(),
+                "{source}"
+            );
+        }
+    }
+
+    #[test]
+    fn without_pruning_the_tree_is_whole() {
+        let source = r#"{"x": [1, {"a": [2]}]}"#;
+        assert_eq!(
+            shape(&parse(source).unwrap()),
+            "object@0..22[x=array@6..21[number@7..8,object@10..20[a=array@16..19[number@17..18]]]]"
+        );
+    }
 }

@@ -12,6 +12,26 @@ pub(crate) struct Parser<'a> {
     src: &'a str,
     pos: usize,
     max_depth: usize,
+    /// Set by [`Parser::pruning`]: whether the linter reads the value of a
+    /// top-level member with this key.
+    keeps: Option<fn(&str) -> bool>,
+    /// The keys of the open pruned objects, innermost last: a pruned object
+    /// keeps no member, but its duplicate keys must still be found.
+    pruned_keys: Vec<Cow<'a, str>>,
+    /// Whether a pruned root array dropped an element.
+    root_items_dropped: bool,
+    /// Whether a pruned object had a duplicate key, which a full parse must
+    /// then report.
+    pruned_duplicate: bool,
+}
+
+/// What [`Parser::parse_pruned`] made of a document.
+pub(crate) enum Pruned<'a> {
+    /// The document, every value the linter does not read cut short.
+    Tree(Value<'a>),
+    /// A value the linter does not read has a duplicate key: only the full
+    /// tree tells where.
+    NeedsFullTree,
 }
 
 /// An array or object whose closing bracket is still to come.
@@ -20,9 +40,13 @@ struct Open {
     /// The offset of its `[` or `{`.
     bracket: usize,
     /// Its elements so far are `values[first..]`, or its members
-    /// `members[first..]`, the last of which awaits its value.
+    /// `members[first..]`, the last of which awaits its value. For a pruned
+    /// object, its keys are `pruned_keys[first..]`.
     first: usize,
     object: bool,
+    /// Whether its children are dropped as they are read: see
+    /// [`Parser::pruning`].
+    pruned: bool,
 }
 
 /// How many open containers live inline before the stack spills to the
@@ -49,6 +73,7 @@ impl OpenStack {
                 bracket: 0,
                 first: 0,
                 object: false,
+                pruned: false,
             }; INLINE_DEPTH],
             spill: Vec::new(),
         }
@@ -104,10 +129,63 @@ impl<'a> Parser<'a> {
             src,
             pos: start,
             max_depth,
+            keeps: None,
+            pruned_keys: Vec::new(),
+            root_items_dropped: false,
+            pruned_duplicate: false,
+        }
+    }
+
+    /// Makes the parser drop what the linter never reads, so that a large
+    /// document of it costs no tree: the elements of a root array but a lone
+    /// one, and the insides of the value of each top-level member whose key
+    /// `keeps` refuses. A dropped container is kept with its span and kind,
+    /// and no children; the values in it are still read, so syntax errors
+    /// are the same.
+    pub(crate) fn pruning(mut self, keeps: fn(&str) -> bool) -> Parser<'a> {
+        self.keeps = Some(keeps);
+        self
+    }
+
+    /// Parses the document as [`Parser::pruning`] set.
+    pub(crate) fn parse_pruned(self) -> Result<Pruned<'a>, Error> {
+        let mut parser = self;
+        let value = parser.parse()?;
+        Ok(if parser.pruned_duplicate {
+            Pruned::NeedsFullTree
+        } else {
+            Pruned::Tree(value)
+        })
+    }
+
+    /// Whether a container opened now, inside `parent` (`depth` open in
+    /// all), drops its children. `object` says which bracket opens it.
+    fn prunes_child(
+        &self,
+        parent: Option<Open>,
+        depth: usize,
+        members: &[Member<'a>],
+        object: bool,
+    ) -> bool {
+        let Some(keeps) = self.keeps else {
+            return false;
+        };
+        match parent {
+            // The root array: `root-not-object` reads only a lone element.
+            None => !object,
+            Some(open) if open.pruned => true,
+            Some(Open { object: true, .. }) if depth == 1 => members
+                .last()
+                .is_some_and(|member| !keeps(member.key().as_str())),
+            Some(_) => false,
         }
     }
 
     pub(crate) fn parse_document(mut self) -> Result<Value<'a>, Error> {
+        self.parse()
+    }
+
+    fn parse(&mut self) -> Result<Value<'a>, Error> {
         let mut stack = OpenStack::new();
         // Elements and members of every open container, innermost last; a
         // closing bracket moves its container's tail into an exactly sized
@@ -136,6 +214,8 @@ impl<'a> Parser<'a> {
                         }
                         None => return Err(self.unclosed("array", "a value or `]`", bracket)),
                         Some(_) => {
+                            let pruned =
+                                self.prunes_child(stack.last(), stack.len(), &members, false);
                             if values.capacity() == 0 {
                                 // Skip the 4, 8, 16 regrowth of a first push.
                                 values = Vec::with_capacity(SCRATCH_CAPACITY);
@@ -144,6 +224,7 @@ impl<'a> Parser<'a> {
                                 bracket,
                                 first: values.len(),
                                 object: false,
+                                pruned,
                             });
                             continue 'value;
                         }
@@ -158,7 +239,18 @@ impl<'a> Parser<'a> {
                         self.pos += 1;
                         Value::new(ValueKind::Object(Vec::new()), Span::new(bracket, self.pos))
                     } else {
+                        let pruned = self.prunes_child(stack.last(), stack.len(), &members, true);
                         let key = self.parse_key(bracket, None)?;
+                        if pruned {
+                            stack.push(Open {
+                                bracket,
+                                first: self.pruned_keys.len(),
+                                object: true,
+                                pruned,
+                            });
+                            self.pruned_keys.push(key.into_text());
+                            continue 'value;
+                        }
                         if members.capacity() == 0 {
                             members = Vec::with_capacity(SCRATCH_CAPACITY);
                         }
@@ -166,6 +258,7 @@ impl<'a> Parser<'a> {
                             bracket,
                             first: members.len(),
                             object: true,
+                            pruned,
                         });
                         members.push(Member::pending(key));
                         continue 'value;
@@ -199,8 +292,10 @@ impl<'a> Parser<'a> {
                 if open.object {
                     // The last member is this object's, awaiting its value:
                     // a nested container's members have been moved out.
-                    if let Some(member) = members.last_mut() {
-                        member.set_value(value);
+                    if !open.pruned {
+                        if let Some(member) = members.last_mut() {
+                            member.set_value(value);
+                        }
                     }
                     match self.peek() {
                         Some(b',') => {
@@ -208,12 +303,21 @@ impl<'a> Parser<'a> {
                             self.pos += 1;
                             self.skip_whitespace();
                             let key = self.parse_key(bracket, Some(comma))?;
-                            members.push(Member::pending(key));
+                            if open.pruned {
+                                self.pruned_keys.push(key.into_text());
+                            } else {
+                                members.push(Member::pending(key));
+                            }
                             continue 'value;
                         }
                         Some(b'}') => {
                             self.pos += 1;
-                            let items = take_tail(&mut members, open.first, stack.len() == 1);
+                            let items = if open.pruned {
+                                self.drop_pruned_keys(open.first);
+                                Vec::new()
+                            } else {
+                                take_tail(&mut members, open.first, stack.len() == 1)
+                            };
                             value =
                                 Value::new(ValueKind::Object(items), Span::new(bracket, self.pos));
                             stack.pop();
@@ -222,7 +326,19 @@ impl<'a> Parser<'a> {
                         Some(_) => return Err(self.after_member(bracket)),
                     }
                 } else {
-                    values.push(value);
+                    if !open.pruned {
+                        values.push(value);
+                    } else if stack.len() == 1
+                        && values.len() == open.first
+                        && !self.root_items_dropped
+                    {
+                        // A root array keeps a lone element, for the fix
+                        // that unwraps it.
+                        values.push(value);
+                    } else if stack.len() == 1 {
+                        values.truncate(open.first);
+                        self.root_items_dropped = true;
+                    }
                     match self.peek() {
                         Some(b',') => {
                             let comma = self.pos;
@@ -247,6 +363,20 @@ impl<'a> Parser<'a> {
                 }
             }
         }
+    }
+
+    /// Forgets the keys of a pruned object that closes, `pruned_keys[first..]`,
+    /// noting whether two of them are the same.
+    fn drop_pruned_keys(&mut self, first: usize) {
+        if let Some(keys) = self.pruned_keys.get_mut(first..) {
+            if keys.len() > 1 {
+                keys.sort_unstable();
+                if keys.windows(2).any(|pair| pair[0] == pair[1]) {
+                    self.pruned_duplicate = true;
+                }
+            }
+        }
+        self.pruned_keys.truncate(first);
     }
 
     /// After the top-level value and its trailing whitespace: only the end.
@@ -1059,6 +1189,7 @@ mod tests {
                 bracket,
                 first: bracket * 2,
                 object: bracket % 2 == 1,
+                pruned: false,
             });
             assert_eq!(stack.len(), bracket + 1);
         }

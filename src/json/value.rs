@@ -296,6 +296,11 @@ impl<'a> Key<'a> {
         Key { text, span }
     }
 
+    /// The decoded key, without its span.
+    pub(crate) fn into_text(self) -> Cow<'a, str> {
+        self.text
+    }
+
     /// The decoded key.
     pub fn as_str(&self) -> &str {
         &self.text

@@ -240,6 +240,15 @@ impl<'s> Context<'s> {
     }
 }
 
+/// Whether any rule reads the value of the top-level member `key`, with the
+/// built-in schema: those of the field table's fields (current, renamed,
+/// removed and read-only) and of a response envelope's keys. The others
+/// are reported by their key alone, so [`crate::Linter`] need not keep
+/// their values. The test `pruned_trees_lint_alike` holds every rule to it.
+pub(crate) fn reads_value_of(key: &str) -> bool {
+    crate::fields::find(&[key]).is_some() || structure::is_envelope_key(key)
+}
+
 /// Runs every area's checks over a parsed document. Structure and schema
 /// come first; the value rules then look only at values of the right type.
 pub(crate) fn check(root: &Value<'_>, cx: &mut Context<'_>) {

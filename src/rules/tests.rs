@@ -207,3 +207,101 @@ fn a_rule_that_is_off_hides_nothing() {
         ["duration-range"]
     );
 }
+
+/// Every rule reads only the values [`super::reads_value_of`] lets the
+/// linter keep: the pruned tree [`crate::Linter`] lints yields exactly the
+/// findings of the whole tree, in every profile. The payloads are every
+/// JSON file of the repository (fixtures, corpus, examples, fuzz seeds and
+/// regressions), the rules' examples, and variants of each that put its
+/// fields where pruning reaches. `ZTLINT_PRUNE_CORPUS` names one more
+/// directory to read, such as a fuzzing campaign's corpus.
+#[test]
+fn pruned_trees_lint_alike() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut dirs: Vec<std::path::PathBuf> = ["tests", "examples", "fuzz/seeds", "fuzz/regressions"]
+        .iter()
+        .map(|dir| root.join(dir))
+        .collect();
+    dirs.extend(std::env::var_os("ZTLINT_PRUNE_CORPUS").map(Into::into));
+    let mut payloads: Vec<String> = all()
+        .filter_map(|rule| example_after(rule.explanation(), "## Example"))
+        .filter(|example| !example.terraform)
+        .map(|example| example.text.to_string())
+        .collect();
+    while let Some(dir) = dirs.pop() {
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                dirs.push(path);
+            } else if let Ok(text) = std::fs::read_to_string(&path) {
+                if crate::json::parse_after_bom(&text).is_ok() {
+                    payloads.push(text);
+                }
+            }
+        }
+    }
+    assert!(payloads.len() > 250, "{} payloads", payloads.len());
+    let mut pruned_some = 0;
+    for payload in &payloads {
+        for variant in pruning_variants(payload) {
+            let pruned = crate::json::parse_pruned(&variant, super::reads_value_of);
+            let Ok(whole) = crate::json::parse_after_bom(&variant) else {
+                assert_eq!(
+                    pruned.unwrap_err(),
+                    crate::json::parse_after_bom(&variant).unwrap_err()
+                );
+                continue;
+            };
+            let Some(pruned) = pruned.unwrap() else {
+                continue;
+            };
+            pruned_some += usize::from(pruned != whole);
+            for profile in crate::Profile::ALL {
+                let linter = crate::Linter::new();
+                assert_eq!(
+                    linter.check(&variant, &pruned, profile),
+                    linter.check(&variant, &whole, profile),
+                    "{profile:?}: {variant}"
+                );
+            }
+        }
+    }
+    assert!(
+        pruned_some > 1000,
+        "only {pruned_some} variants were pruned"
+    );
+}
+
+/// `payload` and the same under unknown keys, in root arrays, and with
+/// each top-level key capitalized, which Go's decoder still matches.
+fn pruning_variants(payload: &str) -> Vec<String> {
+    let body = payload.trim_start_matches('\u{feff}');
+    let mut variants = vec![
+        body.to_string(),
+        format!("[{body}]"),
+        format!("[{body}, {body}]"),
+        format!("{{\"unknown\": {body}, \"x\": [{body}]}}"),
+    ];
+    let Ok(root) = crate::json::parse(body) else {
+        return variants;
+    };
+    let Some(members) = root.as_object() else {
+        return variants;
+    };
+    if let Some(inner) = body
+        .get(root.span().start() + 1..)
+        .filter(|_| !members.is_empty())
+    {
+        variants.push(format!("{{\"unknown\": {body}, {inner}"));
+    }
+    let mut capitalized = body.to_string();
+    for member in members {
+        let at = member.key().span().start() + 1;
+        if let Some(first) = capitalized.get(at..at + 1) {
+            let upper = first.to_ascii_uppercase();
+            capitalized.replace_range(at..at + 1, &upper);
+        }
+    }
+    variants.push(capitalized);
+    variants
+}

@@ -23,6 +23,7 @@ mod unknown_field;
 mod wrong_type;
 
 pub(crate) use edit::remove_member_edit;
+pub(crate) use response_envelope::is_envelope_key;
 
 use super::{Context, Rule};
 use crate::json::{Value, ValueKind};
@@ -93,7 +94,7 @@ pub(crate) fn check(root: &Value<'_>, cx: &mut Context<'_>) {
                 (read_only_field::is_read_only(key)
                     && cx.enabled(&read_only_field::READ_ONLY_FIELD))
                     || (envelope
-                        && response_envelope::ENVELOPE_KEYS.contains(&key)
+                        && is_envelope_key(key)
                         && cx.enabled(&response_envelope::RESPONSE_ENVELOPE))
             });
             if !reported_elsewhere {

@@ -11,7 +11,12 @@ pub(crate) const RESPONSE_ENVELOPE: Rule = Rule::new(
 );
 
 /// The members of Cloudflare's response envelope.
-pub(super) const ENVELOPE_KEYS: [&str; 4] = ["success", "errors", "messages", "result"];
+const ENVELOPE_KEYS: [&str; 4] = ["success", "errors", "messages", "result"];
+
+/// Whether `key` is one of a response envelope's top-level keys.
+pub(crate) fn is_envelope_key(key: &str) -> bool {
+    ENVELOPE_KEYS.contains(&key)
+}
 
 /// Reports a body that is a response envelope: one with `result`, or with
 /// at least two of `success`, `errors` and `messages`. Returns whether it is
