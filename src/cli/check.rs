@@ -298,11 +298,22 @@ fn process(
     }
     let linted = settings.linter.lint_bytes(&bytes);
     outcome.linted = true;
-    outcome.source = linted.source.into_owned();
     outcome.diagnostics = linted.diagnostics;
+    let decoded = match linted.source {
+        Cow::Owned(decoded) => Some(decoded),
+        Cow::Borrowed(_) => None,
+    };
     if input.path.is_none() && matches!(mode, Mode::Fix(_)) {
         outcome.filtered = Some(bytes.to_vec());
     }
+    // The bytes of a file become its text without a copy: a large file
+    // would otherwise be held twice.
+    outcome.source = match (decoded, bytes) {
+        (Some(decoded), _) => decoded,
+        (None, Cow::Owned(bytes)) => String::from_utf8(bytes)
+            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()),
+        (None, Cow::Borrowed(bytes)) => String::from_utf8_lossy(bytes).into_owned(),
+    };
     let allowed = match mode {
         Mode::Lint => return outcome,
         Mode::Fix(allowed) | Mode::Diff(allowed) => allowed,

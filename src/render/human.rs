@@ -163,23 +163,23 @@ fn draw(file: &FileReport<'_>, style: &HumanStyle, wrap_here: bool) -> String {
 /// `source` with control characters other than `\t`, `\n` and the `\r` of a
 /// CRLF replaced by `?` (one `?` per byte, so every span stays valid).
 fn printable(source: &str) -> Cow<'_, str> {
+    // Most texts have nothing to replace: they are borrowed, not copied.
+    let unprintable = |(at, c): (usize, char)| {
+        let crlf = c == '\r' && source.as_bytes().get(at + 1) == Some(&b'\n');
+        c.is_control() && c != '\t' && c != '\n' && !crlf
+    };
+    if !source.char_indices().any(unprintable) {
+        return Cow::Borrowed(source);
+    }
     let mut out = String::with_capacity(source.len());
-    let mut changed = false;
-    let mut chars = source.chars().peekable();
-    while let Some(c) = chars.next() {
-        let crlf = c == '\r' && chars.peek() == Some(&'\n');
-        if !c.is_control() || c == '\t' || c == '\n' || crlf {
-            out.push(c);
-        } else {
-            changed = true;
+    for (at, c) in source.char_indices() {
+        if unprintable((at, c)) {
             out.extend(std::iter::repeat_n('?', c.len_utf8()));
+        } else {
+            out.push(c);
         }
     }
-    if changed {
-        Cow::Owned(out)
-    } else {
-        Cow::Borrowed(source)
-    }
+    Cow::Owned(out)
 }
 
 /// One diagnostic as miette draws it: spans clamped into the source, text

@@ -16,7 +16,19 @@ pub(crate) fn lint_plan(linter: &Linter, source: &str) -> Option<Vec<Diagnostic>
     if !source.contains("\"resource_changes\"") || !source.contains("\"format_version\"") {
         return None;
     }
-    let root = json::parse(source).ok()?;
+    // A plan's text has no byte order mark (`terraform show -json` writes
+    // none), and only the two keys below are read: the rest of a large
+    // plan (`planned_values`, `prior_state`, `configuration`) costs no tree.
+    if source.starts_with('\u{feff}') {
+        return None;
+    }
+    let root = match json::parse_pruned(source, |key| {
+        matches!(key, "format_version" | "resource_changes")
+    }) {
+        Ok(Some(root)) => root,
+        Ok(None) => json::parse(source).ok()?,
+        Err(_) => return None,
+    };
     root.get("format_version")?;
     let changes = root.get("resource_changes")?.as_array()?;
     let mut found = Vec::new();

@@ -201,6 +201,33 @@ fn what_is_not_a_plan_is_left_to_the_payload_lint() {
     }
     let empty = r#"{"format_version": "1.2", "resource_changes": []}"#;
     assert_eq!(Linter::new().lint_plan(empty), Some(vec![]));
+    // Terraform writes no byte order mark; a text with one is a payload.
+    assert!(Linter::new()
+        .lint_plan(&format!("\u{feff}{empty}"))
+        .is_none());
+}
+
+/// The plan's other top-level members are read for syntax only; one with a
+/// duplicate key inside (which Terraform never writes) is read whole, and
+/// the plan is linted the same.
+#[test]
+fn the_rest_of_a_plan_changes_nothing() {
+    let after = r#"{"account_id": "699d98642c564d2e855e9661899b7252", "session_duration": "1d"}"#;
+    let source = plan(V5, r#"["update"]"#, after, "{}");
+    let codes = |source: &str| -> Vec<(&'static str, String)> {
+        findings(source)
+            .into_iter()
+            .map(|(code, text, _)| (code, text))
+            .collect()
+    };
+    assert_eq!(codes(&source), [("duration-syntax", "\"1d\"".to_string())]);
+    for rest in [
+        r#""planned_values": {"root_module": {"resources": [{"a": 1}]}}"#,
+        r#""prior_state": {"values": {"a": 1, "a": 2}}"#,
+    ] {
+        let with_rest = source.replacen('{', &format!("{{{rest}, "), 1);
+        assert_eq!(codes(&with_rest), codes(&source), "{with_rest}");
+    }
 }
 
 #[test]
