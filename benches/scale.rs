@@ -96,5 +96,35 @@ fn custom_schema(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, scale, custom_schema);
+/// A body whose bulk no rule reads, `{"name": "Widget", "x": [1,1,...]}`,
+/// of 10,000 to 1,000,000 numbers: the linter reads it for syntax and
+/// keeps no tree of it. Its peers parse the same text into a tree:
+/// `ztlint::json::parse` (spans) and `serde_json::from_str::<Value>`.
+fn ignored_values(c: &mut Criterion) {
+    let mut group = c.benchmark_group("scale/ignored-values");
+    group.sample_size(10);
+    for count in [10_000, 100_000, 1_000_000] {
+        let source = payloads::ignored_numbers(count);
+        assert_eq!(ztlint::lint(&source).len(), 1);
+        group.throughput(Throughput::Bytes(source.len() as u64));
+        group.bench_with_input(BenchmarkId::new("lint", count), &source, |b, source| {
+            b.iter(|| ztlint::lint(black_box(source)).len())
+        });
+        group.bench_with_input(
+            BenchmarkId::new("json::parse", count),
+            &source,
+            |b, source| b.iter(|| ztlint::json::parse(black_box(source)).is_ok()),
+        );
+        group.bench_with_input(
+            BenchmarkId::new("serde_json", count),
+            &source,
+            |b, source| {
+                b.iter(|| serde_json::from_str::<serde_json::Value>(black_box(source)).is_ok())
+            },
+        );
+    }
+    group.finish();
+}
+
+criterion_group!(benches, scale, custom_schema, ignored_values);
 criterion_main!(benches);

@@ -11,7 +11,12 @@ Writes, with COUNT (default 20,000) findings or units where it applies:
   (COUNT - 1 duplicate-key findings);
 - long-number.json: a 1,000,000-digit number as a field's value;
 - deep.json: 1,000,000 nested `[` (one json-syntax finding);
-- big.json: a 64 MiB body of unknown keys, one per line, for peak memory.
+- big.json: a 64 MiB body of unknown keys, one per line, for peak memory;
+- the other 64 MiB bodies of the README's peak-memory table: string.json
+  (one string), newlines.json (newlines around one field), array.json
+  (`{"x": [1,1,...]}`), objects.json (`{"x": [{},{},...]}`),
+  toparray.json (`[1,1,...]`) and dupes.json (`"name":"x"` repeated on
+  one line, 59 MiB).
 """
 import os
 import sys
@@ -44,6 +49,18 @@ def main() -> None:
         size += len(line) + 2
         i += 1
     write("big.json", "{\n" + ",\n".join(lines) + "\n}\n")
+
+    mib64 = 64 * 1024 * 1024
+
+    def fill(head: str, unit: str, tail: str, size: int = mib64) -> str:
+        return head + unit * ((size - len(head) - len(tail)) // len(unit)) + tail
+
+    write("string.json", fill('{"name": "', "a", '"}'))
+    write("newlines.json", fill("{", "\n", '"session_duration": "1d"}\n'))
+    write("array.json", fill('{"x": [1', ",1", "]}"))
+    write("objects.json", fill('{"x": [{}', ",{}", "]}"))
+    write("toparray.json", fill("[1", ",1", "]"))
+    write("dupes.json", fill('{"name":"x"', ',"name":"x"', "}", 59 * 1024 * 1024))
 
 
 if __name__ == "__main__":

@@ -29,3 +29,15 @@ pub fn null_values(count: usize) -> String {
     let members: Vec<String> = (0..count).map(|i| format!("\"key_{i}\": null")).collect();
     format!("{{\n{}\n}}\n", members.join(",\n"))
 }
+
+/// `{"name": "Widget", "x": [1,1,...]}` with `count` numbers under the
+/// unknown key `x`: one `unknown-field` finding.
+pub fn ignored_numbers(count: usize) -> String {
+    let mut source = String::with_capacity(2 * count + 32);
+    source.push_str("{\"name\": \"Widget\", \"x\": [");
+    for i in 0..count {
+        source.push_str(if i == 0 { "1" } else { ",1" });
+    }
+    source.push_str("]}\n");
+    source
+}
