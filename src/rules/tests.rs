@@ -232,7 +232,10 @@ fn pruned_trees_lint_alike() {
         for entry in std::fs::read_dir(&dir).unwrap() {
             let path = entry.unwrap().path();
             if path.is_dir() {
-                dirs.push(path);
+                // Not the build output of the mock Terraform provider.
+                if !path.ends_with("target") {
+                    dirs.push(path);
+                }
             } else if let Ok(text) = std::fs::read_to_string(&path) {
                 if crate::json::parse_after_bom(&text).is_ok() {
                     payloads.push(text);
@@ -240,7 +243,7 @@ fn pruned_trees_lint_alike() {
             }
         }
     }
-    assert!(payloads.len() > 250, "{} payloads", payloads.len());
+    assert!(payloads.len() >= 100, "{} payloads", payloads.len());
     let mut pruned_some = 0;
     for payload in &payloads {
         for variant in pruning_variants(payload) {
@@ -267,7 +270,7 @@ fn pruned_trees_lint_alike() {
         }
     }
     assert!(
-        pruned_some > 1000,
+        pruned_some >= 400,
         "only {pruned_some} variants were pruned"
     );
 }
