@@ -59,6 +59,7 @@
 pub mod account_id;
 pub mod diagnostic;
 pub mod duration;
+mod encoding;
 pub mod fields;
 pub mod json;
 mod lint;

@@ -76,7 +76,8 @@ impl Linter {
     }
 
     /// Runs only the rules that match `selector` (and those of earlier
-    /// `select` calls). `json-syntax` and `invalid-utf8` always run.
+    /// `select` calls). `json-syntax`, `invalid-utf8` and `wide-encoding`
+    /// always run.
     ///
     /// # Errors
     ///
@@ -247,12 +248,36 @@ impl Linter {
     /// finding at the first bad sequence, and the rest is linted with each
     /// invalid sequence read as U+FFFD, as Go's decoder reads it.
     ///
+    /// UTF-16 and UTF-32 text, known by a byte order mark or by the zero
+    /// bytes of its first characters, yields a `wide-encoding` error; the
+    /// decoded text, without its mark, is linted, and it is the
+    /// [`Linted::source`] the spans index.
+    ///
     /// ```
     /// let linted = ztlint::Linter::new().lint_bytes(b"{\"name\": \"Caf\xe9\"}");
     /// assert_eq!(linted.diagnostics[0].code(), "invalid-utf8");
     /// assert_eq!(linted.diagnostics[0].span().start(), 13);
+    ///
+    /// // `{"name": 1}` as Windows PowerShell 5.1 writes it: UTF-16LE.
+    /// let utf16: Vec<u8> = "\u{feff}{\"name\": 1}".encode_utf16().flat_map(u16::to_le_bytes).collect();
+    /// let linted = ztlint::Linter::new().lint_bytes(&utf16);
+    /// assert_eq!(linted.source, "{\"name\": 1}");
+    /// let codes: Vec<_> = linted.diagnostics.iter().map(|d| d.code()).collect();
+    /// assert_eq!(codes, ["wide-encoding", "wrong-type"]);
     /// ```
     pub fn lint_bytes<'a>(&self, bytes: &'a [u8]) -> Linted<'a> {
+        if let Some((encoding, bom)) = crate::encoding::detect(bytes) {
+            let source = crate::encoding::decode(bytes, encoding, bom);
+            let mut found = vec![rules::syntax::wide_encoding(
+                encoding,
+                source.chars().next(),
+            )];
+            found.extend(self.find(&source));
+            return Linted {
+                diagnostics: self.configure(found),
+                source: Cow::Owned(source),
+            };
+        }
         match std::str::from_utf8(bytes) {
             Ok(source) => Linted {
                 source: Cow::Borrowed(source),
@@ -294,7 +319,7 @@ impl Linter {
     /// What becomes of a finding of `code`: dropped (`None`), or kept at
     /// the overridden severity, if any.
     fn decide(&self, code: &str) -> Option<Option<Severity>> {
-        let always = code == crate::json::SYNTAX_CODE || code == "invalid-utf8";
+        let always = [crate::json::SYNTAX_CODE, "invalid-utf8", "wide-encoding"].contains(&code);
         let selected = self
             .selected
             .as_ref()

@@ -5,7 +5,7 @@ mod cli_support;
 use std::io::Write;
 use std::process::Stdio;
 
-use cli_support::{dir_with, run, ztlint, GOOD, TRAILING_COMMA};
+use cli_support::{dir_with, run, utf16le_with_bom, ztlint, GOOD, TRAILING_COMMA};
 
 const BOM_GOOD: &[u8] = b"\xef\xbb\xbf{\"name\": \"Widget Corps\"}\n";
 
@@ -381,4 +381,40 @@ fn a_panic_is_an_internal_error_with_exit_2_not_101() {
             "{r:?}"
         );
     }
+}
+
+#[test]
+fn a_utf16_file_is_an_error_and_its_text_is_linted() {
+    let dir = dir_with(&[(
+        "org.json",
+        &utf16le_with_bom("{\n  \"session_duration\": \"1d\"\n}\n"),
+    )]);
+    let r = run(
+        ztlint(dir.path()),
+        &["check", "--format", "concise", "org.json"],
+    );
+    assert_eq!(
+        (r.code, r.stdout.as_str(), r.stderr.as_str()),
+        (
+            1,
+            "org.json:1:1: error[wide-encoding] the file is UTF-16 (little-endian), not UTF-8\n\
+             org.json:2:23: error[duration-syntax] `session_duration` is `1d`, which Go's time.ParseDuration rejects: time: unknown unit \"d\" in duration \"1d\"\n",
+            ""
+        )
+    );
+    // Not even `--ignore` hides it: without it, `--fix` would take the text
+    // for the file's bytes.
+    let r = run(
+        ztlint(dir.path()),
+        &[
+            "check", "--format", "concise", "--ignore", "all", "org.json",
+        ],
+    );
+    assert_eq!(
+        (r.code, r.stdout.as_str()),
+        (
+            1,
+            "org.json:1:1: error[wide-encoding] the file is UTF-16 (little-endian), not UTF-8\n"
+        )
+    );
 }

@@ -5,7 +5,7 @@ mod cli_support;
 
 use std::fs;
 
-use cli_support::{dir_with, run, ztlint, GOOD, TRAILING_COMMA};
+use cli_support::{dir_with, run, utf16le_with_bom, ztlint, GOOD, TRAILING_COMMA};
 
 /// A BOM before a CRLF payload: the safe fix deletes exactly three bytes.
 const BOM_CRLF: &[u8] = b"\xef\xbb\xbf{\r\n  \"name\": \"Widget Corps\"\r\n}\r\n";
@@ -45,7 +45,14 @@ fn fixing_twice_changes_nothing_the_second_time() {
 fn a_file_that_does_not_parse_is_never_rewritten() {
     let broken = b"\xef\xbb\xbf{\"name\": \"Widget\",}\r\n";
     let not_utf8 = b"\xef\xbb\xbf{\"name\": \"Caf\xe9\"}";
-    let dir = dir_with(&[("broken.json", broken), ("latin1.json", not_utf8)]);
+    // Its text parses and has a fix, but writing it would change its
+    // encoding.
+    let utf16 = utf16le_with_bom("{\"session_duration\": \"1d\"}");
+    let dir = dir_with(&[
+        ("broken.json", broken),
+        ("latin1.json", not_utf8),
+        ("utf16.json", &utf16),
+    ]);
     let r = run(
         ztlint(dir.path()),
         &[
@@ -56,11 +63,13 @@ fn a_file_that_does_not_parse_is_never_rewritten() {
             "concise",
             "broken.json",
             "latin1.json",
+            "utf16.json",
         ],
     );
     assert_eq!(r.code, 1, "{r:?}");
     assert_eq!(fs::read(dir.path().join("broken.json")).unwrap(), broken);
     assert_eq!(fs::read(dir.path().join("latin1.json")).unwrap(), not_utf8);
+    assert_eq!(fs::read(dir.path().join("utf16.json")).unwrap(), utf16);
     assert_eq!(r.stderr, "");
 }
 

@@ -3,7 +3,7 @@
 
 mod cli_support;
 
-use cli_support::{dir_with, run, ztlint};
+use cli_support::{dir_with, run, utf16le_with_bom, ztlint};
 
 const PLAN: &str = include_str!("../examples/terraform/plan.json");
 
@@ -109,4 +109,19 @@ fn a_broken_plan_is_reported_as_json() {
     );
     assert_eq!(r.code, 1, "{r:?}");
     assert!(r.stdout.contains("error[json-syntax]"), "{r:?}");
+}
+
+#[test]
+fn a_utf16_plan_is_linted_as_a_plan() {
+    // `terraform show -json > plan.json` in Windows PowerShell 5.1. The plan
+    // is never sent to the API, so its encoding is no finding.
+    let dir = dir_with(&[("plan.json", &utf16le_with_bom(PLAN))]);
+    let r = run(
+        ztlint(dir.path()),
+        &["check", "--format", "concise", "plan.json"],
+    );
+    assert_eq!(
+        (r.code, r.stdout.as_str(), r.stderr.as_str()),
+        (1, CONCISE, "")
+    );
 }

@@ -22,6 +22,10 @@ const RULES: &[(&str, &str)] = &[
     ("array-root", "root-not-object"),
     ("null-field", "null-value"),
     ("trailing-comma", "json-syntax"),
+    ("utf16le-bom", "wide-encoding"),
+    ("utf16le", "wide-encoding"),
+    ("utf16be", "wide-encoding"),
+    ("utf32le-bom", "wide-encoding"),
 ];
 
 fn unhex(text: &str) -> Vec<u8> {

@@ -296,7 +296,19 @@ fn process(
         }
         return outcome;
     }
-    let linted = settings.linter.lint_bytes(&bytes);
+    let mut linted = settings.linter.lint_bytes(&bytes);
+    // `terraform show -json > plan.json` in Windows PowerShell 5.1 writes
+    // UTF-16. A plan is never sent to the API, so its encoding is no
+    // finding; its bodies are linted at positions in the decoded text.
+    if linted
+        .diagnostics
+        .iter()
+        .any(|d| d.code() == "wide-encoding")
+    {
+        if let Some(plan) = settings.linter.lint_plan(&linted.source) {
+            linted.diagnostics = plan;
+        }
+    }
     outcome.linted = true;
     outcome.diagnostics = linted.diagnostics;
     let decoded = match linted.source {

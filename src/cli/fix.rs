@@ -13,8 +13,14 @@ use ztlint::{apply_fixes, Applicability, Diagnostic};
 const MAX_PASSES: usize = 10;
 
 /// The codes of findings that mean the text is not a JSON document or a
-/// Terraform file: such a text is never fixed or rewritten.
-const UNPARSED: [&str; 3] = ["json-syntax", "invalid-utf8", "terraform-syntax"];
+/// Terraform file, or not the file's bytes: such a text is never fixed or
+/// rewritten.
+const UNPARSED: [&str; 4] = [
+    "json-syntax",
+    "invalid-utf8",
+    "wide-encoding",
+    "terraform-syntax",
+];
 
 /// Whether `diagnostics` say the text did not parse.
 pub(crate) fn unparsed(diagnostics: &[Diagnostic]) -> bool {

@@ -78,10 +78,11 @@ fn explanations_have_the_five_sections() {
 
 #[test]
 fn examples_break_the_rule_and_fixed_examples_do_not() {
-    let mut checked = 0;
+    let mut unchecked = Vec::new();
     for rule in all() {
         let code = rule.code();
         let Some(bad) = example_after(rule.explanation(), "## Example") else {
+            unchecked.push(code);
             continue;
         };
         let good = example_after(rule.explanation(), "## Use instead")
@@ -98,11 +99,17 @@ fn examples_break_the_rule_and_fixed_examples_do_not() {
             !good_codes.contains(&code),
             "{code}: Use instead still triggers it"
         );
-        checked += 1;
     }
-    assert!(
-        checked >= all().count() - 3,
-        "only {checked} rules have examples"
+    // The examples of the first three are bytes, shown as such, not text;
+    // `schema-violation` reports only what a custom schema refuses.
+    assert_eq!(
+        unchecked,
+        [
+            "invalid-utf8",
+            "byte-order-mark",
+            "wide-encoding",
+            "schema-violation"
+        ]
     );
 }
 

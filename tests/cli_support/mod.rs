@@ -58,3 +58,13 @@ pub fn dir_with(files: &[(&str, &[u8])]) -> tempfile::TempDir {
     }
     dir
 }
+
+/// `text` as Windows PowerShell 5.1's `>` writes it: UTF-16LE behind a
+/// byte order mark.
+pub fn utf16le_with_bom(text: &str) -> Vec<u8> {
+    "\u{feff}"
+        .encode_utf16()
+        .chain(text.encode_utf16())
+        .flat_map(u16::to_le_bytes)
+        .collect()
+}

@@ -11,11 +11,13 @@
 package main
 
 import (
+	"encoding/binary"
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"os"
 	"runtime"
+	"unicode/utf16"
 )
 
 type loginDesign struct {
@@ -34,11 +36,11 @@ type pivKey struct {
 }
 
 type organization struct {
-	Name           *string      `json:"name,omitempty"`
-	IsUIReadOnly   *bool        `json:"is_ui_read_only,omitempty"`
-	LoginDesign    *loginDesign `json:"login_design,omitempty"`
-	Inactivity     *inactivity  `json:"service_token_inactivity,omitempty"`
-	PIVKey         *pivKey      `json:"mfa_piv_key_requirements,omitempty"`
+	Name            *string      `json:"name,omitempty"`
+	IsUIReadOnly    *bool        `json:"is_ui_read_only,omitempty"`
+	LoginDesign     *loginDesign `json:"login_design,omitempty"`
+	Inactivity      *inactivity  `json:"service_token_inactivity,omitempty"`
+	PIVKey          *pivKey      `json:"mfa_piv_key_requirements,omitempty"`
 	SessionDuration *string      `json:"session_duration,omitempty"`
 }
 
@@ -66,6 +68,10 @@ func main() {
 		{"array-root", `[{"name": "a"}]`},
 		{"null-field", `{"name": null}`},
 		{"trailing-comma", `{"name": "a",}`},
+		{"utf16le-bom", toUTF16("\ufeff{\"name\": \"a\"}", true)},
+		{"utf16le", toUTF16("{\"name\": \"a\"}", true)},
+		{"utf16be", toUTF16("{\"name\": \"a\"}", false)},
+		{"utf32le-bom", toUTF32("\ufeff{\"name\": \"a\"}", true)},
 	}
 	out := []result{}
 	for _, c := range cases {
@@ -87,4 +93,34 @@ func main() {
 		os.Exit(1)
 	}
 	fmt.Println(string(text))
+}
+
+// toUTF16 is text in UTF-16, as Windows PowerShell 5.1 writes it.
+func toUTF16(text string, little bool) string {
+	var order binary.ByteOrder = binary.BigEndian
+	if little {
+		order = binary.LittleEndian
+	}
+	out := []byte{}
+	for _, unit := range utf16.Encode([]rune(text)) {
+		b := make([]byte, 2)
+		order.PutUint16(b, unit)
+		out = append(out, b...)
+	}
+	return string(out)
+}
+
+// toUTF32 is text in UTF-32.
+func toUTF32(text string, little bool) string {
+	var order binary.ByteOrder = binary.BigEndian
+	if little {
+		order = binary.LittleEndian
+	}
+	out := []byte{}
+	for _, r := range text {
+		b := make([]byte, 4)
+		order.PutUint32(b, uint32(r))
+		out = append(out, b...)
+	}
+	return string(out)
 }

@@ -26,7 +26,19 @@ pub(crate) const BYTE_ORDER_MARK: Rule = Rule::new(
     include_str!("byte_order_mark.md"),
 );
 
-pub(crate) const RULES: &[&Rule] = &[&JSON_SYNTAX, &INVALID_UTF8, &BYTE_ORDER_MARK];
+pub(crate) const WIDE_ENCODING: Rule = Rule::new(
+    "wide-encoding",
+    Severity::Error,
+    "The file is UTF-16 or UTF-32, not UTF-8",
+    include_str!("wide_encoding.md"),
+);
+
+pub(crate) const RULES: &[&Rule] = &[
+    &JSON_SYNTAX,
+    &INVALID_UTF8,
+    &BYTE_ORDER_MARK,
+    &WIDE_ENCODING,
+];
 
 /// The finding for a text that starts with U+FEFF.
 pub(crate) fn byte_order_mark() -> Diagnostic {
@@ -50,6 +62,16 @@ pub(crate) fn invalid_utf8(error: std::str::Utf8Error, replacement_len: usize) -
         )
         .with_label("not UTF-8")
         .with_help("JSON text must be UTF-8; re-save the file with UTF-8 encoding")
+}
+
+/// The finding for a text in a wide encoding, `encoding`, whose decoded
+/// text starts with `first`, the first character if any.
+pub(crate) fn wide_encoding(encoding: crate::encoding::Wide, first: Option<char>) -> Diagnostic {
+    let span = Span::new(0, first.map_or(0, char::len_utf8));
+    WIDE_ENCODING
+        .at(span, format!("the file is {encoding}, not UTF-8"))
+        .with_label("the file starts here")
+        .with_help("save the file as UTF-8, without a byte order mark; Cloudflare's API reads the body as UTF-8 and refuses these bytes")
 }
 
 #[cfg(test)]
@@ -79,6 +101,54 @@ mod tests {
         // The bad byte is shown as U+FFFD, three bytes in the decoded text.
         assert_eq!(d.span(), Span::new(12, 15));
         assert_eq!(&linted.source[d.span().range()], "\u{fffd}");
+    }
+
+    #[test]
+    fn wide_text_is_reported_then_linted_as_decoded() {
+        let text = "{\"name\": \"Café\", \"session_duration\": \"1d\"}";
+        let bytes: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
+        let linted = Linter::new().lint_bytes(&bytes);
+        assert_eq!(linted.source, text);
+        let found: Vec<_> = linted
+            .diagnostics
+            .iter()
+            .map(|d| (d.code(), d.span(), d.message()))
+            .collect();
+        assert_eq!(
+            found[0],
+            (
+                "wide-encoding",
+                Span::new(0, 1),
+                "the file is UTF-16 (big-endian), not UTF-8"
+            )
+        );
+        assert_eq!(found[1].0, "duration-syntax");
+        assert_eq!(&linted.source[found[1].1.range()], "\"1d\"");
+        assert_eq!(found.len(), 2);
+        let d = &linted.diagnostics[0];
+        assert_eq!(d.severity(), crate::Severity::Error);
+        assert_eq!(
+            d.help(),
+            Some("save the file as UTF-8, without a byte order mark; Cloudflare's API reads the body as UTF-8 and refuses these bytes")
+        );
+        assert!(d.fixes().is_empty());
+    }
+
+    #[test]
+    fn wide_text_of_a_mark_alone_has_an_empty_span() {
+        let linted = Linter::new().lint_bytes(&[0xFF, 0xFE]);
+        let found: Vec<_> = linted
+            .diagnostics
+            .iter()
+            .map(|d| (d.code(), d.span()))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("json-syntax", Span::new(0, 0)),
+                ("wide-encoding", Span::new(0, 0))
+            ]
+        );
     }
 
     #[test]
