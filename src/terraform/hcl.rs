@@ -19,6 +19,12 @@ pub(crate) struct SyntaxError {
 
 /// Parses `source` as an HCL body.
 pub(crate) fn parse(source: &str) -> Result<Body, SyntaxError> {
+    // Terraform skips a UTF-8 byte order mark at the start of a file
+    // (Windows PowerShell 5.1's `-Encoding UTF8` writes one); hcl-edit
+    // refuses it. Read it as three spaces: the same offsets.
+    if let Some(rest) = source.strip_prefix('\u{feff}') {
+        return parse(&format!("   {rest}"));
+    }
     let error = match hcl_edit::parser::parse_body(source) {
         Ok(body) => return refuse_split_strings(body, source),
         Err(error) => error,

@@ -16,17 +16,16 @@ pub(crate) fn lint_plan(linter: &Linter, source: &str) -> Option<Vec<Diagnostic>
     if !source.contains("\"resource_changes\"") || !source.contains("\"format_version\"") {
         return None;
     }
-    // A plan's text has no byte order mark (`terraform show -json` writes
-    // none), and only the two keys below are read: the rest of a large
-    // plan (`planned_values`, `prior_state`, `configuration`) costs no tree.
-    if source.starts_with('\u{feff}') {
-        return None;
-    }
+    // Only the two keys below are read: the rest of a large plan
+    // (`planned_values`, `prior_state`, `configuration`) costs no tree.
+    // `terraform show -json` writes no byte order mark, but Windows
+    // PowerShell 5.1's `Out-File -Encoding utf8` adds one; a plan is never
+    // sent to the API, so the mark is skipped and not reported.
     let root = match json::parse_pruned(source, |key| {
         matches!(key, "format_version" | "resource_changes")
     }) {
         Ok(Some(root)) => root,
-        Ok(None) => json::parse(source).ok()?,
+        Ok(None) => json::parse_after_bom(source).ok()?,
         Err(_) => return None,
     };
     root.get("format_version")?;

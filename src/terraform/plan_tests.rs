@@ -201,10 +201,22 @@ fn what_is_not_a_plan_is_left_to_the_payload_lint() {
     }
     let empty = r#"{"format_version": "1.2", "resource_changes": []}"#;
     assert_eq!(Linter::new().lint_plan(empty), Some(vec![]));
-    // Terraform writes no byte order mark; a text with one is a payload.
-    assert!(Linter::new()
-        .lint_plan(&format!("\u{feff}{empty}"))
-        .is_none());
+}
+
+/// Windows PowerShell 5.1's `Out-File -Encoding utf8` writes a byte order
+/// mark before the plan: it is skipped, not reported, and the findings
+/// index the text from its first byte.
+#[test]
+fn a_plan_behind_a_byte_order_mark_is_a_plan() {
+    let after = r#"{"account_id": "699d98642c564d2e855e9661899b7252", "session_duration": "1d"}"#;
+    let bare_plan = plan(V5, r#"["update"]"#, after, "{}");
+    let bare = Linter::new().lint_plan(&bare_plan).unwrap();
+    let marked = format!("\u{feff}{bare_plan}");
+    let found = Linter::new().lint_plan(&marked).unwrap();
+    let codes: Vec<_> = found.iter().map(|d| d.code()).collect();
+    assert_eq!(codes, ["duration-syntax"]);
+    assert_eq!(&marked[found[0].span().range()], "\"1d\"");
+    assert_eq!(found[0].span().start(), bare[0].span().start() + 3);
 }
 
 /// The plan's other top-level members are read for syntax only; one with a

@@ -589,3 +589,30 @@ fn a_local_that_holds_itself_is_a_cycle() {
     // `white` is known (through one level), the cycle's parts are not.
     assert_eq!(codes, ["color-not-hex", "duration-syntax"]);
 }
+
+/// Terraform reads a `.tf` file behind a UTF-8 byte order mark
+/// (`terraform validate` says it is valid) and refuses a `.tf.json` one
+/// ("Invalid start of value"); so does ztlint.
+#[test]
+fn a_byte_order_mark_is_skipped_in_native_syntax_only() {
+    let source = format!("\u{feff}{}", v5("  session_duration = \"1d\"\n"));
+    assert_eq!(spots(&source), [("duration-syntax", "\"1d\"".to_string())]);
+    let module = Module::new().file(
+        "variables.tf",
+        "\u{feff}variable \"d\" {\n  default = \"2d\"\n}\n",
+    );
+    let with_variable = v5("  session_duration = var.d\n");
+    assert_eq!(
+        findings_in("main.tf", &with_variable, &module)
+            .into_iter()
+            .map(|(c, s, _)| (c, s))
+            .collect::<Vec<_>>(),
+        [("duration-syntax", "var.d".to_string())]
+    );
+    let json = "\u{feff}{\"resource\": {\"cloudflare_zero_trust_organization\": {\"main\": {\"account_id\": \"023e105f4ecef8ad9ca31a8372d0c353\"}}}}";
+    let codes: Vec<_> = findings_in("main.tf.json", json, &Module::new())
+        .into_iter()
+        .map(|(c, _, _)| c)
+        .collect();
+    assert_eq!(codes, ["json-syntax"]);
+}
