@@ -25,26 +25,25 @@ pub(crate) fn parse(source: &str) -> Result<Body, SyntaxError> {
     if let Some(rest) = source.strip_prefix('\u{feff}') {
         return parse(&format!("   {rest}"));
     }
-    let error = match hcl_edit::parser::parse_body(source) {
-        Ok(body) => return refuse_split_strings(body, source),
-        Err(error) => error,
-    };
-    // hcl-edit 0.10 reads past an empty heredoc (`<<EOT` and `EOT` on the
-    // next line) as if it went on, and fails at the first `${` or `%{`
-    // after it that starts no valid template, even in a comment; Terraform
-    // reads the file. Read it again with each empty heredoc written as
-    // `("")` of the same length: the same value, at the same offsets, and
-    // like a heredoc never rewritten by a fix.
-    if let Some(patched) = without_empty_heredocs(source) {
-        if let Ok(body) = hcl_edit::parser::parse_body(&patched) {
-            return refuse_split_strings(body, &patched);
+    // hcl-edit 0.10 misreads an empty heredoc (`<<EOT` and `EOT` on the
+    // next line): it reads on to the next line that closes a heredoc of
+    // that name, taking the attributes between for the heredoc's text, or,
+    // with none, fails at the first `${` or `%{` after it that starts no
+    // valid template, even in a comment. Terraform reads `""`. So each
+    // empty heredoc is read as `("")` of the same length: the same value,
+    // at the same offsets, and like a heredoc never rewritten by a fix.
+    let patched = without_empty_heredocs(source);
+    let text = patched.as_deref().unwrap_or(source);
+    match hcl_edit::parser::parse_body(text) {
+        Ok(body) => refuse_split_strings(body, text),
+        Err(error) => {
+            let location = error.location();
+            Err(SyntaxError {
+                at: offset_of(text, location.line(), location.column()),
+                message: error.message().to_string(),
+            })
         }
     }
-    let location = error.location();
-    Err(SyntaxError {
-        at: offset_of(source, location.line(), location.column()),
-        message: error.message().to_string(),
-    })
 }
 
 /// `body`, unless a quoted string in it runs over a line break: hcl-edit
@@ -578,6 +577,29 @@ mod tests {
         let body = parse(source).unwrap();
         let a = body.attributes().next().unwrap();
         assert_eq!(&source[expr(&a.value, source).span.range()], "<<E\r\nE");
+    }
+
+    #[test]
+    fn an_empty_heredoc_takes_no_attribute_after_it() {
+        // hcl-edit alone reads `a` on to the second heredoc's end: one
+        // attribute, where Terraform reads three.
+        let source = "a = <<-EOT\n  EOT\nb = \"1d\"\nc = <<-EOT\n  x\n  EOT\n";
+        let alone = hcl_edit::parser::parse_body(source).unwrap();
+        assert_eq!(alone.attributes().count(), 1);
+        let body = parse(source).unwrap();
+        let keys: Vec<_> = body.attributes().map(|a| a.key.as_str()).collect();
+        assert_eq!(keys, ["a", "b", "c"]);
+        // Two empty heredocs of one attribute name: Terraform 1.11 refuses
+        // them ("Attribute redefined" at the second, checked in a `locals`
+        // block), hcl-edit alone takes them as one attribute.
+        let source = "a = <<-EOT\n  EOT\nx = 1\na = <<-EOT\n  EOT\n";
+        assert!(hcl_edit::parser::parse_body(source).is_ok());
+        let error = parse(source).unwrap_err();
+        assert_eq!(error.at, source.rfind("a = ").unwrap());
+        assert_eq!(
+            error.message,
+            "invalid attribute; expected unique attribute key; found redefined attribute"
+        );
     }
 
     #[test]

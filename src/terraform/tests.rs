@@ -616,3 +616,21 @@ fn a_byte_order_mark_is_skipped_in_native_syntax_only() {
         .collect();
     assert_eq!(codes, ["json-syntax"]);
 }
+
+/// An empty heredoc hides none of the attributes after it (hcl-edit alone
+/// read them as its text, and this file had no finding).
+#[test]
+fn attributes_after_an_empty_heredoc_are_linted() {
+    let source = v5("  name = <<-EOT\n  EOT\n  session_duration = \"1d\"\n  auth_domain = <<-EOT\n    widget.cloudflareaccess.com\n  EOT\n");
+    assert_eq!(
+        spots(&source),
+        [
+            ("name-blank", "<<-EOT\n  EOT".to_string()),
+            ("duration-syntax", "\"1d\"".to_string()),
+            (
+                "auth-domain-invalid",
+                "<<-EOT\n    widget.cloudflareaccess.com\n  EOT".to_string()
+            ),
+        ]
+    );
+}
