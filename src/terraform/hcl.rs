@@ -1,6 +1,8 @@
 //! The native syntax of `.tf` and `.tfvars` files, read with `hcl-edit`,
 //! which keeps a byte span for every key and value.
 
+use std::borrow::Cow;
+
 use hcl_edit::expr::{Expression, ObjectKey, ObjectValueAssignment, ObjectValueTerminator};
 use hcl_edit::structure::{Block, Body, Structure};
 use hcl_edit::template::{Element, Template};
@@ -32,18 +34,58 @@ pub(crate) fn parse(source: &str) -> Result<Body, SyntaxError> {
     // valid template, even in a comment. Terraform reads `""`. So each
     // empty heredoc is read as `("")` of the same length: the same value,
     // at the same offsets, and like a heredoc never rewritten by a fix.
-    let patched = without_empty_heredocs(source);
-    let text = patched.as_deref().unwrap_or(source);
-    match hcl_edit::parser::parse_body(text) {
-        Ok(body) => refuse_split_strings(body, text),
-        Err(error) => {
-            let location = error.location();
-            Err(SyntaxError {
-                at: offset_of(text, location.line(), location.column()),
-                message: error.message().to_string(),
-            })
-        }
+    let mut text = Cow::Borrowed(source);
+    if let Some(patched) = without_empty_heredocs(source) {
+        text = Cow::Owned(patched);
     }
+    let mut retries = 0;
+    loop {
+        let error = match hcl_edit::parser::parse_body(&text) {
+            Ok(body) => return refuse_split_strings(body, &text),
+            Err(error) => error,
+        };
+        let location = error.location();
+        let at = offset_of(&text, location.line(), location.column());
+        // hcl-edit ends a `#` or `//` comment at a carriage return that no
+        // line feed follows; Terraform reads it as part of the comment.
+        // Blank that comment's lone carriage returns and read again, a
+        // bounded number of times, so that no file costs many readings.
+        if retries < MAX_COMMENT_RETRIES {
+            if let Some(patched) = without_lone_returns_in_comment_at(&text, at) {
+                text = Cow::Owned(patched);
+                retries += 1;
+                continue;
+            }
+        }
+        return Err(SyntaxError {
+            at,
+            message: error.message().to_string(),
+        });
+    }
+}
+
+/// How many comments with a lone carriage return [`parse`] mends.
+const MAX_COMMENT_RETRIES: usize = 16;
+
+/// `text` with the lone carriage returns of the line comment that starts at
+/// `at` written as spaces; `None` when no such comment starts there.
+fn without_lone_returns_in_comment_at(text: &str, at: usize) -> Option<String> {
+    let rest = text.get(at..)?;
+    if !rest.starts_with('#') && !rest.starts_with("//") {
+        return None;
+    }
+    let end = at + rest.find('\n').unwrap_or(rest.len());
+    let comment = &text[at..end];
+    let lone = |i: usize| text.as_bytes().get(at + i + 1) != Some(&b'\n');
+    if !comment.match_indices('\r').any(|(i, _)| lone(i)) {
+        return None;
+    }
+    let mut patched = text.as_bytes().to_vec();
+    for (i, _) in comment.match_indices('\r').filter(|(i, _)| lone(*i)) {
+        patched[at + i] = b' ';
+    }
+    // Only an ASCII byte replaced an ASCII byte.
+    String::from_utf8(patched).ok()
 }
 
 /// `body`, unless a quoted string in it runs over a line break: hcl-edit
@@ -600,6 +642,26 @@ mod tests {
             error.message,
             "invalid attribute; expected unique attribute key; found redefined attribute"
         );
+    }
+
+    #[test]
+    fn a_lone_carriage_return_in_a_line_comment_is_part_of_it() {
+        // Each taken by Terraform 1.11 (`terraform fmt`), each refused by
+        // hcl-edit alone.
+        for source in [
+            "# a\rb\nx = 1\n",
+            "x = 1 # a\rb\ny = 2\n",
+            "x = 1 // a\r\0b\r\ny = 2\n",
+            "# one\rcomment\nx = 1 # two\rcomments\r\r\n",
+        ] {
+            assert!(hcl_edit::parser::parse_body(source).is_err(), "{source:?}");
+            let body = parse(source).unwrap_or_else(|e| panic!("{source:?}: {e:?}"));
+            assert!(body.attributes().count() >= 1, "{source:?}");
+        }
+        // Terraform refuses a lone carriage return outside a comment
+        // ("Invalid character"), as with `\r\r\n` line ends.
+        let error = parse("x = 1\r\r\ny = 2\r\r\n").unwrap_err();
+        assert_eq!(error.at, 5);
     }
 
     #[test]
