@@ -123,7 +123,9 @@ impl SplitString<'_> {
         let Some(text) = self.source.get(range.clone()) else {
             return;
         };
-        if let Some(at) = text.find('\n') {
+        // Terraform takes a lone carriage return for a line break too
+        // ("Invalid multi-line string"), where hcl-edit keeps it.
+        if let Some(at) = text.find(['\n', '\r']) {
             let at = range.start + at;
             self.first = Some(self.first.map_or(at, |first| first.min(at)));
         }
@@ -696,6 +698,11 @@ mod tests {
                 "a = <<EOT\n${upper(\"x",
             ),
             ("a = [\"ok\", \"not\nok\"]\n", "a = [\"ok\", \"not"),
+            // A lone carriage return is a line break to Terraform.
+            ("a = \"x\ry\"\n", "a = \"x"),
+            ("b \"la\rbel\" {\n}\n", "b \"la"),
+            ("a = { \"k\rk\" = 1 }\n", "a = { \"k"),
+            ("a = \"${var.x}\r\"\n", "a = \"${var.x}"),
         ] {
             let error = parse(source).unwrap_err();
             assert_eq!(error.at, break_after.len(), "{source:?}");
