@@ -268,15 +268,8 @@ impl Linter {
     pub fn lint_bytes<'a>(&self, bytes: &'a [u8]) -> Linted<'a> {
         if let Some((encoding, bom)) = crate::encoding::detect(bytes) {
             let source = crate::encoding::decode(bytes, encoding, bom);
-            let mut found = vec![rules::syntax::wide_encoding(
-                encoding,
-                source.chars().next(),
-            )];
-            found.extend(self.find(&source));
-            return Linted {
-                diagnostics: self.configure(found),
-                source: Cow::Owned(source),
-            };
+            let finding = rules::syntax::wide_encoding(encoding, &source);
+            return self.lint_decoded(finding, Cow::Owned(source));
         }
         match std::str::from_utf8(bytes) {
             Ok(source) => Linted {
@@ -286,17 +279,21 @@ impl Linter {
             // Go's decoder, like this, reads each invalid sequence as
             // U+FFFD and goes on: the rest is linted as the server reads it.
             Err(error) => {
-                let source = String::from_utf8_lossy(bytes);
-                let mut found = vec![rules::syntax::invalid_utf8(
-                    error,
-                    char::REPLACEMENT_CHARACTER.len_utf8(),
-                )];
-                found.extend(self.find(&source));
-                Linted {
-                    diagnostics: self.configure(found),
-                    source,
-                }
+                let finding =
+                    rules::syntax::invalid_utf8(error, char::REPLACEMENT_CHARACTER.len_utf8());
+                self.lint_decoded(finding, String::from_utf8_lossy(bytes))
             }
+        }
+    }
+
+    /// `source`, decoded from bytes that are not it, linted after `finding`,
+    /// which says how the bytes were read.
+    fn lint_decoded<'a>(&self, finding: Diagnostic, source: Cow<'a, str>) -> Linted<'a> {
+        let mut found = vec![finding];
+        found.extend(self.find(&source));
+        Linted {
+            diagnostics: self.configure(found),
+            source,
         }
     }
 

@@ -21,12 +21,16 @@ pub(crate) struct SyntaxError {
 
 /// Parses `source` as an HCL body.
 pub(crate) fn parse(source: &str) -> Result<Body, SyntaxError> {
+    // Each mend below rewrites the text at the same length, so that every
+    // offset hcl-edit reports is one in `source`.
+    //
     // Terraform skips a UTF-8 byte order mark at the start of a file
     // (Windows PowerShell 5.1's `-Encoding UTF8` writes one); hcl-edit
-    // refuses it. Read it as three spaces: the same offsets.
-    if let Some(rest) = source.strip_prefix('\u{feff}') {
-        return parse(&format!("   {rest}"));
-    }
+    // refuses it. Read it as three spaces.
+    let mut text = match source.strip_prefix('\u{feff}') {
+        Some(rest) => Cow::Owned(format!("   {rest}")),
+        None => Cow::Borrowed(source),
+    };
     // hcl-edit 0.10 misreads an empty heredoc (`<<EOT` and `EOT` on the
     // next line): it reads on to the next line that closes a heredoc of
     // that name, taking the attributes between for the heredoc's text, or,
@@ -34,8 +38,7 @@ pub(crate) fn parse(source: &str) -> Result<Body, SyntaxError> {
     // valid template, even in a comment. Terraform reads `""`. So each
     // empty heredoc is read as `("")` of the same length: the same value,
     // at the same offsets, and like a heredoc never rewritten by a fix.
-    let mut text = Cow::Borrowed(source);
-    if let Some(patched) = without_empty_heredocs(source) {
+    if let Some(patched) = without_empty_heredocs(&text) {
         text = Cow::Owned(patched);
     }
     let mut retries = 0;

@@ -64,9 +64,10 @@ pub(crate) fn invalid_utf8(error: std::str::Utf8Error, replacement_len: usize) -
         .with_help("JSON text must be UTF-8; re-save the file with UTF-8 encoding")
 }
 
-/// The finding for a text in a wide encoding, `encoding`, whose decoded
-/// text starts with `first`, the first character if any.
-pub(crate) fn wide_encoding(encoding: crate::encoding::Wide, first: Option<char>) -> Diagnostic {
+/// The finding for a text in a wide encoding, `encoding`, at the first
+/// character of its decoded text, `decoded`.
+pub(crate) fn wide_encoding(encoding: crate::encoding::Wide, decoded: &str) -> Diagnostic {
+    let first = decoded.chars().next();
     let span = Span::new(0, first.map_or(0, char::len_utf8));
     WIDE_ENCODING
         .at(span, format!("the file is {encoding}, not UTF-8"))
