@@ -23,6 +23,7 @@
 //! and JSON has no raw zero byte, so reading them as wide text never hides a
 //! finding from a UTF-8 file.
 
+use std::borrow::Cow;
 use std::fmt;
 
 /// A wide Unicode encoding.
@@ -110,9 +111,50 @@ pub(crate) fn decode(bytes: &[u8], encoding: Wide, bom: bool) -> String {
     text
 }
 
+/// A sequence of bytes that is not UTF-8, read as U+FFFD.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Replaced {
+    /// Its offset in the bytes.
+    pub(crate) byte: usize,
+    /// The offset of its U+FFFD in the decoded text.
+    pub(crate) at: usize,
+}
+
+/// How many bad sequences [`utf8_lossy`] records: where each one is only
+/// matters for the first few, and a binary file would otherwise cost
+/// sixteen bytes for each of its bad bytes.
+pub(crate) const REPLACED_KEPT: usize = 1024;
+
+/// `bytes` read as UTF-8 with each bad sequence read as U+FFFD, as
+/// `String::from_utf8_lossy` reads them, and where the first
+/// [`REPLACED_KEPT`] of those sequences are.
+pub(crate) fn utf8_lossy(bytes: &[u8]) -> (Cow<'_, str>, Vec<Replaced>) {
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        return (Cow::Borrowed(text), Vec::new());
+    }
+    let mut text = String::with_capacity(bytes.len());
+    let mut replaced = Vec::new();
+    let mut byte = 0;
+    for chunk in bytes.utf8_chunks() {
+        text.push_str(chunk.valid());
+        byte += chunk.valid().len();
+        if !chunk.invalid().is_empty() {
+            if replaced.len() < REPLACED_KEPT {
+                replaced.push(Replaced {
+                    byte,
+                    at: text.len(),
+                });
+            }
+            text.push(char::REPLACEMENT_CHARACTER);
+            byte += chunk.invalid().len();
+        }
+    }
+    (Cow::Owned(text), replaced)
+}
+
 #[cfg(test)]
 mod tests {
-    use super::{decode, detect, Wide};
+    use super::{decode, detect, utf8_lossy, Replaced, Wide, REPLACED_KEPT};
 
     fn utf16(text: &str, little: bool) -> Vec<u8> {
         text.encode_utf16()
@@ -195,5 +237,31 @@ mod tests {
         assert_eq!(decode(&bytes, Wide::Utf32Be, false), "1\u{fffd}\u{fffd}");
         // A byte order mark alone is an empty text.
         assert_eq!(decode(&[0xFE, 0xFF], Wide::Utf16Be, true), "");
+    }
+
+    #[test]
+    fn bad_utf8_is_read_as_from_utf8_lossy_reads_it_and_located() {
+        // A lone Latin-1 byte, a truncated sequence and a surrogate.
+        let bytes = b"a\xe9b\xe2\x82c\xed\xa0\x80";
+        let (text, replaced) = utf8_lossy(bytes);
+        assert_eq!(text, String::from_utf8_lossy(bytes));
+        assert_eq!(text, "a\u{fffd}b\u{fffd}c\u{fffd}\u{fffd}\u{fffd}");
+        let at = |byte, at| Replaced { byte, at };
+        assert_eq!(
+            replaced,
+            [at(1, 1), at(3, 5), at(6, 9), at(7, 12), at(8, 15)]
+        );
+        for r in &replaced {
+            assert_eq!(&text[r.at..r.at + 3], "\u{fffd}");
+        }
+        // UTF-8 is borrowed, with nothing to record.
+        assert!(
+            matches!(utf8_lossy("é".as_bytes()), (std::borrow::Cow::Borrowed("é"), ref r) if r.is_empty())
+        );
+        // Past REPLACED_KEPT sequences, the text is whole and the record is not.
+        let many = vec![0xFFu8; REPLACED_KEPT + 5];
+        let (text, replaced) = utf8_lossy(&many);
+        assert_eq!(text.chars().count(), REPLACED_KEPT + 5);
+        assert_eq!(replaced.len(), REPLACED_KEPT);
     }
 }

@@ -240,8 +240,68 @@ impl Linter {
         source: &str,
         module: &crate::terraform::Module,
     ) -> Vec<Diagnostic> {
-        let found = crate::terraform::lint_config(self, name, source, module);
+        let found = crate::terraform::lint_config(self, name, source, module, &[]);
         self.configure(found)
+    }
+
+    /// Lints the bytes of a Terraform configuration file, as
+    /// [`lint_terraform`](Linter::lint_terraform) lints its text. `module`
+    /// gives the module's other files; it is called only for a file that
+    /// names an organization resource, so that a caller reads no other file
+    /// for the rest.
+    ///
+    /// Terraform reads its files as UTF-8 only. A file in UTF-16 or UTF-32
+    /// (known as [`lint_bytes`](Linter::lint_bytes) knows it) yields a
+    /// `wide-encoding` error and is linted as decoded. In a `.tf` file, a
+    /// byte that is not UTF-8 in a string, a heredoc or a block label
+    /// yields an `invalid-utf8` error, at the first such byte; in a comment
+    /// Terraform takes it, and in a `.tf.json` file Go's decoder reads it
+    /// as U+FFFD. Each bad sequence is read as U+FFFD in
+    /// [`Linted::source`], which the spans index.
+    ///
+    /// ```
+    /// use ztlint::terraform::Module;
+    ///
+    /// let tf = b"resource \"cloudflare_zero_trust_organization\" \"main\" {\n  account_id = \"023e105f4ecef8ad9ca31a8372d0c353\"\n  name       = \"Caf\xe9\" # caf\xe9\n}\n";
+    /// let linted = ztlint::Linter::new().lint_terraform_bytes("main.tf", tf, Module::new);
+    /// let d = &linted.diagnostics[0];
+    /// assert_eq!((d.code(), d.severity()), ("invalid-utf8", ztlint::Severity::Error));
+    /// assert_eq!(d.message(), "invalid UTF-8 at byte 124");
+    /// assert_eq!(&linted.source[d.span().range()], "\u{fffd}");
+    /// assert_eq!(linted.diagnostics.len(), 1, "the byte in the comment is no finding");
+    /// ```
+    pub fn lint_terraform_bytes<'a, M: std::borrow::Borrow<crate::terraform::Module>>(
+        &self,
+        name: &str,
+        bytes: &'a [u8],
+        module: impl FnOnce() -> M,
+    ) -> Linted<'a> {
+        let (source, replaced, wide) = match crate::encoding::detect(bytes) {
+            Some((encoding, bom)) => {
+                let text = crate::encoding::decode(bytes, encoding, bom);
+                (Cow::Owned(text), Vec::new(), Some(encoding))
+            }
+            None => {
+                let (text, replaced) = crate::encoding::utf8_lossy(bytes);
+                (text, replaced, None)
+            }
+        };
+        if !crate::terraform::mentions_organization(&source) {
+            return Linted {
+                source,
+                diagnostics: Vec::new(),
+            };
+        }
+        let module = module();
+        let mut found =
+            crate::terraform::lint_config(self, name, &source, module.borrow(), &replaced);
+        if let Some(encoding) = wide {
+            found.push(rules::syntax::wide_encoding_in_terraform(encoding, &source));
+        }
+        Linted {
+            diagnostics: self.configure(found),
+            source,
+        }
     }
 
     /// Lints raw bytes. Bytes that are not UTF-8 yield an `invalid-utf8`

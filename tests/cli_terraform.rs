@@ -4,7 +4,7 @@
 
 mod cli_support;
 
-use cli_support::{dir_with, run, ztlint};
+use cli_support::{dir_with, run, utf16le_with_bom, ztlint};
 
 const MAIN: &str = include_str!("../examples/terraform/main.tf");
 const VARIABLES: &str = include_str!("../examples/terraform/variables.tf");
@@ -281,4 +281,56 @@ fn a_tf_json_file_is_linted_and_fixed_as_json() {
     );
     let fixed = std::fs::read_to_string(dir.path().join("main.tf.json")).unwrap();
     assert_eq!(fixed, tf_json.replace("\"1d\"", "\"24h\""));
+}
+
+/// Terraform reads its files as UTF-8 only: it refuses a UTF-16 file and a
+/// Latin-1 byte in a string, and takes one in a comment. `--fix` rewrites
+/// none of them: writing the decoded text back would change the byte in
+/// the comment.
+#[test]
+fn files_that_are_not_utf8_are_reported_as_terraform_reads_them_and_never_rewritten() {
+    let resource = "resource \"cloudflare_zero_trust_organization\" \"main\" {\n  account_id = \"023e105f4ecef8ad9ca31a8372d0c353\"\n  session_duration = \"1d\"\n";
+    let wide = utf16le_with_bom(&format!("{resource}}}\n"));
+    let mut latin1_string = resource.as_bytes().to_vec();
+    latin1_string.extend_from_slice(b"  name = \"Caf\xe9\"\n}\n");
+    let mut latin1_comment = resource.as_bytes().to_vec();
+    latin1_comment.extend_from_slice(b"  # caf\xe9\n}\n");
+    let dir = dir_with(&[
+        ("wide.tf", &wide),
+        ("string.tf", &latin1_string),
+        ("comment.tf", &latin1_comment),
+    ]);
+    let r = run(
+        ztlint(dir.path()),
+        &["check", "--fix", "--format", "concise", "."],
+    );
+    assert_eq!(r.code, 1, "{r:?}");
+    let duration = "error[duration-syntax] `session_duration` is `1d`, which Go's time.ParseDuration rejects: time: unknown unit \"d\" in duration \"1d\"";
+    assert_eq!(
+        r.stdout,
+        format!(
+            "comment.tf:3:22: {duration}\n\
+             string.tf:3:22: {duration}\n\
+             string.tf:4:14: error[invalid-utf8] invalid UTF-8 at byte {byte}\n\
+             wide.tf:1:1: error[wide-encoding] the file is UTF-16 (little-endian), not UTF-8\n\
+             wide.tf:3:22: {duration}\n",
+            // After `  name = "Caf`.
+            byte = resource.len() + 13
+        )
+    );
+    for (name, bytes) in [
+        ("wide.tf", &wide),
+        ("string.tf", &latin1_string),
+        ("comment.tf", &latin1_comment),
+    ] {
+        assert_eq!(
+            &std::fs::read(dir.path().join(name)).unwrap(),
+            bytes,
+            "{name}"
+        );
+    }
+    // Nothing is offered to `--fix` that it would not apply.
+    let r = run(ztlint(dir.path()), &["check", "comment.tf"]);
+    assert_eq!(r.code, 1, "{r:?}");
+    assert!(r.stdout.ends_with("1 error in 1 file\n"), "{}", r.stdout);
 }

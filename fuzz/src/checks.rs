@@ -427,36 +427,62 @@ fn has_number_beyond_f64(value: &Value<'_>) -> bool {
 
 /// `terraform`: any bytes as a `.tf` file and as a `.tf.json` file, whose
 /// module's `variables.tf` and `terraform.tfvars` hold the same text, so
-/// that references resolve into it. No panic; every span in the file is in
+/// that references resolve into it. Linted from its bytes, the file has
+/// the findings of its decoded text and, only if it is not UTF-8, one that
+/// says so. No panic; every span in the file is in
 /// bounds and on character boundaries; a label elsewhere names a module
 /// file; fixes only touch what they edit, and applying them all to a file
 /// that parses leaves a file that parses.
 pub fn terraform(data: &[u8]) {
     use ztlint::terraform::Module;
 
-    let source = String::from_utf8_lossy(data);
+    let lossy = String::from_utf8_lossy(data);
     let module = Module::new()
-        .file("variables.tf", source.as_ref())
-        .file("terraform.tfvars", source.as_ref());
+        .file("variables.tf", lossy.as_ref())
+        .file("terraform.tfvars", lossy.as_ref());
     for name in ["main.tf", "main.tf.json"] {
-        let found = Linter::new().lint_terraform(name, &source, &module);
+        let linted = Linter::new().lint_terraform_bytes(name, data, || &module);
+        let found = Linter::new().lint_terraform(name, &linted.source, &module);
+        // From bytes, the findings are those of the text plus what says
+        // how the bytes were read.
+        let encoding = |d: &&Diagnostic| matches!(d.code(), "invalid-utf8" | "wide-encoding");
+        let mut from_bytes: Vec<_> = linted.diagnostics.iter().filter(|d| !encoding(d)).collect();
+        let mut from_text: Vec<_> = found.iter().collect();
+        let key = |d: &&Diagnostic| {
+            (
+                d.span().start(),
+                d.span().end(),
+                d.code(),
+                d.message().to_string(),
+            )
+        };
+        from_bytes.sort_by_key(key);
+        from_text.sort_by_key(key);
+        assert_eq!(from_bytes, from_text, "{name}: {data:?}");
+        if std::str::from_utf8(data).is_ok() {
+            assert!(linted.diagnostics.iter().all(|d| !encoding(&d)), "{data:?}");
+        }
+        let source: &str = &linted.source;
+        for d in linted.diagnostics.iter().filter(encoding) {
+            check_span(source, d.span().range());
+        }
         for d in &found {
-            check_span(&source, d.span().range());
+            check_span(source, d.span().range());
             assert!(!d.message().is_empty(), "{d:?}");
             for label in d.secondary() {
                 match label.file() {
-                    None => check_span(&source, label.span().range()),
+                    None => check_span(source, label.span().range()),
                     Some(file) => {
                         assert!(
                             ["variables.tf", "terraform.tfvars"].contains(&file),
                             "{file}"
                         );
-                        check_span(&source, label.span().range());
+                        check_span(source, label.span().range());
                     }
                 }
             }
             for edit in d.fixes().iter().flat_map(|f| f.edits()) {
-                check_span(&source, edit.span().range());
+                check_span(source, edit.span().range());
             }
         }
         let unparsed = |found: &[Diagnostic]| {
@@ -467,8 +493,8 @@ pub fn terraform(data: &[u8]) {
         if unparsed(&found) {
             continue;
         }
-        let (fixed, _) = ztlint::apply_fixes(&source, &found, Applicability::Unsafe);
-        check_untouched_outside_edits(&source, &fixed, &found);
+        let (fixed, _) = ztlint::apply_fixes(source, &found, Applicability::Unsafe);
+        check_untouched_outside_edits(source, &fixed, &found);
         let again = Linter::new().lint_terraform(name, &fixed, &module);
         assert!(
             !unparsed(&again),

@@ -4,6 +4,7 @@ use std::borrow::Cow;
 use std::collections::HashMap;
 use std::io::{self, Read, Write};
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use ztlint::{Applicability, Diagnostic, Severity};
 
@@ -46,6 +47,11 @@ struct Outcome {
     problem: Option<String>,
     /// Whether the input was read and linted (and so has a report).
     linted: bool,
+    /// Whether `source` is decoded from bytes that are not it (not UTF-8,
+    /// or UTF-16 or UTF-32). Such a file is never rewritten: writing the
+    /// text back would change bytes that no fix touches, such as a Latin-1
+    /// byte in a comment.
+    decoded: bool,
 }
 
 impl Outcome {
@@ -267,6 +273,7 @@ fn process(
         filtered: None,
         problem: None,
         linted: false,
+        decoded: false,
     };
     let bytes = match &input.path {
         None => Cow::Borrowed(stdin),
@@ -315,6 +322,7 @@ fn process(
         Cow::Owned(decoded) => Some(decoded),
         Cow::Borrowed(_) => None,
     };
+    outcome.decoded = decoded.is_some();
     if input.path.is_none() && matches!(mode, Mode::Fix(_)) {
         outcome.filtered = Some(bytes.to_vec());
     }
@@ -344,25 +352,33 @@ fn process_terraform(
     terraform: &Terraform<'_>,
     mut outcome: Outcome,
 ) -> Outcome {
-    // Terraform reads its files as UTF-8; a stray byte becomes U+FFFD.
-    let text = String::from_utf8_lossy(bytes).into_owned();
     outcome.linted = true;
     if input.path.is_none() && matches!(mode, Mode::Fix(_)) {
         outcome.filtered = Some(bytes.to_vec());
     }
-    if Kind::of(&input.name) == Kind::VarFile || !ztlint::terraform::mentions_organization(&text) {
-        outcome.source = text;
+    if Kind::of(&input.name) == Kind::VarFile {
+        outcome.source = String::from_utf8_lossy(bytes).into_owned();
         return outcome;
     }
-    let module = terraform.modules.get(
-        &input.name,
-        &input.config_dir,
-        terraform.var_files,
-        terraform.cwd,
-    );
+    // The module is read only for a file that names an organization.
+    let mut module = None;
+    let linted = settings
+        .linter
+        .lint_terraform_bytes(&input.name, bytes, || {
+            Arc::clone(module.insert(terraform.modules.get(
+                &input.name,
+                &input.config_dir,
+                terraform.var_files,
+                terraform.cwd,
+            )))
+        });
+    outcome.diagnostics = linted.diagnostics;
+    outcome.decoded = matches!(linted.source, Cow::Owned(_));
+    outcome.source = linted.source.into_owned();
+    let Some(module) = module else {
+        return outcome;
+    };
     let lint = |text: &str| settings.linter.lint_terraform(&input.name, text, &module);
-    outcome.diagnostics = settings.linter.lint_terraform(&input.name, &text, &module);
-    outcome.source = text;
     let allowed = match mode {
         Mode::Lint => return outcome,
         Mode::Fix(allowed) | Mode::Diff(allowed) => allowed,
@@ -380,6 +396,9 @@ fn apply_fixes_to(
     lint: impl Fn(&str) -> Vec<Diagnostic>,
     mut outcome: Outcome,
 ) -> Outcome {
+    if outcome.decoded {
+        return outcome;
+    }
     let Some(fixed) = fix::fix(lint, &outcome.source, &outcome.diagnostics, allowed) else {
         return outcome;
     };
@@ -477,8 +496,11 @@ fn report(
 /// the findings that remain.
 fn fixable_hint(outcomes: &[Outcome]) -> Option<String> {
     let (mut safe, mut unsafe_) = (0, 0);
-    // Nothing in a text that does not parse gets fixed.
-    let fixable = outcomes.iter().filter(|o| !fix::unparsed(&o.diagnostics));
+    // Nothing in a text that does not parse, or that is not the file's
+    // bytes, gets fixed.
+    let fixable = outcomes
+        .iter()
+        .filter(|o| !o.decoded && !fix::unparsed(&o.diagnostics));
     for d in fixable.flat_map(|o| &o.diagnostics) {
         match d.fixes().first().map(|f| f.applicability()) {
             Some(Applicability::Safe) => safe += 1,

@@ -240,6 +240,38 @@ fn span_of(node: &impl hcl_edit::Span) -> Span {
 }
 
 /// The organization resources of `body`.
+/// The first of `offsets` (ascending offsets in the source of `body`) that
+/// lies in the text of a quoted string, a template or a heredoc, or in a
+/// quoted block label: where Terraform reads characters, and so refuses
+/// bytes that are not UTF-8 ("Invalid character encoding"). In a comment,
+/// even one inside `${ }`, it takes any byte.
+pub(crate) fn first_in_text(
+    body: &Body,
+    offsets: impl IntoIterator<Item = usize>,
+) -> Option<usize> {
+    struct Texts(Vec<std::ops::Range<usize>>);
+    impl hcl_edit::visit::Visit for Texts {
+        fn visit_string(&mut self, node: &hcl_edit::Decorated<String>) {
+            self.0.extend(hcl_edit::Span::span(node));
+        }
+        fn visit_literal(&mut self, node: &hcl_edit::Spanned<String>) {
+            self.0.extend(hcl_edit::Span::span(node));
+        }
+    }
+    let mut texts = Texts(Vec::new());
+    hcl_edit::visit::visit_body(&mut texts, body);
+    let mut texts = texts.0;
+    texts.sort_by_key(|range| range.start);
+    offsets.into_iter().find(|&at| {
+        // The last text that starts at or before `at`; texts do not nest.
+        let after = texts.partition_point(|range| range.start <= at);
+        after
+            .checked_sub(1)
+            .and_then(|i| texts.get(i))
+            .is_some_and(|range| range.contains(&at))
+    })
+}
+
 pub(crate) fn resources(body: &Body, source: &str) -> Vec<Resource> {
     body.blocks()
         .filter(|b| b.ident.as_str() == "resource")

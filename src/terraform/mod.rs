@@ -92,6 +92,7 @@ pub use module::Module;
 pub(crate) use plan::lint_plan;
 
 use crate::diagnostic::Diagnostic;
+use crate::encoding::Replaced;
 use crate::lint::Linter;
 use crate::profile::Profile;
 use crate::rules::terraform as rules;
@@ -189,26 +190,32 @@ pub fn mentions_organization(source: &str) -> bool {
 /// Every finding in the Terraform configuration file `name` (`.tf` or
 /// `.tf.json`), whose text is `source`, before selection and severity
 /// overrides.
+///
+/// `replaced` says where `source` has U+FFFD for bytes that were not
+/// UTF-8: Terraform refuses those in a `.tf` file's strings.
 pub(crate) fn lint_config(
     linter: &Linter,
     name: &str,
     source: &str,
     module: &Module,
+    replaced: &[Replaced],
 ) -> Vec<Diagnostic> {
     if !mentions_organization(source) {
         return Vec::new();
     }
     let read = if name.ends_with(".json") {
+        // Go's JSON decoder, which reads `.tf.json`, reads a bad sequence
+        // as U+FFFD, and Terraform takes the file.
         read_json(source)
     } else {
-        read_hcl(source)
+        read_hcl(source, replaced)
     };
     let read = match read {
         Ok(read) => read,
         Err(finding) => return vec![*finding],
     };
     if read.resources.is_empty() {
-        return Vec::new();
+        return read.not_utf8.into_iter().collect();
     }
     let definitions = Definitions::read(module, name, read.definitions);
     let mut found = Vec::new();
@@ -221,7 +228,10 @@ pub(crate) fn lint_config(
             &definitions,
         ));
     }
-    suppress::apply(found, &read.suppressions)
+    let mut found = suppress::apply(found, &read.suppressions);
+    // Terraform refuses the file whatever a comment says.
+    found.extend(read.not_utf8);
+    found
 }
 
 /// What a configuration file holds for the lint.
@@ -230,13 +240,24 @@ struct Read {
     /// The file's own variables and locals.
     definitions: Vec<(expr::Reference, Expr)>,
     suppressions: Vec<Suppression>,
+    /// The first bad UTF-8 sequence where Terraform reads characters.
+    not_utf8: Option<Diagnostic>,
 }
 
 /// What the `.tf` file `source` holds, or the finding that it does not
 /// parse.
-fn read_hcl(source: &str) -> Result<Read, Box<Diagnostic>> {
+fn read_hcl(source: &str, replaced: &[Replaced]) -> Result<Read, Box<Diagnostic>> {
     let body =
         hcl::parse(source).map_err(|e| Box::new(rules::syntax_error(source, e.at, &e.message)))?;
+    let not_utf8 = if replaced.is_empty() {
+        None
+    } else {
+        let first = hcl::first_in_text(&body, replaced.iter().map(|r| r.at));
+        replaced
+            .iter()
+            .find(|r| Some(r.at) == first)
+            .map(|r| crate::rules::syntax::invalid_utf8_in_terraform(*r))
+    };
     let resources = hcl::resources(&body, source);
     let mut constructs = Vec::new();
     let mut values = Vec::new();
@@ -249,6 +270,7 @@ fn read_hcl(source: &str) -> Result<Read, Box<Diagnostic>> {
         collect_spans(&resource.body.items, &mut constructs, &mut values);
     }
     Ok(Read {
+        not_utf8,
         suppressions: suppress::hcl(source, &constructs, &values),
         definitions: hcl::definitions(&body, source),
         resources,
@@ -286,6 +308,7 @@ fn read_json(source: &str) -> Result<Read, Box<Diagnostic>> {
         resources.push(resource);
     }
     Ok(Read {
+        not_utf8: None,
         resources,
         definitions: json_syntax::definitions(source),
         suppressions,

@@ -634,3 +634,172 @@ fn attributes_after_an_empty_heredoc_are_linted() {
         ]
     );
 }
+
+/// Code, severity, the decoded text at the span, and message of each
+/// finding of the bytes of `name`.
+fn findings_in_bytes(
+    name: &str,
+    bytes: &[u8],
+) -> Vec<(&'static str, crate::Severity, String, String)> {
+    let linted = Linter::new().lint_terraform_bytes(name, bytes, Module::new);
+    linted
+        .diagnostics
+        .iter()
+        .map(|d| {
+            (
+                d.code(),
+                d.severity(),
+                linted.source[d.span().range()].to_string(),
+                d.message().to_string(),
+            )
+        })
+        .collect()
+}
+
+/// Terraform 1.11 refuses a `.tf` file with a byte that is not UTF-8 in a
+/// quoted string, a template's text (`$${` included), a heredoc or a block
+/// label ("Invalid character encoding"), and takes it in a `#`, `//` or
+/// `/* */` comment, even inside `${ }` (`terraform validate`: valid). Each
+/// case was run so.
+#[test]
+fn a_byte_that_is_not_utf8_is_an_error_where_terraform_reads_characters() {
+    use crate::Severity::Error;
+    let resource = |body: &str| v5(body).into_bytes();
+    let with_latin1 = |body: &str| {
+        // `\u{e9}` stands for the Latin-1 byte E9 in each case below.
+        let mut bytes = Vec::new();
+        for (i, part) in String::from_utf8(resource(body))
+            .unwrap()
+            .split('\u{e9}')
+            .enumerate()
+        {
+            if i > 0 {
+                bytes.push(0xE9);
+            }
+            bytes.extend_from_slice(part.as_bytes());
+        }
+        bytes
+    };
+    let error = |byte: usize| {
+        vec![(
+            "invalid-utf8",
+            Error,
+            "\u{fffd}".to_string(),
+            format!("invalid UTF-8 at byte {byte}"),
+        )]
+    };
+    // Where the `n`th Latin-1 byte is in `bytes`.
+    let nth = |bytes: &[u8], n: usize| {
+        bytes
+            .iter()
+            .enumerate()
+            .filter(|(_, b)| **b == 0xE9)
+            .nth(n)
+            .map(|(i, _)| i)
+            .unwrap()
+    };
+    let reported = [
+        "  name = \"Caf\u{e9}\"\n",
+        "  name = \"x ${1} Caf\u{e9}\"\n",
+        "  name = \"$${caf\u{e9}}\"\n",
+        "  name = <<-EOT\n    Caf\u{e9}\n  EOT\n",
+    ];
+    for body in reported {
+        let bytes = with_latin1(body);
+        assert_eq!(
+            findings_in_bytes("main.tf", &bytes),
+            error(nth(&bytes, 0)),
+            "{body}"
+        );
+    }
+    let taken = [
+        "  # caf\u{e9}\n  name = \"x\"\n",
+        "  name = \"x\" // caf\u{e9}\n",
+        "  name = \"x\" /* caf\u{e9} */\n",
+        "  name = \"${\"x\" /* caf\u{e9} */}\"\n",
+    ];
+    for body in taken {
+        assert_eq!(
+            findings_in_bytes("main.tf", &with_latin1(body)),
+            [],
+            "{body}"
+        );
+    }
+    // Only the first byte in a string is reported, after one in a comment;
+    // a `ztlint: ignore` comment does not hide it; the body is linted.
+    let source = with_latin1(
+        "  # ztlint: ignore\n  # \u{e9}\n  name = \"\u{e9}\u{e9}\"\n  session_duration = \"1d\"\n",
+    );
+    let codes: Vec<_> = findings_in_bytes("main.tf", &source)
+        .into_iter()
+        .map(|(code, _, text, message)| (code, text, message))
+        .collect();
+    assert_eq!(
+        codes,
+        [
+            (
+                "invalid-utf8",
+                "\u{fffd}".to_string(),
+                format!("invalid UTF-8 at byte {}", nth(&source, 1))
+            ),
+            ("duration-syntax", "\"1d\"".to_string(), "`session_duration` is `1d`, which Go's time.ParseDuration rejects: time: unknown unit \"d\" in duration \"1d\"".to_string()),
+        ]
+    );
+    // A block label of another block: Terraform refuses the whole file.
+    let mut label = b"resource \"x".to_vec();
+    label.push(0xE9);
+    label.extend_from_slice(b"\" \"y\" {\n}\n");
+    label.extend_from_slice(&resource(""));
+    assert_eq!(findings_in_bytes("main.tf", &label), error(11));
+    // Go's JSON decoder, which reads `.tf.json`, takes the byte.
+    let json = b"{\"resource\": {\"cloudflare_zero_trust_organization\": {\"main\": {\"account_id\": \"023e105f4ecef8ad9ca31a8372d0c353\", \"name\": \"Caf\xe9\"}}}}";
+    assert_eq!(findings_in_bytes("main.tf.json", json), []);
+}
+
+/// Terraform 1.11 refuses a UTF-16 `.tf` file ("Invalid character
+/// encoding") and a UTF-16 `.tf.json` one ("Invalid start of value"); the
+/// decoded text is linted.
+#[test]
+fn a_wide_file_is_an_error_and_linted_as_decoded() {
+    use crate::Severity::Error;
+    let utf16le = |text: &str| -> Vec<u8> {
+        "\u{feff}"
+            .encode_utf16()
+            .chain(text.encode_utf16())
+            .flat_map(u16::to_le_bytes)
+            .collect()
+    };
+    let tf = v5("  session_duration = \"1d\"\n");
+    let json = "{\"resource\": {\"cloudflare_zero_trust_organization\": {\"main\": {\"account_id\": \"023e105f4ecef8ad9ca31a8372d0c353\", \"session_duration\": \"1d\"}}}}";
+    for (name, text) in [("main.tf", tf.as_str()), ("main.tf.json", json)] {
+        let found = findings_in_bytes(name, &utf16le(text));
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert_eq!(
+            found[0],
+            (
+                "wide-encoding",
+                Error,
+                text[..1].to_string(),
+                "the file is UTF-16 (little-endian), not UTF-8".to_string()
+            )
+        );
+        assert_eq!(
+            (found[1].0, found[1].2.as_str()),
+            ("duration-syntax", "\"1d\"")
+        );
+    }
+    let bytes = utf16le(&tf);
+    let linted = Linter::new().lint_terraform_bytes("main.tf", &bytes, Module::new);
+    assert_eq!(linted.source, tf);
+    assert_eq!(
+        linted.diagnostics[0].help(),
+        Some("save the file as UTF-8; Terraform reads its files as UTF-8 only and refuses this one (\"Invalid character encoding\")")
+    );
+    // A file that names no organization has no finding, whatever its
+    // encoding, and its module is not read.
+    let other = utf16le("resource \"aws_s3_bucket\" \"b\" {}\n");
+    let linted = Linter::new().lint_terraform_bytes("main.tf", &other, || -> Module {
+        panic!("the module of a file without an organization is read")
+    });
+    assert_eq!(linted.diagnostics, []);
+}

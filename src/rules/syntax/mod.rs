@@ -67,12 +67,40 @@ pub(crate) fn invalid_utf8(error: std::str::Utf8Error, replacement_len: usize) -
 /// The finding for a text in a wide encoding, `encoding`, at the first
 /// character of its decoded text, `decoded`.
 pub(crate) fn wide_encoding(encoding: crate::encoding::Wide, decoded: &str) -> Diagnostic {
+    wide(encoding, decoded, "save the file as UTF-8, without a byte order mark; Cloudflare's API reads the body as UTF-8 and refuses these bytes")
+}
+
+/// The finding for a Terraform file in a wide encoding, `encoding`, at the
+/// first character of its decoded text, `decoded`.
+pub(crate) fn wide_encoding_in_terraform(
+    encoding: crate::encoding::Wide,
+    decoded: &str,
+) -> Diagnostic {
+    wide(encoding, decoded, "save the file as UTF-8; Terraform reads its files as UTF-8 only and refuses this one (\"Invalid character encoding\")")
+}
+
+fn wide(encoding: crate::encoding::Wide, decoded: &str, help: &'static str) -> Diagnostic {
     let first = decoded.chars().next();
     let span = Span::new(0, first.map_or(0, char::len_utf8));
     WIDE_ENCODING
         .at(span, format!("the file is {encoding}, not UTF-8"))
         .with_label("the file starts here")
-        .with_help("save the file as UTF-8, without a byte order mark; Cloudflare's API reads the body as UTF-8 and refuses these bytes")
+        .with_help(help)
+}
+
+/// The finding for a `.tf` file with a bad UTF-8 sequence, `replaced`, in
+/// a string, a heredoc or a label, which Terraform refuses: an error,
+/// unlike in a payload, which Go's decoder reads on.
+pub(crate) fn invalid_utf8_in_terraform(replaced: crate::encoding::Replaced) -> Diagnostic {
+    let at = replaced.at;
+    INVALID_UTF8
+        .at(
+            Span::new(at, at + char::REPLACEMENT_CHARACTER.len_utf8()),
+            format!("invalid UTF-8 at byte {}", replaced.byte),
+        )
+        .with_severity(Severity::Error)
+        .with_label("not UTF-8")
+        .with_help("save the file as UTF-8; Terraform reads its files as UTF-8 only and refuses a string with these bytes (\"Invalid character encoding\")")
 }
 
 #[cfg(test)]
