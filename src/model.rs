@@ -519,7 +519,7 @@ mod tests {
             [(
                 "/custom_pages",
                 "unknown-field",
-                "`custom_pages` is not accepted by the zone-level endpoint"
+                "`custom_pages` is not a field of the zone-level endpoint"
             )]
         );
         let create = Linter::new().profile(crate::Profile::Create);

@@ -51,13 +51,13 @@ fn zone_update_takes_six_fields() {
                 "unknown-field",
                 Severity::Warning,
                 Span::new(71, 99),
-                "`warp_auth_session_duration` is not accepted by the zone-level endpoint"
+                "`warp_auth_session_duration` is not a field of the zone-level endpoint"
             ),
             (
                 "unknown-field",
                 Severity::Warning,
                 Span::new(108, 122),
-                "`custom_pages` is not accepted by the zone-level endpoint"
+                "`custom_pages` is not a field of the zone-level endpoint"
             ),
         ]
     );
@@ -71,7 +71,7 @@ fn create_requires_name_and_auth_domain_and_refuses_custom_pages() {
             "unknown-field",
             Severity::Warning,
             Span::new(108, 122),
-            "`custom_pages` is not accepted when creating an organization"
+            "`custom_pages` is not a field when creating an organization"
         )]
     );
     assert_eq!(
@@ -113,7 +113,7 @@ fn zone_create_takes_the_zone_fields_and_requires_name_and_auth_domain() {
                 "unknown-field",
                 Severity::Warning,
                 Span::new(25, 53),
-                "`warp_auth_session_duration` is not accepted by the zone-level endpoint"
+                "`warp_auth_session_duration` is not a field of the zone-level endpoint"
             ),
         ]
     );

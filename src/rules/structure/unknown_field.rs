@@ -59,7 +59,7 @@ pub(super) fn report(
         if account_has_field(problem.path) {
             let (where_, help) = match profile {
                 Profile::ZoneUpdate | Profile::ZoneCreate => (
-                    "by the zone-level endpoint",
+                    "of the zone-level endpoint",
                     "remove it, or set it with the account-level endpoint, `PUT /accounts/{account_id}/access/organizations`",
                 ),
                 _ => (
@@ -70,9 +70,9 @@ pub(super) fn report(
             let mut diagnostic = UNKNOWN_FIELD
                 .at(
                     member.key().span(),
-                    format!("{name} is not accepted {where_}"),
+                    format!("{name} is not a field {where_}"),
                 )
-                .with_label("not accepted here")
+                .with_label("not a field here")
                 .with_help(help);
             if let Some(edit) = remove_member_edit(object, *index) {
                 diagnostic =
@@ -300,14 +300,14 @@ mod tests {
         assert_eq!(zone[0].span(), Span::new(14, 28));
         assert_eq!(
             zone[0].message(),
-            "`custom_pages` is not accepted by the zone-level endpoint"
+            "`custom_pages` is not a field of the zone-level endpoint"
         );
         let (fixed, _) = apply_fixes(source, &zone, Applicability::Unsafe);
         assert_eq!(fixed, r#"{"name": "A"}"#);
         let create = unknown(Profile::Create, source);
         assert_eq!(
             create[0].message(),
-            "`custom_pages` is not accepted when creating an organization"
+            "`custom_pages` is not a field when creating an organization"
         );
         assert!(unknown(Profile::AccountUpdate, source).is_empty());
     }
