@@ -318,6 +318,11 @@ fn files_that_are_not_utf8_are_reported_as_terraform_reads_them_and_never_rewrit
             byte = resource.len() + 13
         )
     );
+    // Only the file whose own findings do not say so is named.
+    assert_eq!(
+        r.stderr,
+        "ztlint: warning: `comment.tf` is not fixed: it is not UTF-8, and writing its text back would change bytes that no fix touches; save it as UTF-8 first\n"
+    );
     for (name, bytes) in [
         ("wide.tf", &wide),
         ("string.tf", &latin1_string),

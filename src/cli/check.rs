@@ -52,6 +52,8 @@ struct Outcome {
     /// text back would change bytes that no fix touches, such as a Latin-1
     /// byte in a comment.
     decoded: bool,
+    /// Why fixes that apply were not made; the run goes on.
+    notice: Option<String>,
 }
 
 impl Outcome {
@@ -121,6 +123,9 @@ pub(crate) fn run(args: &CheckArgs, levels: Vec<LevelFlag>) -> Result<Exit, Fail
     }
     for problem in outcomes.iter().filter_map(|o| o.problem.as_ref()) {
         output::error(problem);
+    }
+    for notice in outcomes.iter().filter_map(|o| o.notice.as_ref()) {
+        output::warning(notice);
     }
     let trouble = !problems.is_empty() || outcomes.iter().any(|o| o.problem.is_some());
 
@@ -274,6 +279,7 @@ fn process(
         problem: None,
         linted: false,
         decoded: false,
+        notice: None,
     };
     let bytes = match &input.path {
         None => Cow::Borrowed(stdin),
@@ -397,6 +403,16 @@ fn apply_fixes_to(
     mut outcome: Outcome,
 ) -> Outcome {
     if outcome.decoded {
+        let fixable = outcome
+            .diagnostics
+            .iter()
+            .any(|d| d.fixes().iter().any(|f| f.applicability() <= allowed));
+        if fixable && !fix::unparsed(&outcome.diagnostics) {
+            outcome.notice = Some(format!(
+                "`{}` is not fixed: it is not UTF-8, and writing its text back would change bytes that no fix touches; save it as UTF-8 first",
+                input.name
+            ));
+        }
         return outcome;
     }
     let Some(fixed) = fix::fix(lint, &outcome.source, &outcome.diagnostics, allowed) else {

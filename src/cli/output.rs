@@ -72,6 +72,13 @@ pub(crate) fn error(message: &str) {
         .write_all(format!("ztlint: error: {message}\n").as_bytes());
 }
 
+/// Prints `ztlint: warning: {message}` to stderr, as [`error`] does.
+pub(crate) fn warning(message: &str) {
+    let _ = io::stderr()
+        .lock()
+        .write_all(format!("ztlint: warning: {message}\n").as_bytes());
+}
+
 /// Whether to colour output on `stream`: `always` and `never` decide
 /// outright (so `always` beats `NO_COLOR`); `auto` colours a terminal
 /// unless `NO_COLOR` is set to a non-empty value (<https://no-color.org>).
