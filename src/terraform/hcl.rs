@@ -41,54 +41,39 @@ pub(crate) fn parse(source: &str) -> Result<Body, SyntaxError> {
     if let Some(patched) = without_empty_heredocs(&text) {
         text = Cow::Owned(patched);
     }
-    let mut retries = 0;
-    loop {
-        let error = match hcl_edit::parser::parse_body(&text) {
-            Ok(body) => return refuse_split_strings(body, &text),
-            Err(error) => error,
-        };
-        let location = error.location();
-        let at = offset_of(&text, location.line(), location.column());
-        // hcl-edit ends a `#` or `//` comment at a carriage return that no
-        // line feed follows; Terraform reads it as part of the comment.
-        // Blank that comment's lone carriage returns and read again, a
-        // bounded number of times, so that no file costs many readings.
-        if retries < MAX_COMMENT_RETRIES {
-            if let Some(patched) = without_lone_returns_in_comment_at(&text, at) {
-                text = Cow::Owned(patched);
-                retries += 1;
-                continue;
-            }
+    let checked =
+        |body| refuse_split_strings(body, &text).and_then(|body| refuse_lone_returns(body, &text));
+    let error = match hcl_edit::parser::parse_body(&text) {
+        Ok(body) => return checked(body),
+        Err(error) => error,
+    };
+    // hcl-edit ends a `#` or `//` comment at a carriage return that no line
+    // feed follows, and then fails, at times far from it; Terraform reads
+    // it as part of the comment. So read every such carriage return as a
+    // space: if that parses, the checks above, on the text as it is, refuse
+    // those outside a comment, as Terraform does.
+    if lone_returns(&text, 0..text.len()).next().is_some() {
+        let spaced = with_lone_returns_as_spaces(&text);
+        if let Ok(body) = hcl_edit::parser::parse_body(&spaced) {
+            return checked(body);
         }
-        return Err(SyntaxError {
-            at,
-            message: error.message().to_string(),
-        });
     }
+    let location = error.location();
+    Err(SyntaxError {
+        at: offset_of(&text, location.line(), location.column()),
+        message: error.message().to_string(),
+    })
 }
 
-/// How many comments with a lone carriage return [`parse`] mends.
-const MAX_COMMENT_RETRIES: usize = 16;
-
-/// `text` with the lone carriage returns of the line comment that starts at
-/// `at` written as spaces; `None` when no such comment starts there.
-fn without_lone_returns_in_comment_at(text: &str, at: usize) -> Option<String> {
-    let rest = text.get(at..)?;
-    if !rest.starts_with('#') && !rest.starts_with("//") {
-        return None;
-    }
-    let end = at + rest.find('\n').unwrap_or(rest.len());
-    let comment = &text[at..end];
-    let lone = |i: usize| text.as_bytes().get(at + i + 1) != Some(&b'\n');
-    if !comment.match_indices('\r').any(|(i, _)| lone(i)) {
-        return None;
-    }
-    let mut patched = text.as_bytes().to_vec();
-    for (i, _) in comment.match_indices('\r').filter(|(i, _)| lone(*i)) {
-        patched[at + i] = b' ';
+/// `text` with each carriage return that no line feed follows written as
+/// a space, at the same offsets.
+fn with_lone_returns_as_spaces(text: &str) -> String {
+    let mut spaced = text.as_bytes().to_vec();
+    for at in lone_returns(text, 0..text.len()) {
+        spaced[at] = b' ';
     }
     // Only an ASCII byte replaced an ASCII byte.
-    String::from_utf8(patched).ok()
+    String::from_utf8(spaced).unwrap_or_else(|_| text.to_string())
 }
 
 /// `body`, unless a quoted string in it runs over a line break: hcl-edit
@@ -239,16 +224,9 @@ fn span_of(node: &impl hcl_edit::Span) -> Span {
     node.span().map_or(Span::empty(0), Span::from)
 }
 
-/// The organization resources of `body`.
-/// The first of `offsets` (ascending offsets in the source of `body`) that
-/// lies in the text of a quoted string, a template or a heredoc, or in a
-/// quoted block label: where Terraform reads characters, and so refuses
-/// bytes that are not UTF-8 ("Invalid character encoding"). In a comment,
-/// even one inside `${ }`, it takes any byte.
-pub(crate) fn first_in_text(
-    body: &Body,
-    offsets: impl IntoIterator<Item = usize>,
-) -> Option<usize> {
+/// The spans of `body`'s texts, in order: quoted strings and block labels,
+/// and the literal parts of templates and heredocs. They do not nest.
+fn text_spans(body: &Body) -> Vec<std::ops::Range<usize>> {
     struct Texts(Vec<std::ops::Range<usize>>);
     impl hcl_edit::visit::Visit for Texts {
         fn visit_string(&mut self, node: &hcl_edit::Decorated<String>) {
@@ -262,8 +240,21 @@ pub(crate) fn first_in_text(
     hcl_edit::visit::visit_body(&mut texts, body);
     let mut texts = texts.0;
     texts.sort_by_key(|range| range.start);
+    texts
+}
+
+/// The first of `offsets` (ascending offsets in the source of `body`) that
+/// lies in the text of a quoted string, a template or a heredoc, or in a
+/// quoted block label: where Terraform reads characters, and so refuses
+/// bytes that are not UTF-8 ("Invalid character encoding"). In a comment,
+/// even one inside `${ }`, it takes any byte.
+pub(crate) fn first_in_text(
+    body: &Body,
+    offsets: impl IntoIterator<Item = usize>,
+) -> Option<usize> {
+    let texts = text_spans(body);
     offsets.into_iter().find(|&at| {
-        // The last text that starts at or before `at`; texts do not nest.
+        // The last text that starts at or before `at`.
         let after = texts.partition_point(|range| range.start <= at);
         after
             .checked_sub(1)
@@ -272,6 +263,79 @@ pub(crate) fn first_in_text(
     })
 }
 
+/// `body`, unless a carriage return that no line feed follows stands
+/// outside a comment. hcl-edit reads one between tokens as a space, and one
+/// in a heredoc as text; Terraform refuses both ("Invalid character"). In a
+/// quoted string, [`refuse_split_strings`] has refused it already.
+fn refuse_lone_returns(body: Body, source: &str) -> Result<Body, SyntaxError> {
+    // Most files have none: find that out without a visit.
+    if !lone_returns(source, 0..source.len()).any(|_| true) {
+        return Ok(body);
+    }
+    match first_lone_return_outside_comments(source, &text_spans(&body)) {
+        None => Ok(body),
+        Some(at) => Err(SyntaxError {
+            at,
+            message: "a carriage return with no line feed after it is not allowed here: end lines with `\\n` or `\\r\\n`".to_string(),
+        }),
+    }
+}
+
+/// The offsets of the carriage returns in `range` of `source` that no line
+/// feed follows.
+fn lone_returns(source: &str, range: std::ops::Range<usize>) -> impl Iterator<Item = usize> + '_ {
+    let bytes = source.as_bytes();
+    let start = range.start;
+    source
+        .get(range)
+        .unwrap_or_default()
+        .match_indices('\r')
+        .map(move |(i, _)| start + i)
+        .filter(move |&at| bytes.get(at + 1) != Some(&b'\n'))
+}
+
+/// The first lone carriage return of `source`, a text that parsed, that is
+/// in none of its comments. `texts` are the spans of its quoted strings and
+/// template texts, in order: a `#`, `//` or `/*` there starts no comment,
+/// and a lone carriage return there is one Terraform refuses.
+fn first_lone_return_outside_comments(
+    source: &str,
+    texts: &[std::ops::Range<usize>],
+) -> Option<usize> {
+    let bytes = source.as_bytes();
+    let mut texts = texts.iter().peekable();
+    let mut at = 0;
+    while at < bytes.len() {
+        // Texts the last comment ran over (none in a text that parsed).
+        while texts.next_if(|text| text.end <= at).is_some() {}
+        if let Some(text) = texts.next_if(|text| text.start <= at) {
+            if let Some(lone) = lone_returns(source, at..text.end).next() {
+                return Some(lone);
+            }
+            at = text.end;
+            continue;
+        }
+        let rest = &bytes[at..];
+        at += match rest {
+            [b'#', ..] | [b'/', b'/', ..] => memchr_or_end(rest, b"\n"),
+            [b'/', b'*', ..] => memchr_or_end(&rest[2..], b"*/") + 2 + 2,
+            [b'\r', b'\n', ..] => 2,
+            [b'\r', ..] => return Some(at),
+            _ => 1,
+        };
+    }
+    None
+}
+
+/// The offset of the first `needle` in `haystack`, or its length.
+fn memchr_or_end(haystack: &[u8], needle: &[u8]) -> usize {
+    haystack
+        .windows(needle.len())
+        .position(|window| window == needle)
+        .unwrap_or(haystack.len())
+}
+
+/// The organization resources of `body`.
 pub(crate) fn resources(body: &Body, source: &str) -> Vec<Resource> {
     body.blocks()
         .filter(|b| b.ident.as_str() == "resource")
@@ -699,6 +763,43 @@ mod tests {
         // ("Invalid character"), as with `\r\r\n` line ends.
         let error = parse("x = 1\r\r\ny = 2\r\r\n").unwrap_err();
         assert_eq!(error.at, 5);
+    }
+
+    #[test]
+    fn a_lone_carriage_return_outside_a_comment_is_a_syntax_error_at_it() {
+        // Each case refused here is refused by Terraform 1.11 (`terraform
+        // fmt`: "Invalid character"), and each taken is taken; hcl-edit
+        // alone takes them all.
+        for (source, before) in [
+            ("x = <<EOT\na\rb\nEOT\n", "x = <<EOT\na"),
+            ("x = \"${1\r}\"\n", "x = \"${1"),
+            ("x = [1,\r2]\n", "x = [1,"),
+            ("x = (1\r+2)\n", "x = (1"),
+            // A `#` in a string starts no comment.
+            ("x = [\"#\", \r 1]\n", "x = [\"#\", "),
+        ] {
+            assert!(hcl_edit::parser::parse_body(source).is_ok(), "{source:?}");
+            let error = parse(source).unwrap_err();
+            assert_eq!(error.at, before.len(), "{source:?}");
+            assert_eq!(
+                error.message,
+                "a carriage return with no line feed after it is not allowed here: end lines with `\\n` or `\\r\\n`"
+            );
+        }
+        for source in [
+            "/* a\rb */\nx = 1\n",
+            "x = 1 /* a\r*/\n",
+            "x = 1 # c\r",
+            "x = <<-EOT\n  a\r\n  EOT\n",
+            // A `/*` in a string starts no comment, so none ends at `*/`.
+            "x = \"/*\" # */ \r y\n",
+            "x = [\"//\", 1 /* \r */]\n",
+            "x = <<EOT\n${ 1 /* \r */ }\nEOT\n",
+            "x = <<EOT\n# \r\nEOT\n",
+            "x = {\n  a = 1 // c\r\n  b = 2 # \r d\n}\n",
+        ] {
+            assert!(parse(source).is_ok(), "{source:?}");
+        }
     }
 
     #[test]

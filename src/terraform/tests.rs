@@ -113,6 +113,32 @@ fn a_syntax_error_is_reported_where_the_parser_stops() {
 }
 
 #[test]
+fn a_lone_carriage_return_is_read_where_terraform_reads_it() {
+    // In a comment after an item of an object, Terraform 1.11 takes it;
+    // hcl-edit failed at the start of the object, which hid every real
+    // finding.
+    let source = v5(
+        "  login_design = {\n    text_color = \"red\" # brand\rcolors\n    header_text = \"Hi\"\n  }\n",
+    );
+    assert_eq!(
+        spots(&source),
+        [("color-not-hex", "\"red\"".to_string())],
+        "{source:?}"
+    );
+    // Between the parts of an expression, Terraform refuses it ("Invalid
+    // character"); hcl-edit took it for a space.
+    let source = v5("  session_duration = (\r\"1d\")\n");
+    let got = findings(&source);
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].0, "terraform-syntax");
+    assert_eq!(got[0].1, "\r");
+    assert_eq!(
+        got[0].2,
+        "the file is not valid HCL: a carriage return with no line feed after it is not allowed here: end lines with `\\n` or `\\r\\n`"
+    );
+}
+
+#[test]
 fn references_resolve_to_defaults_and_variable_files_with_a_label_at_the_definition() {
     let main = v5("  session_duration = var.session\n  name = local.name\n");
     let main = format!("{main}locals {{\n  name = \"\"\n}}\n");
