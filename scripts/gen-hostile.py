@@ -16,7 +16,10 @@ Writes, with COUNT (default 20,000) findings or units where it applies:
   (one string), newlines.json (newlines around one field), array.json
   (`{"x": [1,1,...]}`), objects.json (`{"x": [{},{},...]}`),
   toparray.json (`[1,1,...]`) and dupes.json (`"name":"x"` repeated on
-  one line, 59 MiB).
+  one line, 59 MiB);
+- the 8 MiB bodies of a finding per array item: zones-numbers.json
+  (`{"deny_unmatched_requests_exempted_zone_names": [1,1,...]}`) and
+  zones-names.json (the same with `"x"` items).
 """
 import os
 import sys
@@ -61,6 +64,11 @@ def main() -> None:
     write("objects.json", fill('{"x": [{}', ",{}", "]}"))
     write("toparray.json", fill("[1", ",1", "]"))
     write("dupes.json", fill('{"name":"x"', ',"name":"x"', "}", 59 * 1024 * 1024))
+
+    zones = '{"deny_unmatched_requests_exempted_zone_names": ['
+    mib8 = 8 * 1024 * 1024
+    write("zones-numbers.json", fill(zones + "1", ",1", "]}", mib8))
+    write("zones-names.json", fill(zones + '"x"', ',"x"', "]}", mib8))
 
 
 if __name__ == "__main__":
