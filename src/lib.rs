@@ -34,8 +34,9 @@
 //! severities, a custom [`schema::Schema`]. [`Linter::lint_bytes`] takes raw
 //! bytes and reports text that is not UTF-8; [`Linter::lint_terraform`]
 //! reads a Terraform `.tf` or `.tf.json` file, and [`Linter::lint_plan`] a
-//! Terraform plan ([`terraform`]), as the bodies they send. [`LineIndex`] turns spans into
-//! 1-based lines and columns, and [`render`] writes diagnostics as concise
+//! Terraform plan ([`terraform`]), as the bodies they send; each has a
+//! `_bytes` form for a file as read. [`LineIndex`] turns spans into 1-based
+//! lines and columns, and [`render`] writes diagnostics as concise
 //! lines, JSON, SARIF 2.1.0 or GitHub Actions annotations.
 //!
 //! # The pieces

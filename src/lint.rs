@@ -205,6 +205,43 @@ impl Linter {
         Some(self.configure(found))
     }
 
+    /// Lints the bytes of a Terraform plan, as
+    /// [`lint_plan`](Linter::lint_plan) lints its text. `terraform show
+    /// -json` writes UTF-8, but in Windows PowerShell 5.1 `>` saves it as
+    /// UTF-16: a plan in UTF-16 or UTF-32 (known as
+    /// [`lint_bytes`](Linter::lint_bytes) knows it) is linted as decoded,
+    /// and its encoding is no finding, for a plan is never sent to the API.
+    /// `None` when `bytes` are not a plan, or not text in one of those
+    /// encodings.
+    ///
+    /// ```
+    /// let plan = r#"{"format_version": "1.2", "resource_changes": [{
+    ///   "address": "cloudflare_zero_trust_organization.main",
+    ///   "mode": "managed", "type": "cloudflare_zero_trust_organization",
+    ///   "change": {"actions": ["create"],
+    ///     "after": {"account_id": "699d98642c564d2e855e9661899b7252",
+    ///               "auth_domain": "widget.cloudflareaccess.com",
+    ///               "session_duration": "1d"},
+    ///     "after_unknown": {}}}]}"#;
+    /// let utf16: Vec<u8> = plan.encode_utf16().flat_map(u16::to_le_bytes).collect();
+    /// let linted = ztlint::Linter::new().lint_plan_bytes(&utf16).unwrap();
+    /// assert_eq!(linted.source, plan);
+    /// let codes: Vec<_> = linted.diagnostics.iter().map(|d| d.code()).collect();
+    /// assert_eq!(codes, ["duration-syntax"]);
+    /// assert!(ztlint::Linter::new().lint_plan_bytes(b"{\"name\": \"Widget Corps\"}").is_none());
+    /// ```
+    pub fn lint_plan_bytes<'a>(&self, bytes: &'a [u8]) -> Option<Linted<'a>> {
+        let source = match crate::encoding::detect(bytes) {
+            Some((encoding, bom)) => Cow::Owned(crate::encoding::decode(bytes, encoding, bom)),
+            None => Cow::Borrowed(std::str::from_utf8(bytes).ok()?),
+        };
+        let diagnostics = self.lint_plan(&source)?;
+        Some(Linted {
+            source,
+            diagnostics,
+        })
+    }
+
     /// Lints a Terraform configuration file: every
     /// `cloudflare_zero_trust_organization` resource (or the v4 provider's
     /// `cloudflare_access_organization`) in `source`, the text of the file

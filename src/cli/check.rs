@@ -295,33 +295,12 @@ fn process(
     if kind != Kind::Payload {
         return process_terraform(input, &bytes, settings, mode, terraform, outcome);
     }
-    // A Terraform plan is linted as the bodies it would send. Its findings
-    // carry no fixes (the plan is generated), so `--fix` leaves it alone.
-    let plan = std::str::from_utf8(&bytes)
-        .ok()
-        .and_then(|text| Some((text, settings.linter.lint_plan(text)?)));
-    if let Some((text, diagnostics)) = plan {
-        outcome.linted = true;
-        outcome.source = text.to_string();
-        outcome.diagnostics = diagnostics;
-        if input.path.is_none() && matches!(mode, Mode::Fix(_)) {
-            outcome.filtered = Some(bytes.to_vec());
-        }
-        return outcome;
-    }
-    let mut linted = settings.linter.lint_bytes(&bytes);
-    // `terraform show -json > plan.json` in Windows PowerShell 5.1 writes
-    // UTF-16. A plan is never sent to the API, so its encoding is no
-    // finding; its bodies are linted at positions in the decoded text.
-    if linted
-        .diagnostics
-        .iter()
-        .any(|d| d.code() == "wide-encoding")
-    {
-        if let Some(plan) = settings.linter.lint_plan(&linted.source) {
-            linted.diagnostics = plan;
-        }
-    }
+    // A Terraform plan is linted as the bodies it would send; anything
+    // else as a payload.
+    let (linted, plan) = match settings.linter.lint_plan_bytes(&bytes) {
+        Some(linted) => (linted, true),
+        None => (settings.linter.lint_bytes(&bytes), false),
+    };
     outcome.linted = true;
     outcome.diagnostics = linted.diagnostics;
     let decoded = match linted.source {
@@ -340,6 +319,11 @@ fn process(
             .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()),
         (None, Cow::Borrowed(bytes)) => String::from_utf8_lossy(bytes).into_owned(),
     };
+    // A plan's findings carry no fixes (the plan is generated), so `--fix`
+    // leaves it alone.
+    if plan {
+        return outcome;
+    }
     let allowed = match mode {
         Mode::Lint => return outcome,
         Mode::Fix(allowed) | Mode::Diff(allowed) => allowed,
