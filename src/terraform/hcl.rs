@@ -41,8 +41,11 @@ pub(crate) fn parse(source: &str) -> Result<Body, SyntaxError> {
     if let Some(patched) = without_empty_heredocs(&text) {
         text = Cow::Owned(patched);
     }
-    let checked =
-        |body| refuse_split_strings(body, &text).and_then(|body| refuse_lone_returns(body, &text));
+    let checked = |body| {
+        refuse_split_strings(body, &text)
+            .and_then(|body| refuse_lone_returns(body, &text))
+            .and_then(|body| refuse_dots_before_line_breaks(body, &text))
+    };
     let error = match hcl_edit::parser::parse_body(&text) {
         Ok(body) => return checked(body),
         Err(error) => error,
@@ -141,6 +144,132 @@ impl hcl_edit::visit::Visit for SplitString<'_> {
         let outer = std::mem::replace(&mut self.in_heredoc, false);
         hcl_edit::visit::visit_interpolation(self, node);
         self.in_heredoc = outer;
+    }
+}
+
+/// `body`, unless a line break follows the `.` of a traversal where line
+/// breaks end an expression: hcl-edit reads `a.` and `b` on the next line
+/// as `a.b`, Terraform refuses the file ("Invalid attribute name: An
+/// attribute name is required after a dot").
+fn refuse_dots_before_line_breaks(body: Body, source: &str) -> Result<Body, SyntaxError> {
+    let mut finder = DotBeforeLineBreak {
+        source,
+        newlines_end_expressions: false,
+        first: None,
+    };
+    hcl_edit::visit::Visit::visit_body(&mut finder, &body);
+    match finder.first {
+        None => Ok(body),
+        Some(at) => Err(SyntaxError {
+            at,
+            message: "an attribute name must follow a `.` on the same line".to_string(),
+        }),
+    }
+}
+
+/// Finds the first `.` of a traversal that a line break follows, where
+/// Terraform reads line breaks as the end of an expression: in an
+/// attribute's value and in an object constructor, but not inside
+/// parentheses, brackets, function arguments, `for` expressions or
+/// template interpolations and directives, where it skips them (each
+/// checked with `terraform fmt`).
+struct DotBeforeLineBreak<'a> {
+    source: &'a str,
+    newlines_end_expressions: bool,
+    first: Option<usize>,
+}
+
+impl DotBeforeLineBreak<'_> {
+    /// Visits with `newlines_end_expressions` set to `value`, then restores
+    /// it.
+    fn within(&mut self, value: bool, visit: impl FnOnce(&mut Self)) {
+        let outer = std::mem::replace(&mut self.newlines_end_expressions, value);
+        visit(self);
+        self.newlines_end_expressions = outer;
+    }
+
+    fn check(&mut self, operator: &hcl_edit::Decorated<hcl_edit::expr::TraversalOperator>) {
+        use hcl_edit::expr::TraversalOperator;
+        use hcl_edit::Span as _;
+        let after_dot = match operator.value() {
+            TraversalOperator::GetAttr(ident) => ident.span(),
+            TraversalOperator::AttrSplat(splat) => splat.span(),
+            TraversalOperator::LegacyIndex(index) => index.span(),
+            TraversalOperator::FullSplat(_) | TraversalOperator::Index(_) => return,
+        };
+        let (Some(operator), Some(after_dot)) = (operator.span(), after_dot) else {
+            return;
+        };
+        let Some(gap) = self.source.get(operator.start..after_dot.start) else {
+            return;
+        };
+        if gap.starts_with('.') && breaks_the_line(gap) {
+            let at = operator.start;
+            self.first = Some(self.first.map_or(at, |first| first.min(at)));
+        }
+    }
+}
+
+/// Whether `gap`, whitespace and comments, has a line break outside its
+/// `/* */` comments: one over lines breaks none, to Terraform.
+fn breaks_the_line(gap: &str) -> bool {
+    let mut rest = gap;
+    while let Some(start) = rest.find("/*") {
+        if rest[..start].contains('\n') {
+            return true;
+        }
+        rest = match rest[start + 2..].find("*/") {
+            Some(end) => &rest[start + 2 + end + 2..],
+            None => "",
+        };
+    }
+    rest.contains('\n')
+}
+
+impl hcl_edit::visit::Visit for DotBeforeLineBreak<'_> {
+    fn visit_attr(&mut self, node: &hcl_edit::structure::Attribute) {
+        self.within(true, |v| hcl_edit::visit::visit_attr(v, node));
+    }
+
+    fn visit_object(&mut self, node: &hcl_edit::expr::Object) {
+        self.within(true, |v| hcl_edit::visit::visit_object(v, node));
+    }
+
+    fn visit_array(&mut self, node: &hcl_edit::expr::Array) {
+        self.within(false, |v| hcl_edit::visit::visit_array(v, node));
+    }
+
+    fn visit_parenthesis(&mut self, node: &hcl_edit::expr::Parenthesis) {
+        self.within(false, |v| hcl_edit::visit::visit_parenthesis(v, node));
+    }
+
+    fn visit_func_args(&mut self, node: &hcl_edit::expr::FuncArgs) {
+        self.within(false, |v| hcl_edit::visit::visit_func_args(v, node));
+    }
+
+    fn visit_for_expr(&mut self, node: &hcl_edit::expr::ForExpr) {
+        self.within(false, |v| hcl_edit::visit::visit_for_expr(v, node));
+    }
+
+    fn visit_interpolation(&mut self, node: &hcl_edit::template::Interpolation) {
+        self.within(false, |v| hcl_edit::visit::visit_interpolation(v, node));
+    }
+
+    fn visit_directive(&mut self, node: &hcl_edit::template::Directive) {
+        self.within(false, |v| hcl_edit::visit::visit_directive(v, node));
+    }
+
+    fn visit_traversal(&mut self, node: &hcl_edit::expr::Traversal) {
+        self.visit_expr(&node.expr);
+        for operator in &node.operators {
+            if self.newlines_end_expressions {
+                self.check(operator);
+            }
+            // An index's brackets skip line breaks.
+            self.within(false, |v| {
+                hcl_edit::visit::Visit::visit_traversal_operator(v, operator.value());
+            });
+        }
     }
 }
 
@@ -797,6 +926,55 @@ mod tests {
             "x = <<EOT\n${ 1 /* \r */ }\nEOT\n",
             "x = <<EOT\n# \r\nEOT\n",
             "x = {\n  a = 1 // c\r\n  b = 2 # \r d\n}\n",
+        ] {
+            assert!(parse(source).is_ok(), "{source:?}");
+        }
+    }
+
+    #[test]
+    fn a_line_break_after_a_dot_is_a_syntax_error_where_it_ends_an_expression() {
+        // Each case refused here is refused by Terraform 1.11 (`terraform
+        // fmt`: "Invalid attribute name"), and each taken is taken;
+        // hcl-edit alone takes them all.
+        for (source, before) in [
+            ("x = a.\nb\n", "x = a"),
+            ("x = a.b.\nc\n", "x = a.b"),
+            ("x = a[0].\nb\n", "x = a[0]"),
+            ("x = a.*.\nb\n", "x = a.*"),
+            ("x = a.\n0\n", "x = a"),
+            ("x = 1.\n5\n", "x = 1"),
+            ("x = a.#c\nb\n", "x = a"),
+            ("x = c ? a.\nb : d\n", "x = c ? a"),
+            ("x = -a.\nb\n", "x = -a"),
+            ("x = {k = a.\nb}\n", "x = {k = a"),
+            ("x = {a.\nb = 1}\n", "x = {a"),
+            ("x = [{k = a.\nb}]\n", "x = [{k = a"),
+            ("x = ({k = a.\nb})\n", "x = ({k = a"),
+        ] {
+            assert!(hcl_edit::parser::parse_body(source).is_ok(), "{source:?}");
+            let error = parse(source).unwrap_err();
+            assert_eq!(error.at, before.len(), "{source:?}");
+            assert_eq!(
+                error.message,
+                "an attribute name must follow a `.` on the same line"
+            );
+        }
+        // Inside parentheses, brackets, arguments, `for` expressions and
+        // templates, Terraform skips line breaks; a `/* */` comment over
+        // lines breaks none.
+        for source in [
+            "x = [a.\nb]\n",
+            "x = (a.\nb)\n",
+            "x = f(a.\nb)\n",
+            "x = [for v in a.\nb : v]\n",
+            "x = {for k, v in m : k => v.\nx}\n",
+            "x = {k = [a.\nb]}\n",
+            "x = {(a.\nb) = 1}\n",
+            "x = \"${a.\nb}\"\n",
+            "x = <<EOT\n%{ if a.\nb }y%{ endif }\nEOT\n",
+            "x = a./*\n*/b\n",
+            "x = a. b\n",
+            "x = a[\n0]\n",
         ] {
             assert!(parse(source).is_ok(), "{source:?}");
         }
