@@ -67,6 +67,16 @@ pub fn check(id: &str) -> Result<(), Error> {
 
 /// Why a string is not an account identifier. Its `Display` is a message
 /// for people; see [`check`] for the cases.
+///
+/// ```
+/// use ztlint::account_id::{check, Error};
+///
+/// let err: Error = check("023e105f4ecef8ad9ca31a8372d0c35é").unwrap_err();
+/// assert_eq!(err.to_string(), "account identifier contains `é` at position 32");
+/// // Characters are counted, not bytes.
+/// let err = check("023e105f4ecef8ad9ca31a8372d0c3é").unwrap_err();
+/// assert_eq!(err.to_string(), "account identifier must be 32 lowercase hex characters, found 31");
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Error(Problem);
 

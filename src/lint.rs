@@ -35,6 +35,14 @@ pub struct Linter {
 
 /// The result of [`Linter::lint_bytes`]: the text the spans index, and the
 /// findings.
+///
+/// ```
+/// let linted = ztlint::Linter::new().lint_bytes(b"{\"name\": \"Caf\xe9\"}");
+/// assert_eq!(linted.source, "{\"name\": \"Caf\u{fffd}\"}");
+/// let d = &linted.diagnostics[0];
+/// assert_eq!(d.code(), "invalid-utf8");
+/// assert_eq!(&linted.source[d.span().range()], "\u{fffd}");
+/// ```
 #[derive(Clone, Debug)]
 pub struct Linted<'a> {
     /// The decoded text. It is the input itself when the input is UTF-8;
@@ -47,11 +55,25 @@ pub struct Linted<'a> {
 impl Linter {
     /// A linter with every rule at its default severity, for the account
     /// update endpoint.
+    ///
+    /// ```
+    /// let diagnostics = ztlint::Linter::new().lint(r#"{"name": ""}"#);
+    /// assert_eq!(diagnostics.len(), 1);
+    /// assert_eq!(diagnostics[0].code(), "name-blank");
+    /// ```
     pub fn new() -> Linter {
         Linter::default()
     }
 
     /// Sets the endpoint profile.
+    ///
+    /// ```
+    /// use ztlint::{Linter, Profile};
+    ///
+    /// let diagnostics = Linter::new().profile(Profile::Create).lint(r#"{"name": "Widget Corps"}"#);
+    /// assert_eq!(diagnostics.len(), 1);
+    /// assert_eq!(diagnostics[0].message(), "`auth_domain` is required when creating an organization");
+    /// ```
     pub fn profile(mut self, profile: Profile) -> Linter {
         self.profile = profile;
         self
@@ -79,6 +101,17 @@ impl Linter {
     /// `select` calls). `json-syntax`, `invalid-utf8` and `wide-encoding`
     /// always run.
     ///
+    /// ```
+    /// let source = r#"{"session_duration": "1d", "is_ui_read_only": "false"}"#;
+    /// let linter = ztlint::Linter::new().select("duration")?;
+    /// let codes: Vec<_> = linter.lint(source).iter().map(|d| d.code()).collect();
+    /// assert_eq!(codes, ["duration-syntax"]);
+    ///
+    /// let err = ztlint::Linter::new().select("durations").unwrap_err();
+    /// assert_eq!(err.to_string(), "unknown rule `durations`");
+    /// # Ok::<(), ztlint::UnknownName>(())
+    /// ```
+    ///
     /// # Errors
     ///
     /// [`UnknownName`] when the selector matches no rule.
@@ -92,6 +125,14 @@ impl Linter {
 
     /// Turns off the rules that match `selector`.
     ///
+    /// ```
+    /// let source = r#"{"session_duration": "1d", "is_ui_read_only": "false"}"#;
+    /// let linter = ztlint::Linter::new().ignore("duration")?;
+    /// let codes: Vec<_> = linter.lint(source).iter().map(|d| d.code()).collect();
+    /// assert_eq!(codes, ["wrong-type"]);
+    /// # Ok::<(), ztlint::UnknownName>(())
+    /// ```
+    ///
     /// # Errors
     ///
     /// [`UnknownName`] when the selector matches no rule.
@@ -103,6 +144,18 @@ impl Linter {
 
     /// Reports the rules that match `selector` at `severity`, or turns them
     /// off with `None`. Later calls win over earlier ones.
+    ///
+    /// ```
+    /// use ztlint::{Linter, Severity};
+    ///
+    /// let source = r#"{"session_duration": "1d", "is_ui_read_only": "false"}"#;
+    /// let linter = Linter::new()
+    ///     .severity("wrong-type", Some(Severity::Warning))?
+    ///     .severity("duration", None)?;
+    /// let found: Vec<_> = linter.lint(source).iter().map(|d| (d.code(), d.severity())).collect();
+    /// assert_eq!(found, [("wrong-type", Severity::Warning)]);
+    /// # Ok::<(), ztlint::UnknownName>(())
+    /// ```
     ///
     /// # Errors
     ///

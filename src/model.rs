@@ -38,6 +38,21 @@ use crate::lint::Linter;
 /// The body of `PUT /accounts/{account_id}/access/organizations`. Every
 /// field is optional; an absent field is not serialized and keeps its
 /// current value.
+///
+/// ```
+/// use ztlint::model::OrganizationUpdate;
+///
+/// let update: OrganizationUpdate =
+///     serde_json::from_str(r#"{"name": "Widget Corps", "is_ui_read_only": true}"#)?;
+/// assert_eq!(update.name.as_deref(), Some("Widget Corps"));
+/// assert_eq!(update.session_duration, None);
+///
+/// let findings = update.validate();
+/// assert_eq!(findings.len(), 1);
+/// assert_eq!(findings[0].code(), "toggle-without-reason");
+/// assert_eq!(findings[0].pointer(), "/is_ui_read_only");
+/// # Ok::<(), serde_json::Error>(())
+/// ```
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 pub struct OrganizationUpdate {
@@ -105,6 +120,21 @@ pub struct OrganizationUpdate {
 }
 
 /// The look of the login page.
+///
+/// ```
+/// use ztlint::model::{LoginDesign, OrganizationUpdate};
+///
+/// let update = OrganizationUpdate {
+///     login_design: Some(LoginDesign {
+///         logo_path: Some("http://example.com/logo.png".into()),
+///         ..LoginDesign::default()
+///     }),
+///     ..OrganizationUpdate::default()
+/// };
+/// let findings = update.validate();
+/// assert_eq!(findings[0].code(), "logo-url-insecure");
+/// assert_eq!(findings[0].pointer(), "/login_design/logo_path");
+/// ```
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 pub struct LoginDesign {
@@ -126,6 +156,22 @@ pub struct LoginDesign {
 }
 
 /// The custom pages shown when access is denied, by uid.
+///
+/// ```
+/// use ztlint::model::{CustomPages, OrganizationUpdate};
+///
+/// let update = OrganizationUpdate {
+///     custom_pages: Some(CustomPages {
+///         forbidden: Some("forbidden-page".into()),
+///         identity_denied: Some("699d98642c564d2e855e9661899b7252".into()),
+///     }),
+///     ..OrganizationUpdate::default()
+/// };
+/// let findings = update.validate();
+/// assert_eq!(findings.len(), 1);
+/// assert_eq!(findings[0].code(), "custom-page-uid");
+/// assert_eq!(findings[0].pointer(), "/custom_pages/forbidden");
+/// ```
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 pub struct CustomPages {
@@ -138,6 +184,21 @@ pub struct CustomPages {
 }
 
 /// Multi-factor authentication settings.
+///
+/// ```
+/// use ztlint::model::{MfaConfig, OrganizationUpdate};
+///
+/// let update = OrganizationUpdate {
+///     mfa_config: Some(MfaConfig {
+///         session_duration: Some("1000h".into()),
+///         ..MfaConfig::default()
+///     }),
+///     ..OrganizationUpdate::default()
+/// };
+/// let findings = update.validate();
+/// assert_eq!(findings[0].code(), "duration-range");
+/// assert_eq!(findings[0].pointer(), "/mfa_config/session_duration");
+/// ```
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 pub struct MfaConfig {
@@ -158,6 +219,17 @@ pub struct MfaConfig {
 }
 
 /// An MFA method.
+///
+/// ```
+/// use ztlint::model::Authenticator;
+///
+/// assert_eq!(serde_json::to_string(&Authenticator::SecurityKey)?, r#""security_key""#);
+/// let read: Vec<Authenticator> = serde_json::from_str(r#"["totp", "ssh_fido2_key"]"#)?;
+/// assert_eq!(read, [Authenticator::Totp, Authenticator::SshFido2Key]);
+/// // The name before the 2026-06-17 rename is not a variant.
+/// assert!(serde_json::from_str::<Authenticator>(r#""ssh_piv_key""#).is_err());
+/// # Ok::<(), serde_json::Error>(())
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 #[serde(rename_all = "snake_case")]
@@ -175,6 +247,21 @@ pub enum Authenticator {
 }
 
 /// What PIV keys used for MFA must be.
+///
+/// ```
+/// use ztlint::model::{MfaPivKeyRequirements, OrganizationUpdate};
+///
+/// let update = OrganizationUpdate {
+///     mfa_piv_key_requirements: Some(MfaPivKeyRequirements {
+///         ssh_key_size: Some(vec![1024]),
+///         ..MfaPivKeyRequirements::default()
+///     }),
+///     ..OrganizationUpdate::default()
+/// };
+/// let findings = update.validate();
+/// assert_eq!(findings[0].code(), "enum-value");
+/// assert_eq!(findings[0].pointer(), "/mfa_piv_key_requirements/ssh_key_size/0");
+/// ```
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 pub struct MfaPivKeyRequirements {
@@ -196,6 +283,14 @@ pub struct MfaPivKeyRequirements {
 }
 
 /// When a PIV key's PIN is asked for.
+///
+/// ```
+/// use ztlint::model::PinPolicy;
+///
+/// assert_eq!(serde_json::to_string(&PinPolicy::Once)?, r#""once""#);
+/// assert_eq!(serde_json::from_str::<PinPolicy>(r#""always""#)?, PinPolicy::Always);
+/// # Ok::<(), serde_json::Error>(())
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 #[serde(rename_all = "snake_case")]
@@ -209,6 +304,14 @@ pub enum PinPolicy {
 }
 
 /// When a PIV key must be touched.
+///
+/// ```
+/// use ztlint::model::TouchPolicy;
+///
+/// assert_eq!(serde_json::to_string(&TouchPolicy::Cached)?, r#""cached""#);
+/// assert_eq!(serde_json::from_str::<TouchPolicy>(r#""never""#)?, TouchPolicy::Never);
+/// # Ok::<(), serde_json::Error>(())
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 #[serde(rename_all = "snake_case")]
@@ -222,6 +325,14 @@ pub enum TouchPolicy {
 }
 
 /// An SSH key type.
+///
+/// ```
+/// use ztlint::model::SshKeyType;
+///
+/// assert_eq!(serde_json::to_string(&SshKeyType::Ed25519)?, r#""ed25519""#);
+/// assert!(serde_json::from_str::<SshKeyType>(r#""dsa""#).is_err());
+/// # Ok::<(), serde_json::Error>(())
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 #[serde(rename_all = "snake_case")]
@@ -235,6 +346,32 @@ pub enum SshKeyType {
 }
 
 /// What happens to service tokens that go unused.
+///
+/// ```
+/// use ztlint::model::{InactivityAction, OrganizationUpdate, ServiceTokenInactivity};
+///
+/// let update = OrganizationUpdate {
+///     service_token_inactivity: Some(ServiceTokenInactivity {
+///         action: Some(InactivityAction::Delete),
+///         ..ServiceTokenInactivity::default()
+///     }),
+///     ..OrganizationUpdate::default()
+/// };
+/// assert_eq!(
+///     serde_json::to_string(&update)?,
+///     r#"{"service_token_inactivity":{"action":"delete"}}"#
+/// );
+/// // The object must come whole.
+/// let messages: Vec<_> = update.validate().iter().map(|f| f.message().to_string()).collect();
+/// assert_eq!(
+///     messages,
+///     [
+///         "`service_token_inactivity` requires `enabled`",
+///         "`service_token_inactivity` requires `inactivity_threshold_days`",
+///     ]
+/// );
+/// # Ok::<(), serde_json::Error>(())
+/// ```
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 pub struct ServiceTokenInactivity {
@@ -250,6 +387,14 @@ pub struct ServiceTokenInactivity {
 }
 
 /// What to do with an inactive service token.
+///
+/// ```
+/// use ztlint::model::InactivityAction;
+///
+/// assert_eq!(serde_json::to_string(&InactivityAction::Disable)?, r#""disable""#);
+/// assert_eq!(serde_json::from_str::<InactivityAction>(r#""delete""#)?, InactivityAction::Delete);
+/// # Ok::<(), serde_json::Error>(())
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 #[serde(rename_all = "snake_case")]
@@ -292,6 +437,17 @@ pub struct Organization {
 }
 
 /// Cloudflare's response envelope.
+///
+/// ```
+/// use ztlint::model::Envelope;
+///
+/// let text = r#"{"success": true, "errors": [], "messages": [], "result": ["a", "b"]}"#;
+/// let envelope: Envelope<Vec<String>> = serde_json::from_str(text)?;
+/// assert!(envelope.success);
+/// assert!(envelope.errors.is_empty());
+/// assert_eq!(envelope.result, Some(vec!["a".to_string(), "b".to_string()]));
+/// # Ok::<(), serde_json::Error>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 pub struct Envelope<T> {
@@ -306,10 +462,35 @@ pub struct Envelope<T> {
 }
 
 /// The 200 response of an update: the organization as saved.
+///
+/// ```
+/// use ztlint::model::UpdateResponse;
+///
+/// let text = r#"{"success": true, "errors": [], "messages": [],
+///     "result": {"name": "Widget Corps", "created_at": "2014-01-01T05:20:00.12345Z"}}"#;
+/// let response: UpdateResponse = serde_json::from_str(text)?;
+/// let saved = response.result.unwrap();
+/// assert_eq!(saved.settings.name.as_deref(), Some("Widget Corps"));
+/// assert_eq!(saved.created_at.as_deref(), Some("2014-01-01T05:20:00.12345Z"));
+/// # Ok::<(), serde_json::Error>(())
+/// ```
 pub type UpdateResponse = Envelope<Organization>;
 
 /// A 4XX response: `success` is false, `errors` says why, `result` is
 /// `null`.
+///
+/// ```
+/// use ztlint::model::ErrorResponse;
+///
+/// let text = r#"{"success": false, "errors": [{"code": 10000, "message": "Authentication error"}],
+///     "messages": [], "result": null}"#;
+/// let response: ErrorResponse = serde_json::from_str(text)?;
+/// assert!(!response.success);
+/// assert_eq!(response.errors[0].code, 10000);
+/// assert_eq!(response.errors[0].message, "Authentication error");
+/// assert!(response.result.is_none());
+/// # Ok::<(), serde_json::Error>(())
+/// ```
 pub type ErrorResponse = Envelope<Organization>;
 
 /// One error or message of a response.
@@ -340,6 +521,17 @@ pub struct ResponseMessage {
 }
 
 /// The part of the request a response message is about.
+///
+/// ```
+/// use ztlint::model::ResponseMessage;
+///
+/// let text = r#"{"code": 12130, "message": "access.api.error.invalid_request",
+///     "source": {"pointer": "/session_duration"}}"#;
+/// let m: ResponseMessage = serde_json::from_str(text)?;
+/// let source = m.source.unwrap();
+/// assert_eq!(source.pointer.as_deref(), Some("/session_duration"));
+/// # Ok::<(), serde_json::Error>(())
+/// ```
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 pub struct MessageSource {
@@ -367,6 +559,25 @@ fn arbitrary_code(u: &mut arbitrary::Unstructured<'_>) -> arbitrary::Result<u32>
 }
 
 /// A finding about a typed value, located by JSON Pointer.
+///
+/// ```
+/// use ztlint::model::OrganizationUpdate;
+/// use ztlint::Severity;
+///
+/// let update = OrganizationUpdate { session_duration: Some("1d".into()), ..Default::default() };
+/// let finding = &update.validate()[0];
+/// assert_eq!(finding.pointer(), "/session_duration");
+/// assert_eq!(finding.code(), "duration-syntax");
+/// assert_eq!(finding.severity(), Severity::Error);
+/// assert_eq!(
+///     finding.message(),
+///     r#"`session_duration` is `1d`, which Go's time.ParseDuration rejects: time: unknown unit "d" in duration "1d""#
+/// );
+/// assert_eq!(
+///     finding.help(),
+///     Some("write `24h`; Go durations take no spaces and only the units ns, us (or µs), ms, s, m and h")
+/// );
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Finding {
     pointer: String,
@@ -376,26 +587,63 @@ pub struct Finding {
 impl Finding {
     /// The JSON Pointer of the field it is about, e.g.
     /// `/login_design/text_color`; `""` for the body as a whole.
+    ///
+    /// ```
+    /// use ztlint::model::OrganizationUpdate;
+    ///
+    /// let findings = OrganizationUpdate::default().validate();
+    /// assert_eq!(findings[0].code(), "empty-body");
+    /// assert_eq!(findings[0].pointer(), "");
+    /// ```
     pub fn pointer(&self) -> &str {
         &self.pointer
     }
 
     /// The rule code, e.g. `read-only-field`.
+    ///
+    /// ```
+    /// use ztlint::model::OrganizationUpdate;
+    ///
+    /// let update = OrganizationUpdate { mfa_required_for_all_apps: Some(true), ..Default::default() };
+    /// assert_eq!(update.validate()[0].code(), "mfa-required-without-authenticator");
+    /// ```
     pub fn code(&self) -> &'static str {
         self.diagnostic.code()
     }
 
     /// How serious it is.
+    ///
+    /// ```
+    /// use ztlint::model::OrganizationUpdate;
+    /// use ztlint::Severity;
+    ///
+    /// let update = OrganizationUpdate { is_ui_read_only: Some(true), ..Default::default() };
+    /// assert_eq!(update.validate()[0].severity(), Severity::Info);
+    /// ```
     pub fn severity(&self) -> Severity {
         self.diagnostic.severity()
     }
 
     /// What is wrong.
+    ///
+    /// ```
+    /// use ztlint::model::OrganizationUpdate;
+    ///
+    /// let update = OrganizationUpdate { name: Some(String::new()), ..Default::default() };
+    /// assert_eq!(update.validate()[0].message(), "`name` is empty");
+    /// ```
     pub fn message(&self) -> &str {
         self.diagnostic.message()
     }
 
     /// What to do about it.
+    ///
+    /// ```
+    /// use ztlint::model::OrganizationUpdate;
+    ///
+    /// let findings = OrganizationUpdate::default().validate();
+    /// assert_eq!(findings[0].help(), Some("add the fields to change, or do not send the request"));
+    /// ```
     pub fn help(&self) -> Option<&str> {
         self.diagnostic.help()
     }
@@ -426,6 +674,18 @@ impl OrganizationUpdate {
 
     /// Like [`OrganizationUpdate::validate`], with a configured linter
     /// (profile, rule selection, custom schema).
+    ///
+    /// ```
+    /// use ztlint::model::OrganizationUpdate;
+    /// use ztlint::{Linter, Profile};
+    ///
+    /// let update = OrganizationUpdate { name: Some("Widget Corps".into()), ..Default::default() };
+    /// assert!(update.validate().is_empty());
+    ///
+    /// let findings = update.validate_with(&Linter::new().profile(Profile::ZoneCreate));
+    /// assert_eq!(findings.len(), 1);
+    /// assert_eq!(findings[0].message(), "`auth_domain` is required when creating an organization");
+    /// ```
     pub fn validate_with(&self, linter: &Linter) -> Vec<Finding> {
         validate_serialized(self, linter)
     }
@@ -434,11 +694,42 @@ impl OrganizationUpdate {
 impl Organization {
     /// Lints the organization as an update body, as if a saved response
     /// were sent back: the timestamps are reported as read-only.
+    ///
+    /// ```
+    /// use ztlint::model::{Organization, OrganizationUpdate};
+    ///
+    /// let saved = Organization {
+    ///     settings: OrganizationUpdate { name: Some("Widget Corps".into()), ..Default::default() },
+    ///     created_at: None,
+    ///     updated_at: Some("2014-01-01T05:20:00.12345Z".into()),
+    /// };
+    /// let findings = saved.validate();
+    /// assert_eq!(findings.len(), 1);
+    /// assert_eq!(
+    ///     findings[0].message(),
+    ///     "`updated_at` is read-only: Cloudflare sets it and only returns it in responses"
+    /// );
+    /// ```
     pub fn validate(&self) -> Vec<Finding> {
         self.validate_with(&Linter::new())
     }
 
     /// Like [`Organization::validate`], with a configured linter.
+    ///
+    /// ```
+    /// use ztlint::model::{Organization, OrganizationUpdate};
+    /// use ztlint::Linter;
+    ///
+    /// let saved = Organization {
+    ///     settings: OrganizationUpdate { name: Some("Widget Corps".into()), ..Default::default() },
+    ///     created_at: Some("2014-01-01T05:20:00.12345Z".into()),
+    ///     updated_at: None,
+    /// };
+    /// assert_eq!(saved.validate().len(), 1);
+    /// let linter = Linter::new().ignore("read-only-field")?;
+    /// assert!(saved.validate_with(&linter).is_empty());
+    /// # Ok::<(), ztlint::UnknownName>(())
+    /// ```
     pub fn validate_with(&self, linter: &Linter) -> Vec<Finding> {
         validate_serialized(self, linter)
     }

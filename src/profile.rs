@@ -6,6 +6,24 @@
 use std::fmt;
 
 /// Which endpoint the payload is for. The endpoints take different fields.
+///
+/// ```
+/// use ztlint::{Linter, Profile};
+///
+/// assert_eq!(Profile::default(), Profile::AccountUpdate);
+/// assert_eq!("zone-update".parse::<Profile>()?, Profile::ZoneUpdate);
+///
+/// // `session_duration` is set on the account, not on a zone.
+/// let body = r#"{"session_duration": "24h"}"#;
+/// assert!(Linter::new().profile(Profile::AccountUpdate).lint(body).is_empty());
+/// let diagnostics = Linter::new().profile(Profile::ZoneUpdate).lint(body);
+/// assert_eq!(diagnostics[0].code(), "unknown-field");
+/// assert_eq!(
+///     diagnostics[0].message(),
+///     "`session_duration` is not a field of the zone-level endpoint"
+/// );
+/// # Ok::<(), ztlint::UnknownName>(())
+/// ```
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum Profile {
     /// `PUT /accounts/{account_id}/access/organizations`: every field is
@@ -59,11 +77,25 @@ impl Profile {
     }
 
     /// Whether the endpoint is zone-level.
+    ///
+    /// ```
+    /// use ztlint::Profile;
+    ///
+    /// assert!(Profile::ZoneCreate.is_zone());
+    /// assert!(!Profile::Create.is_zone());
+    /// ```
     pub const fn is_zone(self) -> bool {
         matches!(self, Profile::ZoneUpdate | Profile::ZoneCreate)
     }
 
     /// Whether the endpoint creates an organization.
+    ///
+    /// ```
+    /// use ztlint::Profile;
+    ///
+    /// assert!(Profile::ZoneCreate.is_create());
+    /// assert!(!Profile::ZoneUpdate.is_create());
+    /// ```
     pub const fn is_create(self) -> bool {
         matches!(self, Profile::Create | Profile::ZoneCreate)
     }
@@ -74,6 +106,11 @@ impl Profile {
     }
 
     /// Every profile, default first.
+    ///
+    /// ```
+    /// let names: Vec<_> = ztlint::Profile::ALL.iter().map(|p| p.as_str()).collect();
+    /// assert_eq!(names, ["account-update", "zone-update", "create", "zone-create"]);
+    /// ```
     pub const ALL: [Profile; 4] = [
         Profile::AccountUpdate,
         Profile::ZoneUpdate,

@@ -37,6 +37,13 @@ impl Span {
     ///
     /// An inverted pair is normalised to an empty span at `start`, so a
     /// `Span` is never backwards.
+    ///
+    /// ```
+    /// use ztlint::Span;
+    ///
+    /// assert_eq!(Span::new(3, 8).range(), 3..8);
+    /// assert_eq!(Span::new(8, 3), Span::empty(8));
+    /// ```
     pub const fn new(start: usize, end: usize) -> Span {
         if end < start {
             Span { start, end: start }
@@ -46,6 +53,11 @@ impl Span {
     }
 
     /// An empty span at `offset`, for insertions and end-of-input errors.
+    ///
+    /// ```
+    /// let diagnostics = ztlint::lint(r#"{"name": "Widget""#);
+    /// assert_eq!(diagnostics[0].span(), ztlint::Span::empty(17));
+    /// ```
     pub const fn empty(offset: usize) -> Span {
         Span {
             start: offset,
@@ -54,31 +66,65 @@ impl Span {
     }
 
     /// The first byte of the span.
+    ///
+    /// ```
+    /// let diagnostics = ztlint::lint(r#"{"session_duration": "1d"}"#);
+    /// assert_eq!(diagnostics[0].span().start(), 21);
+    /// ```
     pub const fn start(self) -> usize {
         self.start
     }
 
     /// One past the last byte of the span.
+    ///
+    /// ```
+    /// let diagnostics = ztlint::lint(r#"{"session_duration": "1d"}"#);
+    /// assert_eq!(diagnostics[0].span().end(), 25);
+    /// ```
     pub const fn end(self) -> usize {
         self.end
     }
 
     /// The length of the span in bytes.
+    ///
+    /// ```
+    /// assert_eq!(ztlint::Span::new(21, 25).len(), 4);
+    /// assert_eq!(ztlint::Span::empty(7).len(), 0);
+    /// ```
     pub const fn len(self) -> usize {
         self.end - self.start
     }
 
     /// Whether the span covers no bytes.
+    ///
+    /// ```
+    /// assert!(ztlint::Span::empty(7).is_empty());
+    /// assert!(!ztlint::Span::new(7, 8).is_empty());
+    /// ```
     pub const fn is_empty(self) -> bool {
         self.start == self.end
     }
 
     /// The span as a `Range<usize>`, for slicing.
+    ///
+    /// ```
+    /// let source = r#"{"session_duration": "1d"}"#;
+    /// let span = ztlint::lint(source)[0].span();
+    /// assert_eq!(span.range(), 21..25);
+    /// assert_eq!(&source[span.range()], r#""1d""#);
+    /// ```
     pub const fn range(self) -> Range<usize> {
         self.start..self.end
     }
 
     /// The smallest span covering both `self` and `other`.
+    ///
+    /// ```
+    /// use ztlint::Span;
+    ///
+    /// assert_eq!(Span::new(1, 3).to(Span::new(7, 9)), Span::new(1, 9));
+    /// assert_eq!(Span::new(7, 9).to(Span::new(1, 3)), Span::new(1, 9));
+    /// ```
     pub fn to(self, other: Span) -> Span {
         Span::new(self.start.min(other.start), self.end.max(other.end))
     }
@@ -109,6 +155,18 @@ impl fmt::Display for Span {
 }
 
 /// A 1-based line and column. Columns count Unicode scalar values.
+///
+/// Its `Display` is `line:column`.
+///
+/// ```
+/// use ztlint::{LineIndex, Position};
+///
+/// let source = "{\n  \"session_duration\": \"1d\"\n}";
+/// let diagnostics = ztlint::lint(source);
+/// let (start, end) = diagnostics[0].positions(&LineIndex::new(source));
+/// assert_eq!(start, Position { line: 2, column: 23 });
+/// assert_eq!(end.to_string(), "2:27");
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Position {
     /// 1-based line number.
@@ -176,6 +234,14 @@ const fn is_continuation(byte: u8) -> bool {
 
 impl<'a> LineIndex<'a> {
     /// Indexes the lines of `source`.
+    ///
+    /// ```
+    /// use ztlint::{LineIndex, Position};
+    ///
+    /// let index = LineIndex::new("{\r\n  \"name\": 1\r\n}");
+    /// // The `"` of `"name"`: the `\r` ends line 1 with the `\n`.
+    /// assert_eq!(index.position(5), Position { line: 2, column: 3 });
+    /// ```
     pub fn new(source: &'a str) -> LineIndex<'a> {
         let bytes = source.as_bytes();
         let mut blocks = Vec::with_capacity(bytes.len() / BLOCK + 1);
@@ -246,6 +312,17 @@ impl<'a> LineIndex<'a> {
     ///
     /// An offset past the end is clamped to the end; an offset inside a
     /// multi-byte character is treated as the start of that character.
+    ///
+    /// ```
+    /// use ztlint::{LineIndex, Position};
+    ///
+    /// let index = LineIndex::new("{\"name\": \"Wïdget\"}");
+    /// // The `d` after the two-byte `ï`.
+    /// assert_eq!(index.position(13), Position { line: 1, column: 13 });
+    /// // Inside the `ï`, and past the end.
+    /// assert_eq!(index.position(12), Position { line: 1, column: 12 });
+    /// assert_eq!(index.position(99), Position { line: 1, column: 19 });
+    /// ```
     pub fn position(&self, offset: usize) -> Position {
         let mut offset = offset.min(self.source.len());
         while !self.source.is_char_boundary(offset) {
@@ -263,6 +340,16 @@ impl<'a> LineIndex<'a> {
     }
 
     /// The positions of a span's first byte and of its end.
+    ///
+    /// ```
+    /// use ztlint::{LineIndex, Position, Span};
+    ///
+    /// let index = LineIndex::new("{\n  \"name\": \"\"\n}");
+    /// // The `""` after `"name": `.
+    /// let (start, end) = index.span(Span::new(12, 14));
+    /// assert_eq!(start, Position { line: 2, column: 11 });
+    /// assert_eq!(end, Position { line: 2, column: 13 });
+    /// ```
     pub fn span(&self, span: Span) -> (Position, Position) {
         (self.position(span.start()), self.position(span.end()))
     }
@@ -303,6 +390,12 @@ impl<'a> LineIndex<'a> {
     }
 
     /// The text the index was built over.
+    ///
+    /// ```
+    /// let source = "{\"name\": \"Widget\"}";
+    /// let index = ztlint::LineIndex::new(source);
+    /// assert_eq!(index.source(), source);
+    /// ```
     pub fn source(&self) -> &'a str {
         self.source
     }

@@ -8,6 +8,22 @@ use super::few::Few;
 use super::Diagnostic;
 
 /// Whether a fix may be applied without a human looking at it.
+///
+/// `Safe` is less than `Unsafe`, so [`apply_fixes`] with `Unsafe` applies
+/// every fix.
+///
+/// ```
+/// use ztlint::{apply_fixes, Applicability};
+///
+/// // A misspelt field: renaming it is probably right, but needs review.
+/// let source = r#"{"nmae": "Widget Corps"}"#;
+/// let diagnostics = ztlint::lint(source);
+/// assert_eq!(diagnostics[0].fixes()[0].applicability(), Applicability::Unsafe);
+///
+/// assert_eq!(apply_fixes(source, &diagnostics, Applicability::Safe).1, 0);
+/// let (fixed, applied) = apply_fixes(source, &diagnostics, Applicability::Unsafe);
+/// assert_eq!((fixed.as_str(), applied), (r#"{"name": "Widget Corps"}"#, 1));
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Applicability {
     /// The fix keeps the author's intent exactly; `--fix` applies it.
@@ -19,6 +35,13 @@ pub enum Applicability {
 
 impl Applicability {
     /// `safe` or `unsafe`, as used in the JSON and SARIF outputs.
+    ///
+    /// ```
+    /// use ztlint::Applicability;
+    ///
+    /// assert_eq!(Applicability::Safe.as_str(), "safe");
+    /// assert_eq!(Applicability::Unsafe.as_str(), "unsafe");
+    /// ```
     pub const fn as_str(self) -> &'static str {
         match self {
             Applicability::Safe => "safe",
@@ -28,6 +51,14 @@ impl Applicability {
 }
 
 /// Replace the bytes of `span` with `replacement`. An empty span inserts.
+///
+/// ```
+/// let source = r#"{"session_duration": "1d"}"#;
+/// let diagnostics = ztlint::lint(source);
+/// let edit = &diagnostics[0].fixes()[0].edits()[0];
+/// assert_eq!(edit.span().range(), 21..25);
+/// assert_eq!(edit.replacement(), r#""24h""#);
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Edit {
     span: Span,
@@ -36,6 +67,17 @@ pub struct Edit {
 
 impl Edit {
     /// Replaces `span` with `replacement`.
+    ///
+    /// ```
+    /// use ztlint::{apply_fixes, Applicability, Diagnostic, Edit, Fix, Severity, Span};
+    ///
+    /// let source = r#"{"name": "Widget"}"#;
+    /// let edit = Edit::replace(Span::new(9, 17), r#""Widget Corps""#);
+    /// let d = Diagnostic::new("example-rule", Severity::Info, "a short name", Span::new(9, 17))
+    ///     .with_fix(Fix::safe("Lengthen the name", [edit]));
+    /// let (fixed, _) = apply_fixes(source, &[d], Applicability::Safe);
+    /// assert_eq!(fixed, r#"{"name": "Widget Corps"}"#);
+    /// ```
     pub fn replace(span: Span, replacement: impl Into<Cow<'static, str>>) -> Edit {
         Edit {
             span,
@@ -44,22 +86,53 @@ impl Edit {
     }
 
     /// Deletes `span`.
+    ///
+    /// ```
+    /// use ztlint::{Edit, Span};
+    ///
+    /// let edit = Edit::delete(Span::new(1, 14));
+    /// assert_eq!((edit.span().range(), edit.replacement()), (1..14, ""));
+    ///
+    /// // The safe fix of a duplicate key is a deletion.
+    /// let diagnostics = ztlint::lint(r#"{"name": "A", "name": "B"}"#);
+    /// assert_eq!(diagnostics[0].fixes()[0].edits(), [edit]);
+    /// ```
     pub fn delete(span: Span) -> Edit {
         Edit::replace(span, "")
     }
 
     /// The span replaced.
+    ///
+    /// ```
+    /// let diagnostics = ztlint::lint(r#"{"is_ui_read_only": "false"}"#);
+    /// assert_eq!(diagnostics[0].fixes()[0].edits()[0].span().range(), 20..27);
+    /// ```
     pub fn span(&self) -> Span {
         self.span
     }
 
     /// The text that replaces the span.
+    ///
+    /// ```
+    /// let diagnostics = ztlint::lint(r#"{"is_ui_read_only": "false"}"#);
+    /// assert_eq!(diagnostics[0].fixes()[0].edits()[0].replacement(), "false");
+    /// ```
     pub fn replacement(&self) -> &str {
         &self.replacement
     }
 }
 
 /// A set of edits that together fix one diagnostic.
+///
+/// ```
+/// use ztlint::Applicability;
+///
+/// let diagnostics = ztlint::lint(r#"{"login_design": {"text_color": "red"}}"#);
+/// let fix = &diagnostics[0].fixes()[0];
+/// assert_eq!(fix.message(), r##"Replace with `"#ff0000"`"##);
+/// assert_eq!(fix.applicability(), Applicability::Safe);
+/// assert_eq!(fix.edits()[0].replacement(), r##""#ff0000""##);
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Fix {
     message: Cow<'static, str>,
@@ -69,6 +142,14 @@ pub struct Fix {
 
 impl Fix {
     /// A fix that is safe to apply automatically.
+    ///
+    /// ```
+    /// use ztlint::{Applicability, Edit, Fix, Span};
+    ///
+    /// let fix = Fix::safe("Remove the trailing comma", [Edit::delete(Span::new(17, 18))]);
+    /// assert_eq!(fix.applicability(), Applicability::Safe);
+    /// assert_eq!(fix.edits().len(), 1);
+    /// ```
     pub fn safe(
         message: impl Into<Cow<'static, str>>,
         edits: impl IntoIterator<Item = Edit>,
@@ -81,6 +162,18 @@ impl Fix {
     }
 
     /// A fix that needs review before it is applied.
+    ///
+    /// ```
+    /// use ztlint::{apply_fixes, Applicability, Diagnostic, Edit, Fix, Severity, Span};
+    ///
+    /// let source = r#"{"name": "Widget"}"#;
+    /// let fix = Fix::needs_review("Rename", [Edit::replace(Span::new(9, 17), r#""Gadget""#)]);
+    /// assert_eq!(fix.applicability(), Applicability::Unsafe);
+    /// let d = Diagnostic::new("example-rule", Severity::Info, "renamed", Span::new(9, 17))
+    ///     .with_fix(fix);
+    /// assert_eq!(apply_fixes(source, &[d.clone()], Applicability::Safe).0, source);
+    /// assert_eq!(apply_fixes(source, &[d], Applicability::Unsafe).0, r#"{"name": "Gadget"}"#);
+    /// ```
     pub fn needs_review(
         message: impl Into<Cow<'static, str>>,
         edits: impl IntoIterator<Item = Edit>,
@@ -93,16 +186,35 @@ impl Fix {
     }
 
     /// What the fix does, e.g. "Replace with `\"24h\"`".
+    ///
+    /// ```
+    /// let diagnostics = ztlint::lint(r#"{"name": null}"#);
+    /// assert_eq!(diagnostics[0].fixes()[0].message(), "Remove `name`");
+    /// ```
     pub fn message(&self) -> &str {
         &self.message
     }
 
     /// Whether the fix is safe.
+    ///
+    /// ```
+    /// use ztlint::Applicability;
+    ///
+    /// let diagnostics = ztlint::lint(r#"{"name": null}"#);
+    /// assert_eq!(diagnostics[0].fixes()[0].applicability(), Applicability::Unsafe);
+    /// ```
     pub fn applicability(&self) -> Applicability {
         self.applicability
     }
 
     /// The edits, in source order.
+    ///
+    /// ```
+    /// use ztlint::{Edit, Span};
+    ///
+    /// let diagnostics = ztlint::lint(r#"{"name": null}"#);
+    /// assert_eq!(diagnostics[0].fixes()[0].edits(), [Edit::delete(Span::new(1, 13))]);
+    /// ```
     pub fn edits(&self) -> &[Edit] {
         self.edits.as_slice()
     }

@@ -34,6 +34,16 @@ use crate::span::{LineIndex, Position, Span};
 ///
 /// Ordered from least to most serious, so `severity >= Severity::Warning`
 /// selects warnings and errors.
+///
+/// ```
+/// use ztlint::Severity;
+///
+/// let source = r#"{"name": null, "nmae": 1, "session_duration": "1d"}"#;
+/// let severities: Vec<_> = ztlint::lint(source).iter().map(|d| d.severity()).collect();
+/// assert_eq!(severities, [Severity::Info, Severity::Warning, Severity::Error]);
+/// let serious = severities.iter().filter(|&&s| s >= Severity::Warning).count();
+/// assert_eq!(serious, 2);
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Severity {
     /// Worth knowing; never fails a run by default.
@@ -47,6 +57,13 @@ pub enum Severity {
 impl Severity {
     /// The lowercase name used in every output format: `error`, `warning`
     /// or `info`.
+    ///
+    /// ```
+    /// use ztlint::Severity;
+    ///
+    /// assert_eq!(Severity::Warning.as_str(), "warning");
+    /// assert_eq!(Severity::Error.to_string(), Severity::Error.as_str());
+    /// ```
     pub const fn as_str(self) -> &'static str {
         match self {
             Severity::Info => "info",
@@ -67,6 +84,15 @@ impl fmt::Display for Severity {
 /// A label is in its diagnostic's file, unless it was made with
 /// [`Label::elsewhere`]: a Terraform finding can point at the variable file
 /// a value comes from.
+///
+/// ```
+/// let source = r#"{"name": "A", "name": "B"}"#;
+/// let diagnostics = ztlint::lint(source);
+/// let first = &diagnostics[0].secondary()[0];
+/// assert_eq!(&source[first.span().range()], r#""name""#);
+/// assert_eq!(first.text(), Some("first defined here"));
+/// assert_eq!(first.file(), None);
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Label {
     span: Span,
@@ -85,6 +111,15 @@ struct Elsewhere {
 
 impl Label {
     /// A label over `span` with `text`.
+    ///
+    /// ```
+    /// use ztlint::{Label, Span};
+    ///
+    /// let label = Label::new(Span::new(1, 7), "first defined here");
+    /// assert_eq!(label.text(), Some("first defined here"));
+    /// let diagnostics = ztlint::lint(r#"{"name": "A", "name": "B"}"#);
+    /// assert_eq!(diagnostics[0].secondary(), [label]);
+    /// ```
     pub fn new(span: Span, text: impl Into<Cow<'static, str>>) -> Label {
         Label {
             span,
@@ -94,6 +129,16 @@ impl Label {
     }
 
     /// A label over `span` with no text.
+    ///
+    /// ```
+    /// use ztlint::{Diagnostic, Label, Severity, Span};
+    ///
+    /// let label = Label::bare(Span::new(1, 7));
+    /// assert_eq!((label.span().range(), label.text()), (1..7, None));
+    /// // A new diagnostic's primary label is bare.
+    /// let d = Diagnostic::new("example-rule", Severity::Info, "note", Span::new(1, 7));
+    /// assert_eq!(d.primary(), &label);
+    /// ```
     pub fn bare(span: Span) -> Label {
         Label {
             span,
@@ -133,21 +178,51 @@ impl Label {
     }
 
     /// The file the label is in, when it is not its diagnostic's.
+    ///
+    /// ```
+    /// use ztlint::{Label, Span};
+    ///
+    /// let label = Label::elsewhere("terraform.tfvars", "session = \"2d\"\n", Span::new(10, 14), "set here");
+    /// assert_eq!(label.file(), Some("terraform.tfvars"));
+    /// assert_eq!(Label::new(Span::new(10, 14), "set here").file(), None);
+    /// ```
     pub fn file(&self) -> Option<&str> {
         self.elsewhere.as_deref().map(|e| e.file.as_str())
     }
 
     /// The 1-based start and end positions of a label in another file.
+    ///
+    /// ```
+    /// use ztlint::{Label, Position, Span};
+    ///
+    /// let vars = "# Sessions\nsession = \"2d\"\n";
+    /// let label = Label::elsewhere("terraform.tfvars", vars, Span::new(21, 25), "set here");
+    /// assert_eq!(
+    ///     label.positions_elsewhere(),
+    ///     Some((Position { line: 2, column: 11 }, Position { line: 2, column: 15 }))
+    /// );
+    /// assert_eq!(Label::bare(Span::new(21, 25)).positions_elsewhere(), None);
+    /// ```
     pub fn positions_elsewhere(&self) -> Option<(Position, Position)> {
         self.elsewhere.as_deref().map(|e| (e.start, e.end))
     }
 
     /// The span the label marks.
+    ///
+    /// ```
+    /// let diagnostics = ztlint::lint(r#"{"session_duration": "1d"}"#);
+    /// assert_eq!(diagnostics[0].primary().span().range(), 21..25);
+    /// ```
     pub fn span(&self) -> Span {
         self.span
     }
 
     /// The label's text, if any.
+    ///
+    /// ```
+    /// let diagnostics = ztlint::lint(r#"{"session_duration": "1d"}"#);
+    /// assert_eq!(diagnostics[0].primary().text(), Some("not a Go duration"));
+    /// ```
     pub fn text(&self) -> Option<&str> {
         self.text.as_deref()
     }
@@ -180,6 +255,14 @@ pub struct Diagnostic {
 
 impl Diagnostic {
     /// A diagnostic of rule `code` at `span`, with no label text, help or fix.
+    ///
+    /// ```
+    /// use ztlint::{Diagnostic, Severity, Span};
+    ///
+    /// let d = Diagnostic::new("example-rule", Severity::Error, "no good", Span::new(0, 2));
+    /// assert_eq!((d.code(), d.severity(), d.message()), ("example-rule", Severity::Error, "no good"));
+    /// assert_eq!((d.primary().text(), d.help(), d.fixes().len()), (None, None, 0));
+    /// ```
     pub fn new(
         code: &'static str,
         severity: Severity,
@@ -198,30 +281,72 @@ impl Diagnostic {
     }
 
     /// Sets the text of the primary label.
+    ///
+    /// ```
+    /// use ztlint::{Diagnostic, Severity, Span};
+    ///
+    /// let d = Diagnostic::new("example-rule", Severity::Info, "note", Span::new(0, 2))
+    ///     .with_label("here");
+    /// assert_eq!(d.primary().text(), Some("here"));
+    /// ```
     pub fn with_label(mut self, text: impl Into<Cow<'static, str>>) -> Diagnostic {
         self.primary.text = Some(text.into());
         self
     }
 
     /// Adds a secondary label, e.g. the first occurrence of a duplicate key.
+    ///
+    /// ```
+    /// use ztlint::{Diagnostic, Severity, Span};
+    ///
+    /// let d = Diagnostic::new("example-rule", Severity::Info, "note", Span::new(14, 20))
+    ///     .with_secondary(Span::new(1, 7), "first here");
+    /// assert_eq!(d.secondary()[0].span(), Span::new(1, 7));
+    /// assert_eq!(d.secondary()[0].text(), Some("first here"));
+    /// ```
     pub fn with_secondary(mut self, span: Span, text: impl Into<Cow<'static, str>>) -> Diagnostic {
         self.secondary.push(Label::new(span, text));
         self
     }
 
     /// Adds a secondary label, which may be in another file.
+    ///
+    /// ```
+    /// use ztlint::{Diagnostic, Label, Severity, Span};
+    ///
+    /// let label = Label::elsewhere("terraform.tfvars", "session = \"2d\"\n", Span::new(10, 14), "set here");
+    /// let d = Diagnostic::new("example-rule", Severity::Info, "note", Span::new(0, 2))
+    ///     .with_secondary_label(label);
+    /// assert_eq!(d.secondary()[0].file(), Some("terraform.tfvars"));
+    /// ```
     pub fn with_secondary_label(mut self, label: Label) -> Diagnostic {
         self.secondary.push(label);
         self
     }
 
     /// Sets the help line.
+    ///
+    /// ```
+    /// use ztlint::{Diagnostic, Severity, Span};
+    ///
+    /// let d = Diagnostic::new("example-rule", Severity::Info, "note", Span::new(0, 2))
+    ///     .with_help("do it differently");
+    /// assert_eq!(d.help(), Some("do it differently"));
+    /// ```
     pub fn with_help(mut self, help: impl Into<Cow<'static, str>>) -> Diagnostic {
         self.help = Some(help.into());
         self
     }
 
     /// Adds a fix.
+    ///
+    /// ```
+    /// use ztlint::{Diagnostic, Edit, Fix, Severity, Span};
+    ///
+    /// let d = Diagnostic::new("example-rule", Severity::Info, "note", Span::new(0, 2))
+    ///     .with_fix(Fix::safe("Remove it", [Edit::delete(Span::new(0, 2))]));
+    /// assert_eq!(d.fixes()[0].message(), "Remove it");
+    /// ```
     pub fn with_fix(mut self, fix: Fix) -> Diagnostic {
         self.fixes.push(fix);
         self
@@ -261,52 +386,120 @@ impl Diagnostic {
     }
 
     /// Replaces the severity, e.g. after a per-rule override.
+    ///
+    /// ```
+    /// use ztlint::Severity;
+    ///
+    /// let d = ztlint::lint(r#"{"session_duration": "1d"}"#).remove(0);
+    /// assert_eq!(d.severity(), Severity::Error);
+    /// assert_eq!(d.with_severity(Severity::Info).severity(), Severity::Info);
+    /// ```
     pub fn with_severity(mut self, severity: Severity) -> Diagnostic {
         self.severity = severity;
         self
     }
 
     /// The stable kebab-case rule code, e.g. `duration-syntax`.
+    ///
+    /// ```
+    /// let diagnostics = ztlint::lint(r#"{"name": "A", "name": "B"}"#);
+    /// assert_eq!(diagnostics[0].code(), "duplicate-key");
+    /// ```
     pub fn code(&self) -> &'static str {
         self.code
     }
 
     /// How serious the finding is.
+    ///
+    /// ```
+    /// let diagnostics = ztlint::lint(r#"{"name": "A", "name": "B"}"#);
+    /// assert_eq!(diagnostics[0].severity(), ztlint::Severity::Warning);
+    /// ```
     pub fn severity(&self) -> Severity {
         self.severity
     }
 
     /// What is wrong, in one sentence.
+    ///
+    /// ```
+    /// let diagnostics = ztlint::lint(r#"{"name": "A", "name": "B"}"#);
+    /// assert_eq!(diagnostics[0].message(), "duplicate key `name`");
+    /// ```
     pub fn message(&self) -> &str {
         &self.message
     }
 
     /// The primary label: where the problem is.
+    ///
+    /// ```
+    /// let diagnostics = ztlint::lint(r#"{"name": "A", "name": "B"}"#);
+    /// let primary = diagnostics[0].primary();
+    /// assert_eq!((primary.span().range(), primary.text()), (14..20, Some("defined again here")));
+    /// ```
     pub fn primary(&self) -> &Label {
         &self.primary
     }
 
     /// The primary span; shorthand for `self.primary().span()`.
+    ///
+    /// ```
+    /// let source = r#"{"name": "A", "name": "B"}"#;
+    /// let diagnostics = ztlint::lint(source);
+    /// assert_eq!(diagnostics[0].span().range(), 14..20);
+    /// assert_eq!(&source[diagnostics[0].span().range()], r#""name""#);
+    /// ```
     pub fn span(&self) -> Span {
         self.primary.span
     }
 
     /// Secondary labels, e.g. a related earlier key.
+    ///
+    /// ```
+    /// let diagnostics = ztlint::lint(r#"{"name": "A", "name": "B"}"#);
+    /// let secondary = diagnostics[0].secondary();
+    /// assert_eq!(secondary.len(), 1);
+    /// assert_eq!(secondary[0].span().range(), 1..7);
+    /// ```
     pub fn secondary(&self) -> &[Label] {
         self.secondary.as_slice()
     }
 
     /// How to fix it, in one line.
+    ///
+    /// ```
+    /// let diagnostics = ztlint::lint(r#"{"is_ui_read_only": "false"}"#);
+    /// assert_eq!(
+    ///     diagnostics[0].help(),
+    ///     Some("write `false` without quotes: a quoted boolean is a string")
+    /// );
+    /// ```
     pub fn help(&self) -> Option<&str> {
         self.help.as_deref()
     }
 
     /// Machine-applicable fixes, if any.
+    ///
+    /// ```
+    /// let diagnostics = ztlint::lint(r#"{"is_ui_read_only": "false"}"#);
+    /// assert_eq!(diagnostics[0].fixes()[0].message(), "Replace with `false`");
+    /// // A syntax error has none.
+    /// assert!(ztlint::lint("{")[0].fixes().is_empty());
+    /// ```
     pub fn fixes(&self) -> &[Fix] {
         self.fixes.as_slice()
     }
 
     /// The 1-based start and end positions of the primary span.
+    ///
+    /// ```
+    /// use ztlint::{LineIndex, Position};
+    ///
+    /// let source = "{\n  \"name\": \"A\",\n  \"name\": \"B\"\n}";
+    /// let diagnostics = ztlint::lint(source);
+    /// let (start, end) = diagnostics[0].positions(&LineIndex::new(source));
+    /// assert_eq!(start, Position { line: 3, column: 3 });
+    /// assert_eq!(end, Position { line: 3, column: 9 });
+    /// ```
     pub fn positions(&self, index: &LineIndex<'_>) -> (Position, Position) {
         index.span(self.primary.span)
     }

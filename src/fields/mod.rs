@@ -37,6 +37,17 @@ use crate::profile::Profile;
 pub use self::schema::schema;
 
 /// How sure ztlint is of a fact, as `shared/cloudflare-facts.md` grades it.
+///
+/// Ordered from least to most sure.
+///
+/// ```
+/// use ztlint::fields::{self, Confidence};
+///
+/// let field = fields::find(&["session_duration"]).unwrap();
+/// let grades: Vec<_> = field.evidence().iter().map(|e| e.confidence()).collect();
+/// assert_eq!(grades, [Confidence::High, Confidence::High, Confidence::Medium, Confidence::Medium]);
+/// assert!(Confidence::Medium < Confidence::High);
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Confidence {
     /// Inferred from a single third-party source.
@@ -64,6 +75,16 @@ impl Confidence {
 }
 
 /// Where a fact comes from, and how sure it is.
+///
+/// ```
+/// use ztlint::fields::{self, Confidence};
+///
+/// let field = fields::find(&["mfa_config", "allowed_authenticators"]).unwrap();
+/// let first = &field.evidence()[0];
+/// assert_eq!(first.fact(), "enum totp, biometrics, security_key, piv_key, ssh_fido2_key");
+/// assert_eq!(first.source(), "cloudflare-typescript `OrganizationUpdateParams`");
+/// assert_eq!(first.confidence(), Confidence::High);
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Evidence {
     fact: &'static str,
@@ -73,23 +94,49 @@ pub struct Evidence {
 
 impl Evidence {
     /// What the source says, briefly.
+    ///
+    /// ```
+    /// let field = ztlint::fields::find(&["session_duration"]).unwrap();
+    /// assert_eq!(field.evidence()[0].fact(), "a Go duration; units ns, us (or µs), ms, s, m, h");
+    /// ```
     pub fn fact(&self) -> &'static str {
         self.fact
     }
 
     /// The source: a document, SDK type or code path, with its date or
     /// version where it matters.
+    ///
+    /// ```
+    /// let field = ztlint::fields::find(&["session_duration"]).unwrap();
+    /// assert_eq!(field.evidence()[1].source(), "terraform-provider-cloudflare v4");
+    /// ```
     pub fn source(&self) -> &'static str {
         self.source
     }
 
     /// How sure the fact is.
+    ///
+    /// ```
+    /// use ztlint::fields::Confidence;
+    ///
+    /// let field = ztlint::fields::find(&["session_duration"]).unwrap();
+    /// assert_eq!(field.evidence()[2].confidence(), Confidence::Medium);
+    /// ```
     pub fn confidence(&self) -> Confidence {
         self.confidence
     }
 }
 
 /// The JSON type of a field.
+///
+/// ```
+/// use ztlint::fields::{self, Kind};
+///
+/// let kind = |path: &[&str]| fields::find(path).unwrap().kind();
+/// assert_eq!(kind(&["is_ui_read_only"]), Kind::Boolean);
+/// assert_eq!(kind(&["service_token_inactivity", "inactivity_threshold_days"]), Kind::Integer);
+/// assert_eq!(kind(&["mfa_piv_key_requirements", "ssh_key_size"]), Kind::IntegerArray);
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Kind {
     /// `true` or `false`.
@@ -108,6 +155,19 @@ pub enum Kind {
 }
 
 /// Where a field stands in today's API.
+///
+/// ```
+/// use ztlint::fields::{self, Status};
+///
+/// let status = |name: &str| fields::find(&[name]).unwrap().status();
+/// assert_eq!(status("name"), Status::Current);
+/// assert_eq!(status("mfa_configuration_allowed"), Status::Removed { on: "2026-03-05" });
+/// assert_eq!(status("created_at"), Status::ResponseOnly);
+///
+/// // Each status but `Current` has its rule.
+/// let diagnostics = ztlint::lint(r#"{"mfa_configuration_allowed": true}"#);
+/// assert_eq!(diagnostics[0].code(), "removed-field");
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Status {
     /// Taken by the API today.
@@ -131,6 +191,16 @@ pub enum Status {
 }
 
 /// A value of an enum field that the API has renamed.
+///
+/// ```
+/// use ztlint::fields::{self, RenamedValue};
+///
+/// let field = fields::find(&["mfa_config", "allowed_authenticators"]).unwrap();
+/// assert_eq!(
+///     field.renamed_values(),
+///     [RenamedValue { from: "ssh_piv_key", to: "piv_key", on: "2026-06-17" }]
+/// );
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct RenamedValue {
     /// The old value, which released clients still send.
@@ -208,6 +278,18 @@ impl Endpoints {
 }
 
 /// One field of the body. See the [module docs](self).
+///
+/// ```
+/// use ztlint::fields::{self, Kind, Status};
+/// use ztlint::Profile;
+///
+/// let field = fields::find(&["mfa_piv_key_requirements", "pin_policy"]).unwrap();
+/// assert_eq!(field.name(), "mfa_piv_key_requirements.pin_policy");
+/// assert_eq!((field.kind(), field.status()), (Kind::String, Status::Current));
+/// assert_eq!(field.options(), ["never", "once", "always"]);
+/// assert!(field.accepted_by(Profile::Create));
+/// assert!(!field.accepted_by(Profile::ZoneUpdate));
+/// ```
 #[derive(Debug)]
 pub struct Field {
     pub(crate) path: &'static [&'static str],
@@ -237,16 +319,31 @@ pub struct Field {
 
 impl Field {
     /// The keys from the body's root to the field, outermost first.
+    ///
+    /// ```
+    /// let field = ztlint::fields::find(&["login_design", "logo_path"]).unwrap();
+    /// assert_eq!(field.path(), ["login_design", "logo_path"]);
+    /// ```
     pub fn path(&self) -> &'static [&'static str] {
         self.path
     }
 
     /// The field as messages name it: `login_design.text_color`.
+    ///
+    /// ```
+    /// let field = ztlint::fields::find(&["mfa_config", "session_duration"]).unwrap();
+    /// assert_eq!(field.name(), "mfa_config.session_duration");
+    /// ```
     pub fn name(&self) -> String {
         self.path.join(".")
     }
 
     /// The field's JSON Pointer: `/login_design/text_color`.
+    ///
+    /// ```
+    /// let field = ztlint::fields::find(&["mfa_config", "session_duration"]).unwrap();
+    /// assert_eq!(field.pointer(), "/mfa_config/session_duration");
+    /// ```
     pub fn pointer(&self) -> String {
         self.path.iter().fold(String::new(), |mut out, key| {
             out.push('/');
@@ -256,17 +353,41 @@ impl Field {
     }
 
     /// Its JSON type.
+    ///
+    /// ```
+    /// use ztlint::fields::{self, Kind};
+    ///
+    /// assert_eq!(fields::find(&["login_design"]).unwrap().kind(), Kind::Object);
+    /// assert_eq!(
+    ///     fields::find(&["deny_unmatched_requests_exempted_zone_names"]).unwrap().kind(),
+    ///     Kind::StringArray
+    /// );
+    /// ```
     pub fn kind(&self) -> Kind {
         self.kind
     }
 
     /// Where it stands in today's API.
+    ///
+    /// ```
+    /// use ztlint::fields::{self, Status};
+    ///
+    /// assert_eq!(fields::find(&["updated_at"]).unwrap().status(), Status::ResponseOnly);
+    /// ```
     pub fn status(&self) -> Status {
         self.status
     }
 
     /// The values an enum field (or its items) takes; empty when any value
     /// of its type goes.
+    ///
+    /// ```
+    /// use ztlint::fields;
+    ///
+    /// let sizes = fields::find(&["mfa_piv_key_requirements", "ssh_key_size"]).unwrap();
+    /// assert_eq!(sizes.options(), ["256", "384", "521", "2048", "3072", "4096"]);
+    /// assert!(fields::find(&["name"]).unwrap().options().is_empty());
+    /// ```
     pub fn options(&self) -> Vec<String> {
         if self.integers.is_empty() {
             self.strings.iter().map(|s| s.to_string()).collect()
@@ -276,38 +397,90 @@ impl Field {
     }
 
     /// Renamed enum values, which released clients still send.
+    ///
+    /// ```
+    /// use ztlint::fields;
+    ///
+    /// let field = fields::find(&["mfa_config", "allowed_authenticators"]).unwrap();
+    /// let renamed: Vec<_> = field.renamed_values().iter().map(|r| (r.from, r.to)).collect();
+    /// assert_eq!(renamed, [("ssh_piv_key", "piv_key")]);
+    /// assert!(fields::find(&["name"]).unwrap().renamed_values().is_empty());
+    /// ```
     pub fn renamed_values(&self) -> &'static [RenamedValue] {
         self.renamed_values
     }
 
     /// The default, as JSON text, where one is documented.
+    ///
+    /// ```
+    /// use ztlint::fields;
+    ///
+    /// assert_eq!(fields::find(&["auto_redirect_to_identity"]).unwrap().default(), Some("false"));
+    /// assert_eq!(fields::find(&["session_duration"]).unwrap().default(), None);
+    /// ```
     pub fn default(&self) -> Option<&'static str> {
         self.default
     }
 
     /// What the field is for, from Cloudflare's description.
+    ///
+    /// ```
+    /// let field = ztlint::fields::find(&["mfa_config", "allowed_authenticators"]).unwrap();
+    /// assert_eq!(field.description(), "Lists the MFA methods that users can authenticate with.");
+    /// ```
     pub fn description(&self) -> &'static str {
         self.description
     }
 
     /// Where the facts about the field come from.
+    ///
+    /// ```
+    /// let field = ztlint::fields::find(&["mfa_config", "allowed_authenticators"]).unwrap();
+    /// assert_eq!(field.evidence().len(), 3);
+    /// assert_eq!(field.evidence()[2].source(), "terraform-provider-cloudflare v5 `zero_trust_organization` schema");
+    /// ```
     pub fn evidence(&self) -> &'static [Evidence] {
         self.evidence
     }
 
     /// Whether `profile`'s endpoint takes the field.
+    ///
+    /// ```
+    /// use ztlint::Profile;
+    ///
+    /// let field = ztlint::fields::find(&["custom_pages", "forbidden"]).unwrap();
+    /// let taken: Vec<_> = Profile::ALL.into_iter().filter(|&p| field.accepted_by(p)).collect();
+    /// assert_eq!(taken, [Profile::AccountUpdate]);
+    /// ```
     pub fn accepted_by(&self, profile: Profile) -> bool {
         self.top().endpoints.contains(profile)
     }
 
     /// Whether `profile`'s endpoint requires the field (a nested field:
     /// whether its object, when sent, must have it).
+    ///
+    /// ```
+    /// use ztlint::Profile;
+    ///
+    /// let field = ztlint::fields::find(&["auth_domain"]).unwrap();
+    /// assert!(field.required_by(Profile::ZoneCreate));
+    /// assert!(!field.required_by(Profile::ZoneUpdate));
+    /// let enabled = ztlint::fields::find(&["service_token_inactivity", "enabled"]).unwrap();
+    /// assert!(enabled.required_by(Profile::AccountUpdate));
+    /// ```
     pub fn required_by(&self, profile: Profile) -> bool {
         self.required.contains(profile)
     }
 
     /// Whether `null` is a value of the field rather than a reset: the
     /// docs clear `mfa_config.required_aaguids` with it.
+    ///
+    /// ```
+    /// use ztlint::fields;
+    ///
+    /// assert!(fields::find(&["mfa_config", "required_aaguids"]).unwrap().is_nullable());
+    /// assert!(!fields::find(&["name"]).unwrap().is_nullable());
+    /// ```
     pub fn is_nullable(&self) -> bool {
         self.nullable
     }

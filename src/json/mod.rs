@@ -81,6 +81,16 @@ pub use error::{Error, SYNTAX_CODE};
 pub use value::{Key, Member, Number, Value, ValueKind};
 
 /// serde_json's default recursion limit: a document may nest 127 levels.
+///
+/// ```
+/// use ztlint::json::{parse, DEFAULT_MAX_DEPTH};
+///
+/// let deep = |levels: usize| format!("{}{}", "[".repeat(levels), "]".repeat(levels));
+/// assert!(parse(&deep(DEFAULT_MAX_DEPTH - 1)).is_ok());
+/// let err = parse(&deep(DEFAULT_MAX_DEPTH)).unwrap_err();
+/// assert_eq!(err.message(), "array nested too deeply: JSON nesting is limited to 127 levels");
+/// assert_eq!(err.span().range(), 127..128);
+/// ```
 pub const DEFAULT_MAX_DEPTH: usize = 128;
 
 /// Parses a JSON document strictly, keeping spans.

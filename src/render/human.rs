@@ -49,6 +49,14 @@ pub struct HumanStyle {
 
 impl HumanStyle {
     /// No color, 100 columns, 100 findings per file.
+    ///
+    /// ```
+    /// use ztlint::render::HumanStyle;
+    ///
+    /// let style = HumanStyle::new();
+    /// assert_eq!((style.color, style.width, style.max_findings), (false, 100, 100));
+    /// assert_eq!(style, HumanStyle::default());
+    /// ```
     pub const fn new() -> HumanStyle {
         HumanStyle {
             color: false,

@@ -35,6 +35,17 @@ pub(crate) mod warp;
 
 /// One rule: a stable code, a default severity, a summary and a long
 /// explanation.
+///
+/// ```
+/// use ztlint::Severity;
+///
+/// let source = r#"{"login_design": {"text_color": "red"}}"#;
+/// let diagnostics = ztlint::lint(source);
+/// let rule = ztlint::rules::find(diagnostics[0].code()).unwrap();
+/// assert_eq!(rule.code(), "color-not-hex");
+/// assert_eq!(rule.default_severity(), Severity::Warning);
+/// assert_eq!(rule.summary(), "A login page color is a CSS color but not a hex color");
+/// ```
 pub struct Rule {
     code: &'static str,
     severity: Severity,
@@ -58,6 +69,11 @@ impl Rule {
     }
 
     /// The stable kebab-case code, e.g. `duration-syntax`.
+    ///
+    /// ```
+    /// let first = ztlint::rules::all().next().unwrap();
+    /// assert_eq!(first.code(), "json-syntax");
+    /// ```
     pub fn code(&self) -> &'static str {
         self.code
     }
@@ -65,17 +81,37 @@ impl Rule {
     /// The severity of the rule's findings unless configured otherwise. A
     /// few rules report some findings one level lower, where Cloudflare's
     /// behaviour is less certain; their explanations say when.
+    ///
+    /// ```
+    /// use ztlint::Severity;
+    ///
+    /// let rule = ztlint::rules::find("null-value").unwrap();
+    /// assert_eq!(rule.default_severity(), Severity::Info);
+    /// assert_eq!(ztlint::lint(r#"{"name": null}"#)[0].severity(), Severity::Info);
+    /// ```
     pub fn default_severity(&self) -> Severity {
         self.severity
     }
 
     /// What the rule checks, in one line.
+    ///
+    /// ```
+    /// let rule = ztlint::rules::find("duplicate-key").unwrap();
+    /// assert_eq!(rule.summary(), "An object has the same key twice");
+    /// ```
     pub fn summary(&self) -> &'static str {
         self.summary
     }
 
     /// The long explanation in Markdown: what the rule does, why, an
     /// `## Example` that breaks it and a `## Use instead` that does not.
+    ///
+    /// ```
+    /// let text = ztlint::rules::find("json-syntax").unwrap().explanation();
+    /// assert!(text.starts_with("## What it does\n"));
+    /// assert!(text.contains("\n## Example\n"));
+    /// assert!(text.contains("\n## Use instead\n"));
+    /// ```
     pub fn explanation(&self) -> &'static str {
         self.explanation
     }
@@ -168,11 +204,28 @@ const AREAS: &[Area] = &[
 ];
 
 /// Every rule, grouped by area.
+///
+/// ```
+/// let codes: Vec<_> = ztlint::rules::all().map(|r| r.code()).collect();
+/// // The syntax rules come first.
+/// assert_eq!(codes[..4], ["json-syntax", "invalid-utf8", "byte-order-mark", "wide-encoding"]);
+/// assert!(codes.contains(&"duration-syntax"));
+/// ```
 pub fn all() -> impl Iterator<Item = &'static Rule> {
     AREAS.iter().flat_map(|area| area.rules.iter().copied())
 }
 
 /// The rule with `code`, if there is one.
+///
+/// ```
+/// let rule = ztlint::rules::find("duration-syntax").unwrap();
+/// assert_eq!(
+///     rule.summary(),
+///     "A duration is not in the format Go's time.ParseDuration accepts"
+/// );
+/// // A selector prefix is no code.
+/// assert!(ztlint::rules::find("duration").is_none());
+/// ```
 pub fn find(code: &str) -> Option<&'static Rule> {
     all().find(|rule| rule.code == code)
 }

@@ -163,6 +163,19 @@ impl Schema {
     /// The schema as JSON: the derived profile schema for a built-in one; for
     /// an OpenAPI document, the request body schema with the document's
     /// `components` beside it.
+    ///
+    /// ```
+    /// use ztlint::schema::Schema;
+    /// use ztlint::Profile;
+    ///
+    /// let zone = Schema::builtin(Profile::ZoneUpdate);
+    /// assert_eq!(zone.as_json()["additionalProperties"], false);
+    /// assert!(zone.as_json()["properties"].get("session_duration").is_none());
+    ///
+    /// let custom = Schema::from_json(r#"{"type": "object", "maxProperties": 1}"#)?;
+    /// assert_eq!(custom.as_json(), &serde_json::json!({"type": "object", "maxProperties": 1}));
+    /// # Ok::<(), ztlint::schema::SchemaError>(())
+    /// ```
     pub fn as_json(&self) -> &serde_json::Value {
         match &self.inner {
             Inner::Builtin(profile) => &BUILTIN_JSON[profile.index()],
@@ -175,6 +188,21 @@ impl Schema {
     /// diagnostics; this is the raw view.
     ///
     /// As in Go and serde_json, only the last of duplicate keys counts.
+    ///
+    /// ```
+    /// use ztlint::schema::Schema;
+    /// use ztlint::{json, Profile};
+    ///
+    /// let doc = json::parse(r#"{"is_ui_read_only": "false", "is_ui_read_only": true}"#)?;
+    /// assert!(Schema::builtin(Profile::AccountUpdate).violations(&doc).is_empty());
+    ///
+    /// let doc = json::parse(r#"{"is_ui_read_only": "false"}"#)?;
+    /// let violations = Schema::builtin(Profile::AccountUpdate).violations(&doc);
+    /// assert_eq!(violations.len(), 1);
+    /// assert_eq!(violations[0].keyword(), "type");
+    /// assert_eq!(violations[0].span().range(), 20..27);
+    /// # Ok::<(), json::Error>(())
+    /// ```
     pub fn violations(&self, document: &Value<'_>) -> Vec<Violation> {
         let mut out = Vec::new();
         self.validate(document, &mut |problem| {
@@ -200,6 +228,17 @@ impl Schema {
 }
 
 /// One way a document breaks a schema, as [`Schema::violations`] reports it.
+///
+/// ```
+/// use ztlint::schema::Schema;
+/// use ztlint::{json, Profile};
+///
+/// let doc = json::parse(r#"{"name": "Widget Corps"}"#)?;
+/// let violations = Schema::builtin(Profile::Create).violations(&doc);
+/// let found: Vec<_> = violations.iter().map(|v| (v.pointer(), v.keyword(), v.span())).collect();
+/// assert_eq!(found, [("/auth_domain", "required", ztlint::Span::new(0, 1))]);
+/// # Ok::<(), json::Error>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Violation {
     pointer: String,
@@ -225,23 +264,65 @@ impl Violation {
     /// it is the unexpected property's own pointer, and for `required` the
     /// missing property's, where JSON Schema output would name the object:
     /// one violation per property.
+    ///
+    /// ```
+    /// use ztlint::schema::Schema;
+    /// use ztlint::{json, Profile};
+    ///
+    /// let doc = json::parse(r##"{"login_design": {"text_colour": "#c5ed1b"}}"##)?;
+    /// let violations = Schema::builtin(Profile::AccountUpdate).violations(&doc);
+    /// assert_eq!(violations[0].pointer(), "/login_design/text_colour");
+    /// # Ok::<(), json::Error>(())
+    /// ```
     pub fn pointer(&self) -> &str {
         &self.pointer
     }
 
     /// The JSON Schema keyword that failed, e.g. `type` or `required`.
+    ///
+    /// ```
+    /// use ztlint::schema::Schema;
+    /// use ztlint::{json, Profile};
+    ///
+    /// let doc = json::parse(r#"{"mfa_piv_key_requirements": {"pin_policy": "sometimes"}}"#)?;
+    /// let violations = Schema::builtin(Profile::AccountUpdate).violations(&doc);
+    /// assert_eq!(violations[0].keyword(), "enum");
+    /// # Ok::<(), json::Error>(())
+    /// ```
     pub fn keyword(&self) -> &str {
         &self.keyword
     }
 
     /// Where the lint points: the value, the key of an unexpected property,
     /// or the `{` of an object that lacks a required one.
+    ///
+    /// ```
+    /// use ztlint::schema::Schema;
+    /// use ztlint::{json, Profile};
+    ///
+    /// let source = r#"{"custom_pages": {}}"#;
+    /// let doc = json::parse(source)?;
+    /// let violations = Schema::builtin(Profile::ZoneUpdate).violations(&doc);
+    /// assert_eq!(violations[0].span().range(), 1..15);
+    /// assert_eq!(&source[violations[0].span().range()], r#""custom_pages""#);
+    /// # Ok::<(), json::Error>(())
+    /// ```
     pub fn span(&self) -> Span {
         self.span
     }
 }
 
 /// Why a schema could not be loaded.
+///
+/// ```
+/// use ztlint::schema::Schema;
+///
+/// let err = Schema::from_json(r##"{"$ref": "#/$defs/organization"}"##).unwrap_err();
+/// assert_eq!(
+///     err.to_string(),
+///     "`$ref` `#/$defs/organization` at `/` does not resolve within the schema"
+/// );
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SchemaError {
     message: String,

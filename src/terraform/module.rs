@@ -54,12 +54,43 @@ enum Role {
 
 impl Module {
     /// An empty module: only what the linted file itself defines resolves.
+    ///
+    /// ```
+    /// use ztlint::terraform::Module;
+    ///
+    /// let tf = r#"resource "cloudflare_zero_trust_organization" "main" {
+    ///   account_id       = "023e105f4ecef8ad9ca31a8372d0c353"
+    ///   session_duration = var.session
+    /// }"#;
+    /// let module = Module::new();
+    /// assert!(module.is_empty());
+    /// // `var.session` is not known, so there is nothing to check.
+    /// assert!(ztlint::Linter::new().lint_terraform("main.tf", tf, &module).is_empty());
+    /// ```
     pub fn new() -> Module {
         Module::default()
     }
 
     /// Adds a file by its name (a path, of which the last part decides its
     /// role) and text.
+    ///
+    /// ```
+    /// use ztlint::terraform::Module;
+    ///
+    /// let tf = r#"resource "cloudflare_zero_trust_organization" "main" {
+    ///   account_id       = "023e105f4ecef8ad9ca31a8372d0c353"
+    ///   session_duration = var.session
+    /// }"#;
+    /// let module = Module::new()
+    ///     .file("variables.tf", "variable \"session\" {\n  default = \"24h\"\n}\n")
+    ///     .file("terraform.tfvars", "session = \"2d\"\n")
+    ///     .file("README.md", "Not read by Terraform.");
+    /// assert_eq!(module.len(), 2);
+    /// let diagnostics = ztlint::Linter::new().lint_terraform("main.tf", tf, &module);
+    /// let set = &diagnostics[0].secondary()[0];
+    /// assert_eq!(set.file(), Some("terraform.tfvars"));
+    /// assert_eq!(set.text(), Some("`var.session` is set here"));
+    /// ```
     pub fn file(mut self, name: impl Into<String>, source: impl Into<String>) -> Module {
         let name = name.into();
         if let Some(role) = role_of(&name) {
@@ -74,6 +105,21 @@ impl Module {
 
     /// Adds a variable file that Terraform would read with `-var-file`:
     /// later ones win over earlier ones and over the automatic ones.
+    ///
+    /// ```
+    /// use ztlint::terraform::Module;
+    ///
+    /// let tf = r#"resource "cloudflare_zero_trust_organization" "main" {
+    ///   account_id       = "023e105f4ecef8ad9ca31a8372d0c353"
+    ///   session_duration = var.session
+    /// }"#;
+    /// let module = Module::new()
+    ///     .file("terraform.tfvars", "session = \"24h\"\n")
+    ///     .var_file("prod.tfvars", "session = \"3d\"\n");
+    /// let diagnostics = ztlint::Linter::new().lint_terraform("main.tf", tf, &module);
+    /// assert_eq!(diagnostics.len(), 1);
+    /// assert_eq!(diagnostics[0].secondary()[0].file(), Some("prod.tfvars"));
+    /// ```
     pub fn var_file(mut self, name: impl Into<String>, source: impl Into<String>) -> Module {
         self.files.push(ModuleFile {
             name: name.into(),
@@ -84,11 +130,30 @@ impl Module {
     }
 
     /// How many files the module has.
+    ///
+    /// ```
+    /// use ztlint::terraform::Module;
+    ///
+    /// let module = Module::new()
+    ///     .file("main.tf", "")
+    ///     .file("notes.txt", "")
+    ///     .var_file("prod.tfvars", "");
+    /// // `notes.txt` is no module file.
+    /// assert_eq!(module.len(), 2);
+    /// ```
     pub fn len(&self) -> usize {
         self.files.len()
     }
 
     /// Whether the module has no file.
+    ///
+    /// ```
+    /// use ztlint::terraform::Module;
+    ///
+    /// assert!(Module::new().is_empty());
+    /// assert!(Module::new().file("plan.out", "").is_empty());
+    /// assert!(!Module::new().file("variables.tf.json", "{}").is_empty());
+    /// ```
     pub fn is_empty(&self) -> bool {
         self.files.is_empty()
     }
