@@ -41,10 +41,17 @@ pub(crate) fn parse(source: &str) -> Result<Body, SyntaxError> {
     if let Some(patched) = without_empty_heredocs(&text) {
         text = Cow::Owned(patched);
     }
-    let checked = |body| {
-        refuse_split_strings(body, &text)
-            .and_then(|body| refuse_lone_returns(body, &text))
-            .and_then(|body| refuse_dots_before_line_breaks(body, &text))
+    // Of what hcl-edit takes and Terraform refuses, the first in the file.
+    let checked = |body: Body| {
+        let refused = [
+            split_string(&body, &text),
+            lone_return(&body, &text),
+            dot_before_line_break(&body, &text),
+        ];
+        match refused.into_iter().flatten().min_by_key(|error| error.at) {
+            Some(error) => Err(error),
+            None => Ok(body),
+        }
     };
     let error = match hcl_edit::parser::parse_body(&text) {
         Ok(body) => return checked(body),
@@ -79,24 +86,21 @@ fn with_lone_returns_as_spaces(text: &str) -> String {
     String::from_utf8(spaced).unwrap_or_else(|_| text.to_string())
 }
 
-/// `body`, unless a quoted string in it runs over a line break: hcl-edit
-/// takes one, Terraform refuses the file ("Quoted strings may not be split
-/// over multiple lines").
-fn refuse_split_strings(body: Body, source: &str) -> Result<Body, SyntaxError> {
+/// Where a quoted string in `body` runs over a line break: hcl-edit takes
+/// one, Terraform refuses the file ("Quoted strings may not be split over
+/// multiple lines").
+fn split_string(body: &Body, source: &str) -> Option<SyntaxError> {
     let mut finder = SplitString {
         source,
         in_heredoc: false,
         first: None,
     };
-    hcl_edit::visit::Visit::visit_body(&mut finder, &body);
-    match finder.first {
-        None => Ok(body),
-        Some(at) => Err(SyntaxError {
-            at,
-            message: "a quoted string may not be split over lines: write `\\n`, or use a heredoc"
-                .to_string(),
-        }),
-    }
+    hcl_edit::visit::Visit::visit_body(&mut finder, body);
+    finder.first.map(|at| SyntaxError {
+        at,
+        message: "a quoted string may not be split over lines: write `\\n`, or use a heredoc"
+            .to_string(),
+    })
 }
 
 /// Finds the first line break inside a quoted string: a string literal, a
@@ -147,24 +151,21 @@ impl hcl_edit::visit::Visit for SplitString<'_> {
     }
 }
 
-/// `body`, unless a line break follows the `.` of a traversal where line
+/// Where a line break follows the `.` of a traversal in `body` where line
 /// breaks end an expression: hcl-edit reads `a.` and `b` on the next line
 /// as `a.b`, Terraform refuses the file ("Invalid attribute name: An
 /// attribute name is required after a dot").
-fn refuse_dots_before_line_breaks(body: Body, source: &str) -> Result<Body, SyntaxError> {
+fn dot_before_line_break(body: &Body, source: &str) -> Option<SyntaxError> {
     let mut finder = DotBeforeLineBreak {
         source,
         newlines_end_expressions: false,
         first: None,
     };
-    hcl_edit::visit::Visit::visit_body(&mut finder, &body);
-    match finder.first {
-        None => Ok(body),
-        Some(at) => Err(SyntaxError {
-            at,
-            message: "an attribute name must follow a `.` on the same line".to_string(),
-        }),
-    }
+    hcl_edit::visit::Visit::visit_body(&mut finder, body);
+    finder.first.map(|at| SyntaxError {
+        at,
+        message: "an attribute name must follow a `.` on the same line".to_string(),
+    })
 }
 
 /// Finds the first `.` of a traversal that a line break follows, where
@@ -392,22 +393,19 @@ pub(crate) fn first_in_text(
     })
 }
 
-/// `body`, unless a carriage return that no line feed follows stands
-/// outside a comment. hcl-edit reads one between tokens as a space, and one
-/// in a heredoc as text; Terraform refuses both ("Invalid character"). In a
-/// quoted string, [`refuse_split_strings`] has refused it already.
-fn refuse_lone_returns(body: Body, source: &str) -> Result<Body, SyntaxError> {
+/// Where a carriage return that no line feed follows stands outside a
+/// comment of `body`. hcl-edit reads one between tokens as a space, one in
+/// a heredoc as text, and one in a quoted string as part of it; Terraform
+/// refuses them all ("Invalid character", or for the last "Invalid
+/// multi-line string", which [`split_string`] reports).
+fn lone_return(body: &Body, source: &str) -> Option<SyntaxError> {
     // Most files have none: find that out without a visit.
-    if !lone_returns(source, 0..source.len()).any(|_| true) {
-        return Ok(body);
-    }
-    match first_lone_return_outside_comments(source, &text_spans(&body)) {
-        None => Ok(body),
-        Some(at) => Err(SyntaxError {
-            at,
-            message: "a carriage return with no line feed after it is not allowed here: end lines with `\\n` or `\\r\\n`".to_string(),
-        }),
-    }
+    lone_returns(source, 0..source.len()).next()?;
+    let at = first_lone_return_outside_comments(source, &text_spans(body))?;
+    Some(SyntaxError {
+        at,
+        message: "a carriage return with no line feed after it is not allowed here: end lines with `\\n` or `\\r\\n`".to_string(),
+    })
 }
 
 /// The offsets of the carriage returns in `range` of `source` that no line
@@ -958,6 +956,16 @@ mod tests {
                 error.message,
                 "an attribute name must follow a `.` on the same line"
             );
+        }
+        // Of several refusals, the first in the file is reported.
+        for (source, before, message_start) in [
+            ("x = \"p\nq\"\ny = a.\nb\n", "x = \"p", "a quoted string"),
+            ("y = a.\nb\nx = \"p\nq\"\n", "y = a", "an attribute name"),
+            ("y = [1,\r2]\nx = a.\nb\n", "y = [1,", "a carriage return"),
+        ] {
+            let error = parse(source).unwrap_err();
+            assert_eq!(error.at, before.len(), "{source:?}");
+            assert!(error.message.starts_with(message_start), "{source:?}");
         }
         // Inside parentheses, brackets, arguments, `for` expressions and
         // templates, Terraform skips line breaks; a `/* */` comment over
