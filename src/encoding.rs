@@ -65,6 +65,13 @@ pub(crate) fn detect(bytes: &[u8]) -> Option<(Wide, bool)> {
     Some(found)
 }
 
+/// The wide encoding of `bytes`, as [`detect`] knows it, and their text
+/// as [`decode`] reads it; `None` for any other bytes.
+pub(crate) fn decode_wide(bytes: &[u8]) -> Option<(Wide, String)> {
+    let (encoding, bom) = detect(bytes)?;
+    Some((encoding, decode(bytes, encoding, bom)))
+}
+
 /// The text of `bytes` in `encoding`, without its byte order mark. A unit
 /// that is no character (a lone surrogate, a value past U+10FFFF, bytes
 /// left over at the end) is read as U+FFFD, as UTF-8's bad sequences are.

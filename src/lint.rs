@@ -284,8 +284,8 @@ impl Linter {
     /// assert!(ztlint::Linter::new().lint_plan_bytes(b"{\"name\": \"Widget Corps\"}").is_none());
     /// ```
     pub fn lint_plan_bytes<'a>(&self, bytes: &'a [u8]) -> Option<Linted<'a>> {
-        let source = match crate::encoding::detect(bytes) {
-            Some((encoding, bom)) => Cow::Owned(crate::encoding::decode(bytes, encoding, bom)),
+        let source = match crate::encoding::decode_wide(bytes) {
+            Some((_, text)) => Cow::Owned(text),
             None => Cow::Borrowed(std::str::from_utf8(bytes).ok()?),
         };
         let diagnostics = self.lint_plan(&source)?;
@@ -366,11 +366,8 @@ impl Linter {
         bytes: &'a [u8],
         module: impl FnOnce() -> M,
     ) -> Linted<'a> {
-        let (source, replaced, wide) = match crate::encoding::detect(bytes) {
-            Some((encoding, bom)) => {
-                let text = crate::encoding::decode(bytes, encoding, bom);
-                (Cow::Owned(text), Vec::new(), Some(encoding))
-            }
+        let (source, replaced, wide) = match crate::encoding::decode_wide(bytes) {
+            Some((encoding, text)) => (Cow::Owned(text), Vec::new(), Some(encoding)),
             None => {
                 let (text, replaced) = crate::encoding::utf8_lossy(bytes);
                 (text, replaced, None)
@@ -416,8 +413,7 @@ impl Linter {
     /// assert_eq!(codes, ["wide-encoding", "wrong-type"]);
     /// ```
     pub fn lint_bytes<'a>(&self, bytes: &'a [u8]) -> Linted<'a> {
-        if let Some((encoding, bom)) = crate::encoding::detect(bytes) {
-            let source = crate::encoding::decode(bytes, encoding, bom);
+        if let Some((encoding, source)) = crate::encoding::decode_wide(bytes) {
             let finding = rules::syntax::wide_encoding(encoding, &source);
             return self.lint_decoded(finding, Cow::Owned(source));
         }

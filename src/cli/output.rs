@@ -64,19 +64,22 @@ pub(crate) fn write_with(
     }
 }
 
-/// Prints `ztlint: error: {message}` to stderr. Unlike `eprintln!`, never
-/// panics when stderr is closed.
+/// Prints `ztlint: error: {message}` to stderr.
 pub(crate) fn error(message: &str) {
-    let _ = io::stderr()
-        .lock()
-        .write_all(format!("ztlint: error: {message}\n").as_bytes());
+    complain("error", message);
 }
 
-/// Prints `ztlint: warning: {message}` to stderr, as [`error`] does.
+/// Prints `ztlint: warning: {message}` to stderr.
 pub(crate) fn warning(message: &str) {
+    complain("warning", message);
+}
+
+/// Prints `ztlint: {level}: {message}` to stderr. Unlike `eprintln!`, never
+/// panics when stderr is closed.
+fn complain(level: &str, message: &str) {
     let _ = io::stderr()
         .lock()
-        .write_all(format!("ztlint: warning: {message}\n").as_bytes());
+        .write_all(format!("ztlint: {level}: {message}\n").as_bytes());
 }
 
 /// Whether to colour output on `stream`: `always` and `never` decide

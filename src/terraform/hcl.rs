@@ -373,17 +373,19 @@ fn text_spans(body: &Body) -> Vec<std::ops::Range<usize>> {
     texts
 }
 
-/// The first of `offsets` (ascending offsets in the source of `body`) that
-/// lies in the text of a quoted string, a template or a heredoc, or in a
+/// The first of `items` (in ascending order of their `offset` in the
+/// source of `body`) whose offset lies in the text of a quoted string, a template or a heredoc, or in a
 /// quoted block label: where Terraform reads characters, and so refuses
 /// bytes that are not UTF-8 ("Invalid character encoding"). In a comment,
 /// even one inside `${ }`, it takes any byte.
-pub(crate) fn first_in_text(
+pub(crate) fn first_in_text<T>(
     body: &Body,
-    offsets: impl IntoIterator<Item = usize>,
-) -> Option<usize> {
+    items: impl IntoIterator<Item = T>,
+    offset: impl Fn(&T) -> usize,
+) -> Option<T> {
     let texts = text_spans(body);
-    offsets.into_iter().find(|&at| {
+    items.into_iter().find(|item| {
+        let at = offset(item);
         // The last text that starts at or before `at`.
         let after = texts.partition_point(|range| range.start <= at);
         after

@@ -249,14 +249,12 @@ struct Read {
 fn read_hcl(source: &str, replaced: &[Replaced]) -> Result<Read, Box<Diagnostic>> {
     let body =
         hcl::parse(source).map_err(|e| Box::new(rules::syntax_error(source, e.at, &e.message)))?;
+    // Most files have no bad byte: the visit is spared them.
     let not_utf8 = if replaced.is_empty() {
         None
     } else {
-        let first = hcl::first_in_text(&body, replaced.iter().map(|r| r.at));
-        replaced
-            .iter()
-            .find(|r| Some(r.at) == first)
-            .map(|r| crate::rules::syntax::invalid_utf8_in_terraform(*r))
+        hcl::first_in_text(&body, replaced.iter().copied(), |r| r.at)
+            .map(crate::rules::syntax::invalid_utf8_in_terraform)
     };
     let resources = hcl::resources(&body, source);
     let mut constructs = Vec::new();
