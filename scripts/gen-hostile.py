@@ -19,8 +19,15 @@ Writes, with COUNT (default 20,000) findings or units where it applies:
   one line, 59 MiB);
 - the 8 MiB bodies of a finding per array item: zones-numbers.json
   (`{"deny_unmatched_requests_exempted_zone_names": [1,1,...]}`) and
-  zones-names.json (the same with `"x"` items).
+  zones-names.json (the same with `"x"` items);
+- the 64 MiB Terraform inputs, each in a directory of its own (the other
+  files of a `.tf` file's directory are its module): tf-many/main.tf (one
+  organization resource among 1.2 M other resources), tf-json/main.tf.json
+  (the same in JSON syntax), plan-others.json (a plan of 258 K changes of
+  other resources) and plan-orgs.json (258 K updates of organizations,
+  each with a finding).
 """
+import json
 import os
 import sys
 
@@ -69,6 +76,46 @@ def main() -> None:
     mib8 = 8 * 1024 * 1024
     write("zones-numbers.json", fill(zones + "1", ",1", "]}", mib8))
     write("zones-names.json", fill(zones + '"x"', ',"x"', "]}", mib8))
+
+    org = ('resource "cloudflare_zero_trust_organization" "main" {\n'
+           '  account_id       = "023e105f4ecef8ad9ca31a8372d0c353"\n'
+           '  session_duration = "1d"\n}\n')
+    other = 'resource "null_resource" "r{}" {{\n  triggers = {{ a = "b" }}\n}}\n'
+    parts, size, i = [org], len(org), 0
+    while size < mib64:
+        part = other.format(i)
+        parts.append(part)
+        size += len(part)
+        i += 1
+    os.makedirs(os.path.join(out, "tf-many"), exist_ok=True)
+    write("tf-many/main.tf", "".join(parts))
+
+    account = "023e105f4ecef8ad9ca31a8372d0c353"
+    others = {}
+    size = 200
+    while size < mib64:
+        name = f"r{len(others)}"
+        others[name] = {"triggers": {"a": "b"}}
+        size += len(name) + 30
+    os.makedirs(os.path.join(out, "tf-json"), exist_ok=True)
+    write("tf-json/main.tf.json", json.dumps({"resource": {
+        "cloudflare_zero_trust_organization": {
+            "main": {"account_id": account, "session_duration": "1d"}},
+        "null_resource": others}}))
+
+    def plan(kind: str, after: dict) -> str:
+        change = json.dumps({
+            "address": f"{kind}.main", "mode": "managed", "type": kind,
+            "change": {"actions": ["update"], "after": after,
+                       "after_unknown": {}}})
+        count = mib64 // (len(change) + 1)
+        return ('{"format_version": "1.2", "resource_changes": ['
+                + ",".join([change] * count) + "]}")
+
+    write("plan-others.json", plan("null_resource", {"triggers": {"a": "b"}}))
+    write("plan-orgs.json", plan("cloudflare_zero_trust_organization", {
+        "account_id": "699d98642c564d2e855e9661899b7252",
+        "session_duration": "1d"}))
 
 
 if __name__ == "__main__":

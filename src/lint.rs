@@ -212,7 +212,7 @@ impl Linter {
         if self.schema.is_some() {
             return crate::json::parse_after_bom(source);
         }
-        match crate::json::parse_pruned(source, rules::reads_value_of)? {
+        match crate::json::parse_pruned(source, rules::reads_value_of_member)? {
             Some(root) => Ok(root),
             None => crate::json::parse_after_bom(source),
         }

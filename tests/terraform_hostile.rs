@@ -118,3 +118,47 @@ fn many_attributes_with_fixes() {
     source.push_str("}\n");
     assert_eq!(count(&lint(&source), "unknown-field"), n);
 }
+
+/// A large file of many resources is parsed a run of items at a time, and
+/// only the organization, variables and locals as one tree: the findings
+/// are those of a small file, at their offsets in the large one, and a
+/// syntax error among the other resources is still found where it is.
+#[test]
+fn a_large_file_of_other_resources() {
+    let other = |i: usize| {
+        format!("resource \"null_resource\" \"r{i}\" {{\n  triggers = {{ a = \"${{var.x}}\" }}\n}}\n# {i}\n")
+    };
+    let org = "resource \"cloudflare_zero_trust_organization\" \"main\" {\n  account_id       = \"023e105f4ecef8ad9ca31a8372d0c353\"\n  session_duration = var.session\n}\n";
+    let variable = "variable \"session\" {\n  default = \"1d\"\n}\n";
+    let many = |from: usize| (from..from + 4_000).map(other).collect::<String>();
+    let source = format!("{}{org}{}{variable}{}", many(0), many(4_000), many(8_000));
+    assert!(source.len() > 512 << 10);
+    let found = lint(&source);
+    let at = source.find("var.session").unwrap();
+    let summary: Vec<_> = found
+        .iter()
+        .map(|d| (d.code(), d.span().range(), d.secondary()[0].span().start()))
+        .collect();
+    assert_eq!(
+        summary,
+        [(
+            "duration-syntax",
+            at..at + 11,
+            source.find("\"1d\"").unwrap()
+        )]
+    );
+
+    // The error is where it is in the broken resource alone.
+    let item = other(6_000);
+    let broken_item = item.replacen("triggers = { a", "triggers = { a a", 1);
+    let broken = source.replacen(&item, &broken_item, 1);
+    let found = lint(&broken);
+    let alone = lint(&format!("{org}{broken_item}"));
+    assert_eq!((found.len(), alone.len()), (1, 1), "{found:?}");
+    assert_eq!(found[0].code(), "terraform-syntax");
+    assert_eq!(found[0].message(), alone[0].message());
+    assert_eq!(
+        found[0].span().start() - broken.find(&broken_item).unwrap(),
+        alone[0].span().start() - org.len()
+    );
+}

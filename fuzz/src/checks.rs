@@ -427,7 +427,8 @@ fn has_number_beyond_f64(value: &Value<'_>) -> bool {
 
 /// `terraform`: any bytes as a `.tf` file and as a `.tf.json` file, whose
 /// module's `variables.tf` and `terraform.tfvars` hold the same text, so
-/// that references resolve into it. Linted from its bytes, the file has
+/// that references resolve into it. Read a run of items at a time (in
+/// fuzzing builds), it reads as it does whole. Linted from its bytes, the file has
 /// the findings of its decoded text and, only if it is not UTF-8, one that
 /// says so. No panic; every span in the file is in
 /// bounds and on character boundaries; a label elsewhere names a module
@@ -437,6 +438,10 @@ pub fn terraform(data: &[u8]) {
     use ztlint::terraform::Module;
 
     let lossy = String::from_utf8_lossy(data);
+    // A large file is parsed a run of items at a time: small runs here,
+    // for every input, read what a whole parse reads.
+    #[cfg(fuzzing)]
+    ztlint::terraform::fuzz_runs_read_as_whole(&lossy);
     let module = Module::new()
         .file("variables.tf", lossy.as_ref())
         .file("terraform.tfvars", lossy.as_ref());

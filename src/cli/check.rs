@@ -293,7 +293,7 @@ fn process(
     };
     let kind = Kind::of(&input.name);
     if kind != Kind::Payload {
-        return process_terraform(input, &bytes, settings, mode, terraform, outcome);
+        return process_terraform(input, bytes, settings, mode, terraform, outcome);
     }
     // A Terraform plan is linted as the bodies it would send; anything
     // else as a payload.
@@ -303,22 +303,12 @@ fn process(
     };
     outcome.linted = true;
     outcome.diagnostics = linted.diagnostics;
-    let decoded = match linted.source {
-        Cow::Owned(decoded) => Some(decoded),
-        Cow::Borrowed(_) => None,
-    };
+    let decoded = owned(linted.source);
     outcome.decoded = decoded.is_some();
     if input.path.is_none() && matches!(mode, Mode::Fix(_)) {
         outcome.filtered = Some(bytes.to_vec());
     }
-    // The bytes of a file become its text without a copy: a large file
-    // would otherwise be held twice.
-    outcome.source = match (decoded, bytes) {
-        (Some(decoded), _) => decoded,
-        (None, Cow::Owned(bytes)) => String::from_utf8(bytes)
-            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()),
-        (None, Cow::Borrowed(bytes)) => String::from_utf8_lossy(bytes).into_owned(),
-    };
+    outcome.source = text_of(decoded, bytes);
     // A plan's findings carry no fixes (the plan is generated), so `--fix`
     // leaves it alone.
     if plan {
@@ -332,11 +322,31 @@ fn process(
     apply_fixes_to(input, mode, allowed, lint, outcome)
 }
 
+/// The text a linter decoded, when it is not the input's bytes.
+fn owned(source: Cow<'_, str>) -> Option<String> {
+    match source {
+        Cow::Owned(decoded) => Some(decoded),
+        Cow::Borrowed(_) => None,
+    }
+}
+
+/// The text of a file: the `decoded` one, or else its `bytes`, which are
+/// UTF-8. The bytes become the text without a copy: a large file would
+/// otherwise be held twice.
+fn text_of(decoded: Option<String>, bytes: Cow<'_, [u8]>) -> String {
+    match (decoded, bytes) {
+        (Some(decoded), _) => decoded,
+        (None, Cow::Owned(bytes)) => String::from_utf8(bytes)
+            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()),
+        (None, Cow::Borrowed(bytes)) => String::from_utf8_lossy(bytes).into_owned(),
+    }
+}
+
 /// Lints a Terraform file (`.tf`, `.tf.json`) with its module, and fixes
 /// it by `mode`; a variable file has nothing to lint.
 fn process_terraform(
     input: &Input,
-    bytes: &[u8],
+    bytes: Cow<'_, [u8]>,
     settings: &Settings,
     mode: Mode,
     terraform: &Terraform<'_>,
@@ -347,14 +357,14 @@ fn process_terraform(
         outcome.filtered = Some(bytes.to_vec());
     }
     if Kind::of(&input.name) == Kind::VarFile {
-        outcome.source = String::from_utf8_lossy(bytes).into_owned();
+        outcome.source = text_of(None, bytes);
         return outcome;
     }
     // The module is read only for a file that names an organization.
     let mut module = None;
     let linted = settings
         .linter
-        .lint_terraform_bytes(&input.name, bytes, || {
+        .lint_terraform_bytes(&input.name, &bytes, || {
             Arc::clone(module.insert(terraform.modules.get(
                 &input.name,
                 &input.config_dir,
@@ -363,8 +373,9 @@ fn process_terraform(
             )))
         });
     outcome.diagnostics = linted.diagnostics;
-    outcome.decoded = matches!(linted.source, Cow::Owned(_));
-    outcome.source = linted.source.into_owned();
+    let decoded = owned(linted.source);
+    outcome.decoded = decoded.is_some();
+    outcome.source = text_of(decoded, bytes);
     let Some(module) = module else {
         return outcome;
     };

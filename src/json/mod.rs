@@ -78,6 +78,7 @@ mod parser;
 mod value;
 
 pub use error::{Error, SYNTAX_CODE};
+pub(crate) use parser::Keeps;
 pub use value::{Key, Member, Number, Value, ValueKind};
 
 /// serde_json's default recursion limit: a document may nest 127 levels.
@@ -142,19 +143,59 @@ pub(crate) fn parse_after_bom(src: &str) -> Result<Value<'_>, Error> {
     parser::Parser::new(src, bom_length(src), DEFAULT_MAX_DEPTH).parse_document()
 }
 
-/// Like [`parse_after_bom`], dropping what the linter never reads: the
+/// Like [`parse_after_bom`], dropping what the caller never reads: the
 /// elements of a root array but a lone one, and the insides of the value of
-/// each top-level member whose key `keeps` refuses. Each dropped array or
-/// object stays in the tree with its span, empty. `None` when a dropped
-/// object has a duplicate key, which only the whole tree can locate.
+/// each member that `keeps` refuses. Each dropped array or object stays in
+/// the tree with its span, empty. `None` when a dropped object has a
+/// duplicate key, which only the whole tree can locate.
 ///
 /// A document of values under unknown keys then costs a tree of its root
 /// members only, whatever its size.
-pub(crate) fn parse_pruned(src: &str, keeps: fn(&str) -> bool) -> Result<Option<Value<'_>>, Error> {
+pub(crate) fn parse_pruned(src: &str, keeps: Keeps) -> Result<Option<Value<'_>>, Error> {
     let parser = parser::Parser::new(src, bom_length(src), DEFAULT_MAX_DEPTH).pruning(keeps);
-    Ok(match parser.parse_pruned()? {
+    Ok(match parser.parse_pruned(None)? {
         parser::Pruned::Tree(value) => Some(value),
-        parser::Pruned::NeedsFullTree => None,
+        parser::Pruned::WithDuplicate(_) => None,
+    })
+}
+
+/// Like [`parse`], dropping what the caller never reads: the insides of
+/// the value of each member that `keeps` refuses, and the elements of a
+/// root array but a lone one. Unlike [`parse_pruned`], a duplicate key in
+/// what is dropped is not looked for, for a caller that never reads it.
+pub(crate) fn parse_reading(src: &str, keeps: Keeps) -> Result<Value<'_>, Error> {
+    read_pruned(src, 0, keeps, None)
+}
+
+/// Like [`parse_reading`] after a leading byte order mark, and the
+/// elements of the array that is the value of the top-level member `key`
+/// go to `each` as they are read, leaving the array empty in the tree: a
+/// caller that reads them one at a time holds one at a time.
+pub(crate) fn parse_streaming<'a>(
+    src: &'a str,
+    keeps: Keeps,
+    key: &str,
+    each: &mut dyn FnMut(Value<'a>),
+) -> Result<Value<'a>, Error> {
+    read_pruned(
+        src,
+        bom_length(src),
+        keeps,
+        Some(parser::Stream { key, each }),
+    )
+}
+
+/// The tree of `src` from byte `start`, pruned by `keeps`, with the
+/// elements of `stream`'s array handed to it.
+fn read_pruned<'a>(
+    src: &'a str,
+    start: usize,
+    keeps: Keeps,
+    stream: Option<parser::Stream<'_, 'a>>,
+) -> Result<Value<'a>, Error> {
+    let parser = parser::Parser::new(src, start, DEFAULT_MAX_DEPTH).pruning(keeps);
+    Ok(match parser.parse_pruned(stream)? {
+        parser::Pruned::Tree(value) | parser::Pruned::WithDuplicate(value) => value,
     })
 }
 
@@ -169,11 +210,13 @@ fn bom_length(src: &str) -> usize {
 
 #[cfg(test)]
 mod tests {
-    use super::{parse, parse_after_bom, parse_pruned, Value, ValueKind};
+    use std::borrow::Cow;
 
-    /// Keeps the values of `name` and `login_design` only.
-    fn keeps(key: &str) -> bool {
-        matches!(key, "name" | "login_design")
+    use super::{parse, parse_after_bom, parse_pruned, parse_streaming, Value, ValueKind};
+
+    /// Keeps the values of top-level `name` and `login_design` only.
+    fn keeps(path: &[Cow<'_, str>], key: &str) -> bool {
+        !path.is_empty() || matches!(key, "name" | "login_design")
     }
 
     /// The tree as `kind@start..end`, children in brackets.
@@ -252,6 +295,60 @@ mod tests {
                 "{source}"
             );
         }
+    }
+
+    #[test]
+    fn keeps_is_asked_with_the_path_of_keys_and_arrays_left_out() {
+        fn only_the_tf_json_resources_read(path: &[Cow<'_, str>], key: &str) -> bool {
+            match path {
+                [] => key == "resource",
+                [resource] if resource == "resource" => key.ends_with("_organization"),
+                _ => true,
+            }
+        }
+        let source = r#"{"resource": [{"null_resource": {"n": {"a": [1]}}, "x_organization": {"o": {"b": [2]}}}], "data": {"d": [3]}}"#;
+        let root = parse_pruned(source, only_the_tf_json_resources_read)
+            .unwrap()
+            .unwrap();
+        assert_eq!(
+            shape(&root),
+            "object@0..109[resource=array@13..88[object@14..87[null_resource=object@32..49[],x_organization=object@69..86[o=object@75..85[b=array@81..84[number@82..83]]]]],data=object@98..108[]]"
+        );
+    }
+
+    #[test]
+    fn a_streamed_array_hands_each_element_over_in_order_and_keeps_none() {
+        let source = r#"{"changes": [{"a": 1}, [2], 3], "x": [4], "y": {"changes": [5]}}"#;
+        let mut seen = Vec::new();
+        let root = parse_streaming(
+            source,
+            |path, key| !path.is_empty() || key != "y",
+            "changes",
+            &mut |value| seen.push(shape(&value)),
+        )
+        .unwrap();
+        assert_eq!(
+            seen,
+            [
+                "object@13..21[a=number@19..20]",
+                "array@23..26[number@24..25]",
+                "number@28..29"
+            ]
+        );
+        assert_eq!(
+            shape(&root),
+            "object@0..64[changes=array@12..30[],x=array@37..40[number@38..39],y=object@47..63[]]"
+        );
+        // A duplicate key where nothing is read leaves the tree as it is.
+        let mut count = 0;
+        let root = parse_streaming(
+            r#"{"changes": [1, 2], "y": {"a": 1, "a": 2}}"#,
+            |path, key| !path.is_empty() || key != "y",
+            "changes",
+            &mut |_| count += 1,
+        )
+        .unwrap();
+        assert_eq!((count, root.as_object().unwrap().len()), (2, 2));
     }
 
     #[test]

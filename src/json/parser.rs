@@ -12,9 +12,12 @@ pub(crate) struct Parser<'a> {
     src: &'a str,
     pos: usize,
     max_depth: usize,
-    /// Set by [`Parser::pruning`]: whether the linter reads the value of a
-    /// top-level member with this key.
-    keeps: Option<fn(&str) -> bool>,
+    /// Set by [`Parser::pruning`]: whether the value of a member is read.
+    keeps: Option<Keeps>,
+    /// While pruning, the keys of the members whose values are the open
+    /// containers, outermost first (array elements add none): the path
+    /// [`Keeps`] is asked about.
+    path: Vec<Cow<'a, str>>,
     /// The keys of the open pruned objects, innermost last: a pruned object
     /// keeps no member, but its duplicate keys must still be found.
     pruned_keys: Vec<Cow<'a, str>>,
@@ -25,13 +28,26 @@ pub(crate) struct Parser<'a> {
     pruned_duplicate: bool,
 }
 
+/// Whether the value of the member `key`, of an object that is the value
+/// of the members `path` (array elements left out), is read: a refused
+/// value is parsed for syntax only, and kept without children.
+pub(crate) type Keeps = fn(path: &[Cow<'_, str>], key: &str) -> bool;
+
+/// The elements of the array that is the value of the top-level member
+/// `key`, handed to `each` as each is read instead of kept in the tree: a
+/// caller that reads them one at a time holds one at a time.
+pub(crate) struct Stream<'s, 'a> {
+    pub(crate) key: &'s str,
+    pub(crate) each: &'s mut dyn FnMut(Value<'a>),
+}
+
 /// What [`Parser::parse_pruned`] made of a document.
 pub(crate) enum Pruned<'a> {
-    /// The document, every value the linter does not read cut short.
+    /// The document, every value the caller does not read cut short.
     Tree(Value<'a>),
-    /// A value the linter does not read has a duplicate key: only the full
-    /// tree tells where.
-    NeedsFullTree,
+    /// The same, but a value the caller does not read has a duplicate key:
+    /// only the full tree tells where.
+    WithDuplicate(Value<'a>),
 }
 
 /// An array or object whose closing bracket is still to come.
@@ -47,6 +63,10 @@ struct Open {
     /// Whether its children are dropped as they are read: see
     /// [`Parser::pruning`].
     pruned: bool,
+    /// Whether it is a member's value whose key is on the parser's `path`.
+    keyed: bool,
+    /// Whether its elements go to the [`Stream`].
+    streamed: bool,
 }
 
 /// How many open containers live inline before the stack spills to the
@@ -74,6 +94,8 @@ impl OpenStack {
                 first: 0,
                 object: false,
                 pruned: false,
+                keyed: false,
+                streamed: false,
             }; INLINE_DEPTH],
             spill: Vec::new(),
         }
@@ -130,62 +152,86 @@ impl<'a> Parser<'a> {
             pos: start,
             max_depth,
             keeps: None,
+            path: Vec::new(),
             pruned_keys: Vec::new(),
             root_items_dropped: false,
             pruned_duplicate: false,
         }
     }
 
-    /// Makes the parser drop what the linter never reads, so that a large
+    /// Makes the parser drop what its caller never reads, so that a large
     /// document of it costs no tree: the elements of a root array but a lone
-    /// one, and the insides of the value of each top-level member whose key
-    /// `keeps` refuses. A dropped container is kept with its span and kind,
-    /// and no children; the values in it are still read, so syntax errors
-    /// are the same.
-    pub(crate) fn pruning(mut self, keeps: fn(&str) -> bool) -> Parser<'a> {
+    /// one, and the insides of the value of each member that `keeps`
+    /// refuses. A dropped container is kept with its span and kind, and no
+    /// children; the values in it are still read, so syntax errors are the
+    /// same.
+    pub(crate) fn pruning(mut self, keeps: Keeps) -> Parser<'a> {
         self.keeps = Some(keeps);
         self
     }
 
-    /// Parses the document as [`Parser::pruning`] set.
-    pub(crate) fn parse_pruned(self) -> Result<Pruned<'a>, Error> {
+    /// Parses the document as [`Parser::pruning`] set, handing the elements
+    /// of `stream`'s array to it as they are read.
+    pub(crate) fn parse_pruned(self, stream: Option<Stream<'_, 'a>>) -> Result<Pruned<'a>, Error> {
         let mut parser = self;
-        let value = parser.parse()?;
+        let value = parser.parse(stream)?;
         Ok(if parser.pruned_duplicate {
-            Pruned::NeedsFullTree
+            Pruned::WithDuplicate(value)
         } else {
             Pruned::Tree(value)
         })
     }
 
-    /// Whether a container opened now, inside `parent` (`depth` open in
-    /// all), drops its children. `object` says which bracket opens it.
-    fn prunes_child(
-        &self,
+    /// The container opened now, at `bracket`, inside `parent`, as it is to
+    /// be read. `object` says which bracket opens it; `members` are those
+    /// of the open objects; `stream` names the array whose elements go to
+    /// a [`Stream`].
+    fn open_child(
+        &mut self,
+        bracket: usize,
         parent: Option<Open>,
-        depth: usize,
         members: &[Member<'a>],
         object: bool,
-    ) -> bool {
+        stream: Option<&str>,
+    ) -> Open {
+        let mut open = Open {
+            bracket,
+            first: 0,
+            object,
+            pruned: false,
+            keyed: false,
+            streamed: false,
+        };
         let Some(keeps) = self.keeps else {
-            return false;
+            return open;
         };
         match parent {
             // The root array: `root-not-object` reads only a lone element.
-            None => !object,
-            Some(open) if open.pruned => true,
-            Some(Open { object: true, .. }) if depth == 1 => members
-                .last()
-                .is_some_and(|member| !keeps(member.key().as_str())),
-            Some(_) => false,
+            None => open.pruned = !object,
+            Some(parent) if parent.pruned => open.pruned = true,
+            Some(Open { object: true, .. }) => {
+                if let Some(member) = members.last() {
+                    let key = member.key().as_str();
+                    if keeps(&self.path, key) {
+                        open.streamed = !object && self.path.is_empty() && stream == Some(key);
+                        open.keyed = true;
+                        self.path.push(member.key().text().clone());
+                    } else {
+                        open.pruned = true;
+                    }
+                }
+            }
+            Some(_) => {}
         }
+        open
     }
 
     pub(crate) fn parse_document(mut self) -> Result<Value<'a>, Error> {
-        self.parse()
+        self.parse(None)
     }
 
-    fn parse(&mut self) -> Result<Value<'a>, Error> {
+    fn parse(&mut self, mut stream: Option<Stream<'_, 'a>>) -> Result<Value<'a>, Error> {
+        let stream_key = stream.as_ref().map(|s| s.key);
         let mut stack = OpenStack::new();
         // Elements and members of every open container, innermost last; a
         // closing bracket moves its container's tail into an exactly sized
@@ -214,18 +260,14 @@ impl<'a> Parser<'a> {
                         }
                         None => return Err(self.unclosed("array", "a value or `]`", bracket)),
                         Some(_) => {
-                            let pruned =
-                                self.prunes_child(stack.last(), stack.len(), &members, false);
+                            let mut open =
+                                self.open_child(bracket, stack.last(), &members, false, stream_key);
                             if values.capacity() == 0 {
                                 // Skip the 4, 8, 16 regrowth of a first push.
                                 values = Vec::with_capacity(SCRATCH_CAPACITY);
                             }
-                            stack.push(Open {
-                                bracket,
-                                first: values.len(),
-                                object: false,
-                                pruned,
-                            });
+                            open.first = values.len();
+                            stack.push(open);
                             continue 'value;
                         }
                     }
@@ -239,27 +281,19 @@ impl<'a> Parser<'a> {
                         self.pos += 1;
                         Value::new(ValueKind::Object(Vec::new()), Span::new(bracket, self.pos))
                     } else {
-                        let pruned = self.prunes_child(stack.last(), stack.len(), &members, true);
+                        let mut open = self.open_child(bracket, stack.last(), &members, true, None);
                         let key = self.parse_key(bracket, None)?;
-                        if pruned {
-                            stack.push(Open {
-                                bracket,
-                                first: self.pruned_keys.len(),
-                                object: true,
-                                pruned,
-                            });
+                        if open.pruned {
+                            open.first = self.pruned_keys.len();
+                            stack.push(open);
                             self.pruned_keys.push(key.into_text());
                             continue 'value;
                         }
                         if members.capacity() == 0 {
                             members = Vec::with_capacity(SCRATCH_CAPACITY);
                         }
-                        stack.push(Open {
-                            bracket,
-                            first: members.len(),
-                            object: true,
-                            pruned,
-                        });
+                        open.first = members.len();
+                        stack.push(open);
                         members.push(Member::pending(key));
                         continue 'value;
                     }
@@ -320,13 +354,18 @@ impl<'a> Parser<'a> {
                             };
                             value =
                                 Value::new(ValueKind::Object(items), Span::new(bracket, self.pos));
+                            self.close(open);
                             stack.pop();
                         }
                         None => return Err(self.unclosed("object", "`,` or `}`", bracket)),
                         Some(_) => return Err(self.after_member(bracket)),
                     }
                 } else {
-                    if !open.pruned {
+                    if open.streamed {
+                        if let Some(stream) = stream.as_mut() {
+                            (stream.each)(value);
+                        }
+                    } else if !open.pruned {
                         values.push(value);
                     } else if stack.len() == 1
                         && values.len() == open.first
@@ -355,6 +394,7 @@ impl<'a> Parser<'a> {
                             let items = take_tail(&mut values, open.first, stack.len() == 1);
                             value =
                                 Value::new(ValueKind::Array(items), Span::new(bracket, self.pos));
+                            self.close(open);
                             stack.pop();
                         }
                         None => return Err(self.unclosed("array", "`,` or `]`", bracket)),
@@ -362,6 +402,14 @@ impl<'a> Parser<'a> {
                     }
                 }
             }
+        }
+    }
+
+    /// Leaves the container `open`, which closes: its key leaves the path.
+    #[inline]
+    fn close(&mut self, open: Open) {
+        if open.keyed {
+            self.path.pop();
         }
     }
 
@@ -1190,6 +1238,8 @@ mod tests {
                 first: bracket * 2,
                 object: bracket % 2 == 1,
                 pruned: false,
+                keyed: false,
+                streamed: false,
             });
             assert_eq!(stack.len(), bracket + 1);
         }

@@ -485,6 +485,11 @@ impl<'a> Key<'a> {
         self.text
     }
 
+    /// The decoded key, borrowed from the source where it can be.
+    pub(crate) fn text(&self) -> &Cow<'a, str> {
+        &self.text
+    }
+
     /// The decoded key.
     ///
     /// ```

@@ -302,6 +302,12 @@ pub(crate) fn reads_value_of(key: &str) -> bool {
     crate::fields::find(&[key]).is_some() || structure::is_envelope_key(key)
 }
 
+/// [`reads_value_of`] as the parser asks it, of a member anywhere: every
+/// value below the top level is read.
+pub(crate) fn reads_value_of_member(path: &[std::borrow::Cow<'_, str>], key: &str) -> bool {
+    !path.is_empty() || reads_value_of(key)
+}
+
 /// Runs every area's checks over a parsed document. Structure and schema
 /// come first; the value rules then look only at values of the right type.
 pub(crate) fn check(root: &Value<'_>, cx: &mut Context<'_>) {

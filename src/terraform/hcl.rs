@@ -21,9 +21,128 @@ pub(crate) struct SyntaxError {
 
 /// Parses `source` as an HCL body.
 pub(crate) fn parse(source: &str) -> Result<Body, SyntaxError> {
-    // Each mend below rewrites the text at the same length, so that every
-    // offset hcl-edit reports is one in `source`.
-    //
+    parse_mended(&mended(source))
+}
+
+/// How much text of the items [`parse_keeping`] drops it parses at once,
+/// and how large a file must be for it to parse the file in runs.
+const RUN_BYTES: usize = 1 << 18;
+
+/// Parses `source` as [`parse`] does, but keeps as a tree only the
+/// top-level items whose text `keeps` takes, and the top-level attributes.
+/// A large file is parsed one run of the other blocks at a time, each
+/// dropped when parsed, and then without them, blanked out at the same
+/// offsets: it costs the tree of the kept items only. A file that does not
+/// parse so is parsed whole, so that its syntax error is the one [`parse`]
+/// finds.
+pub(crate) fn parse_keeping(source: &str, keeps: fn(&str) -> bool) -> Result<Body, SyntaxError> {
+    parse_in_runs(source, keeps, RUN_BYTES)
+}
+
+/// [`parse_keeping`] with runs of `run_bytes`.
+fn parse_in_runs(
+    source: &str,
+    keeps: fn(&str) -> bool,
+    run_bytes: usize,
+) -> Result<Body, SyntaxError> {
+    if source.len() <= run_bytes {
+        return parse(source);
+    }
+    let text = mended(source);
+    match kept_items(&text, keeps, run_bytes) {
+        Some(body) => Ok(body),
+        None => parse_mended(&text),
+    }
+}
+
+/// The tree of the top-level items of `text` (already [`mended`]) that
+/// `keeps` takes, when every item parses, the others in runs of about
+/// `run_bytes`. `None` when the text is to be parsed whole: the scan of
+/// its items gave up, every item is kept, or something does not parse.
+fn kept_items(text: &str, keeps: fn(&str) -> bool, run_bytes: usize) -> Option<Body> {
+    let items = super::items::top_level_items(text)?;
+    // Only blocks are dropped: hcl-edit refuses an attribute defined twice
+    // in a body, which it sees only with every attribute of the body.
+    let keeps = |item: &str| keeps(item) || !is_block(item);
+    if items.iter().all(|item| keeps(&text[item.clone()])) {
+        return None;
+    }
+    // The text with each dropped item blanked out at its offsets. What is
+    // between items stays: a carriage return there is Terraform's to
+    // refuse, unless a comment holds it.
+    let mut kept = text.as_bytes().to_vec();
+    let parses = |run: std::ops::Range<usize>| parse_mended(&text[run]).is_ok();
+    let mut run: Option<std::ops::Range<usize>> = None;
+    for item in items {
+        if keeps(&text[item.clone()]) {
+            if let Some(dropped) = run.take() {
+                parses(dropped).then_some(())?;
+            }
+            continue;
+        }
+        for byte in &mut kept[item.clone()] {
+            if *byte != b'\n' {
+                *byte = b' ';
+            }
+        }
+        let joined = match run.take() {
+            Some(open) => open.start..item.end,
+            None => item,
+        };
+        if joined.len() >= run_bytes {
+            parses(joined).then_some(())?;
+        } else {
+            run = Some(joined);
+        }
+    }
+    if let Some(dropped) = run {
+        parses(dropped).then_some(())?;
+    }
+    // Only whole items were blanked, so every character left is whole.
+    parse_mended(&String::from_utf8(kept).ok()?).ok()
+}
+
+/// Whether the top-level item `text` starts as a block does: a name, then
+/// a label or `{` (where an attribute has `=`).
+fn is_block(text: &str) -> bool {
+    let name_end = text
+        .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '-'))
+        .unwrap_or(text.len());
+    let rest = text[name_end..].trim_start_matches([' ', '\t']);
+    name_end > 0
+        && rest
+            .chars()
+            .next()
+            .is_some_and(|c| c == '{' || c == '"' || c.is_ascii_alphabetic() || c == '_')
+}
+
+/// The run sizes [`assert_runs_read_as_whole`] tries.
+#[cfg(any(test, fuzzing))]
+const RUNS: [usize; 3] = [1, 40, 4096];
+
+/// Panics unless [`parse_in_runs`] reads from `source`, in runs of a few
+/// sizes, what [`parse`] reads: the same error, or the same resources and
+/// definitions. For the tests and the `terraform` fuzz target.
+#[cfg(any(test, fuzzing))]
+pub(crate) fn assert_runs_read_as_whole(source: &str) {
+    let read = |parsed: Result<Body, SyntaxError>| match parsed {
+        Err(error) => format!("{error:?}"),
+        Ok(body) => format!(
+            "{:?}\n{:?}",
+            resources(&body, source),
+            definitions(&body, source)
+        ),
+    };
+    let whole = read(parse(source));
+    for run in RUNS {
+        let runs = read(parse_in_runs(source, super::is_linted_item, run));
+        assert_eq!(runs, whole, "runs of {run} in {source:?}");
+    }
+}
+
+/// `source` with what hcl-edit misreads rewritten at the same length, so
+/// that every offset hcl-edit reports is one in `source`.
+fn mended(source: &str) -> Cow<'_, str> {
     // Terraform skips a UTF-8 byte order mark at the start of a file
     // (Windows PowerShell 5.1's `-Encoding UTF8` writes one); hcl-edit
     // refuses it. Read it as three spaces.
@@ -41,19 +160,25 @@ pub(crate) fn parse(source: &str) -> Result<Body, SyntaxError> {
     if let Some(patched) = without_empty_heredocs(&text) {
         text = Cow::Owned(patched);
     }
+    text
+}
+
+/// Parses `text`, already [`mended`], as an HCL body, and refuses what
+/// hcl-edit takes and Terraform does not.
+fn parse_mended(text: &str) -> Result<Body, SyntaxError> {
     // Of what hcl-edit takes and Terraform refuses, the first in the file.
     let checked = |body: Body| {
         let refused = [
-            split_string(&body, &text),
-            lone_return(&body, &text),
-            dot_before_line_break(&body, &text),
+            split_string(&body, text),
+            lone_return(&body, text),
+            dot_before_line_break(&body, text),
         ];
         match refused.into_iter().flatten().min_by_key(|error| error.at) {
             Some(error) => Err(error),
             None => Ok(body),
         }
     };
-    let error = match hcl_edit::parser::parse_body(&text) {
+    let error = match hcl_edit::parser::parse_body(text) {
         Ok(body) => return checked(body),
         Err(error) => error,
     };
@@ -62,15 +187,15 @@ pub(crate) fn parse(source: &str) -> Result<Body, SyntaxError> {
     // it as part of the comment. So read every such carriage return as a
     // space: if that parses, the checks above, on the text as it is, refuse
     // those outside a comment, as Terraform does.
-    if lone_returns(&text, 0..text.len()).next().is_some() {
-        let spaced = with_lone_returns_as_spaces(&text);
+    if lone_returns(text, 0..text.len()).next().is_some() {
+        let spaced = with_lone_returns_as_spaces(text);
         if let Ok(body) = hcl_edit::parser::parse_body(&spaced) {
             return checked(body);
         }
     }
     let location = error.location();
     Err(SyntaxError {
-        at: offset_of(&text, location.line(), location.column()),
+        at: offset_of(text, location.line(), location.column()),
         message: error.message().to_string(),
     })
 }
@@ -1045,6 +1170,90 @@ mod tests {
             "a = \"x\" # \"y\n",
         ] {
             assert!(parse(source).is_ok(), "{source:?}");
+        }
+    }
+
+    /// Every `.tf` text of the tests and of the fuzz seeds and regressions,
+    /// and files of many items built around them.
+    fn tf_corpus() -> Vec<String> {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut dirs = vec![
+            root.join("fuzz/seeds/terraform"),
+            root.join("fuzz/regressions/terraform"),
+        ];
+        let mut texts = Vec::new();
+        while let Some(dir) = dirs.pop() {
+            let Ok(entries) = std::fs::read_dir(&dir) else {
+                continue;
+            };
+            for path in entries.filter_map(Result::ok).map(|e| e.path()) {
+                if path.is_dir() {
+                    dirs.push(path);
+                } else if let Ok(bytes) = std::fs::read(&path) {
+                    // As the `terraform` fuzz target reads its input.
+                    texts.push(String::from_utf8_lossy(&bytes).into_owned());
+                }
+            }
+        }
+        dirs.push(root.join("tests"));
+        while let Some(dir) = dirs.pop() {
+            for path in std::fs::read_dir(&dir)
+                .unwrap()
+                .filter_map(Result::ok)
+                .map(|e| e.path())
+            {
+                if path.is_dir() {
+                    dirs.push(path);
+                } else if path.extension().is_some_and(|e| e == "tf") {
+                    texts.push(std::fs::read_to_string(&path).unwrap());
+                }
+            }
+        }
+        let others = "resource \"null_resource\" \"n\" {\n  triggers = { a = \"${var.x}\" }\n}\n# no\rte\nlocals {\n  l = <<EOT\n}\nEOT\n}\n";
+        let built: Vec<String> = texts
+            .iter()
+            .flat_map(|text| {
+                [
+                    format!("{others}{text}"),
+                    format!("{text}\n{others}{others}"),
+                ]
+            })
+            .collect();
+        texts.extend(built);
+        texts
+    }
+
+    #[test]
+    fn parsing_in_runs_reads_what_a_whole_parse_reads() {
+        let corpus = tf_corpus();
+        assert!(corpus.len() >= 100, "{} texts", corpus.len());
+        let mut in_runs = 0;
+        for source in &corpus {
+            assert_runs_read_as_whole(source);
+            for run in RUNS {
+                if kept_items(&mended(source), super::super::is_linted_item, run).is_some() {
+                    in_runs += 1;
+                }
+            }
+        }
+        assert!(in_runs >= 100, "{in_runs} texts read in runs");
+    }
+
+    #[test]
+    fn a_syntax_error_in_or_after_a_dropped_item_is_found_where_a_whole_parse_finds_it() {
+        let org = "resource \"cloudflare_zero_trust_organization\" \"o\" {\n  name = \"x\"\n}\n";
+        for broken in [
+            "resource \"null_resource\" \"n\" {\n  a = \"x\" b = 1\n}\n",
+            "resource \"null_resource\" \"n\" {\n  a = foo.\n  bar\n}\n",
+            "data \"x\" \"y\" {\n  a = \"x\ry\"\n}\n",
+            // Between items, outside a comment.
+            "data \"x\" \"y\" {\n}\n \r \n",
+        ] {
+            let source = format!("{org}{broken}{org}");
+            let whole = parse(&source).unwrap_err();
+            let runs = parse_in_runs(&source, super::super::is_linted_item, 1).unwrap_err();
+            assert_eq!(runs, whole, "{source:?}");
+            assert!(whole.at > org.len(), "{whole:?}");
         }
     }
 

@@ -7,6 +7,8 @@
 //! Terraform ignores as comments. Where the syntax takes a block, the value
 //! may be one object or an array of them.
 
+use std::borrow::Cow;
+
 use super::expr::{Expr, ExprValue, Item, KeyForm, Reference, ReferenceKind, Syntax};
 use super::resource::{BlockUse, Resource, ResourceBody};
 use super::{number, ProviderVersion};
@@ -228,14 +230,34 @@ fn template_value(text: &str) -> Option<ExprValue> {
     Some(ExprValue::String(out))
 }
 
-/// What a `.tf.json` file defines: each `variable`'s default (a literal)
-/// and each local (a template).
-pub(crate) fn definitions(source: &str) -> Vec<(Reference, Expr)> {
-    let Ok(root) = json::parse(source) else {
-        return Vec::new();
-    };
+/// Whether the lint of a `.tf.json` file reads the value of the member
+/// `key` at `path`: the organization resources, the variables and the
+/// locals. The rest of a large file is read for syntax only, and costs no
+/// tree.
+pub(crate) fn reads(path: &[Cow<'_, str>], key: &str) -> bool {
+    match path {
+        [] => matches!(key, "resource" | "variable" | "locals"),
+        [block] if block == "resource" => ProviderVersion::of(key).is_some(),
+        _ => true,
+    }
+}
+
+/// What the `.tf.json` file `source` defines, as [`definitions`] reads
+/// it; nothing when it is not JSON.
+pub(crate) fn definitions_in(source: &str) -> Vec<(Reference, Expr)> {
+    let defines =
+        |path: &[Cow<'_, str>], key: &str| !path.is_empty() || matches!(key, "variable" | "locals");
+    match json::parse_reading(source, defines) {
+        Ok(root) => definitions(&root),
+        Err(_) => Vec::new(),
+    }
+}
+
+/// What a `.tf.json` document defines: each `variable`'s default (a
+/// literal) and each local (a template).
+pub(crate) fn definitions(root: &Value<'_>) -> Vec<(Reference, Expr)> {
     let mut out = Vec::new();
-    for variables in blocks(&root, "variable") {
+    for variables in blocks(root, "variable") {
         for (name, body) in labelled_values(variables) {
             if let Some(default) = body.get("default") {
                 out.push((
@@ -248,7 +270,7 @@ pub(crate) fn definitions(source: &str) -> Vec<(Reference, Expr)> {
             }
         }
     }
-    for locals in blocks(&root, "locals") {
+    for locals in blocks(root, "locals") {
         for member in locals.as_object().unwrap_or_default() {
             out.push((
                 Reference {

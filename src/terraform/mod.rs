@@ -19,7 +19,11 @@
 //!   configuration's.
 //!
 //! A file that names none of the three resource types costs one scan of its
-//! text and yields nothing.
+//! text and yields nothing. Of a large file, only the organization
+//! resources, variables and locals are kept as a tree: a `.tf` file over
+//! 256 KiB is parsed a run of its other top-level items at a time, and a
+//! `.tf.json` file or a plan keeps no tree of what is not read. A plan's
+//! changes are linted one at a time, as each is read.
 //!
 //! # The body
 //!
@@ -80,6 +84,7 @@ mod body;
 mod convert;
 mod expr;
 mod hcl;
+mod items;
 mod json_syntax;
 mod module;
 mod number;
@@ -170,6 +175,16 @@ impl ProviderVersion {
     }
 }
 
+/// Panics unless a large `.tf` file's way of parsing, a run of its items
+/// at a time, reads from `source` what a parse of it whole reads. Only in
+/// builds with `--cfg fuzzing`, as cargo-fuzz makes them, for the
+/// `terraform` target.
+#[cfg(fuzzing)]
+#[doc(hidden)]
+pub fn fuzz_runs_read_as_whole(source: &str) {
+    hcl::assert_runs_read_as_whole(source);
+}
+
 /// Whether `source` names an organization resource type at all: the cheap
 /// scan that spares every other file a parse. A file for which it is
 /// `false` has no finding from [`Linter::lint_terraform`], so a caller
@@ -247,8 +262,13 @@ struct Read {
 /// What the `.tf` file `source` holds, or the finding that it does not
 /// parse.
 fn read_hcl(source: &str, replaced: &[Replaced]) -> Result<Read, Box<Diagnostic>> {
-    let body =
-        hcl::parse(source).map_err(|e| Box::new(rules::syntax_error(source, e.at, &e.message)))?;
+    // The visit for bad bytes below needs every string of the file.
+    let body = if replaced.is_empty() {
+        hcl::parse_keeping(source, is_linted_item)
+    } else {
+        hcl::parse(source)
+    };
+    let body = body.map_err(|e| Box::new(rules::syntax_error(source, e.at, &e.message)))?;
     // Most files have no bad byte: the visit is spared them.
     let not_utf8 = if replaced.is_empty() {
         None
@@ -275,6 +295,25 @@ fn read_hcl(source: &str, replaced: &[Replaced]) -> Result<Read, Box<Diagnostic>
     })
 }
 
+/// Whether the top-level item `text` of a `.tf` file is one the lint
+/// reads: an organization resource, a variable or the locals. Any other
+/// is parsed for syntax only.
+fn is_linted_item(text: &str) -> bool {
+    let header = text.split('{').next().unwrap_or(text);
+    defines_values(text)
+        || (header.starts_with("resource") && RESOURCE_TYPES.iter().any(|t| header.contains(t)))
+}
+
+/// Whether the top-level item `text` of a `.tf` file is a `variable` or
+/// `locals` block, which define what `var.NAME` and `local.NAME` are.
+pub(crate) fn defines_values(text: &str) -> bool {
+    let word = text
+        .split(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '-'))
+        .next()
+        .unwrap_or(text);
+    matches!(word, "variable" | "locals")
+}
+
 /// The spans of `items` and of their nested items, and of their string
 /// values.
 fn collect_spans(items: &[Item], constructs: &mut Vec<Span>, values: &mut Vec<Span>) {
@@ -291,7 +330,8 @@ fn collect_spans(items: &[Item], constructs: &mut Vec<Span>, values: &mut Vec<Sp
 /// What the `.tf.json` file `source` holds, or the finding that it is
 /// not JSON.
 fn read_json(source: &str) -> Result<Read, Box<Diagnostic>> {
-    let root = crate::json::parse(source).map_err(|e| Box::new(e.to_diagnostic()))?;
+    let root = crate::json::parse_reading(source, json_syntax::reads)
+        .map_err(|e| Box::new(e.to_diagnostic()))?;
     let mut resources = Vec::new();
     let mut suppressions = Vec::new();
     for (resource, comments) in json_syntax::resources(&root) {
@@ -308,7 +348,7 @@ fn read_json(source: &str) -> Result<Read, Box<Diagnostic>> {
     Ok(Read {
         not_utf8: None,
         resources,
-        definitions: json_syntax::definitions(source),
+        definitions: json_syntax::definitions(&root),
         suppressions,
     })
 }

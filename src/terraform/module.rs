@@ -94,11 +94,14 @@ impl Module {
     pub fn file(mut self, name: impl Into<String>, source: impl Into<String>) -> Module {
         let name = name.into();
         if let Some(role) = role_of(&name) {
-            self.files.push(ModuleFile {
-                name,
-                source: source.into(),
-                role,
-            });
+            let mut source = source.into();
+            // A configuration file that names no variable and no local
+            // defines nothing that is read: most of a module is such
+            // files, and a large one then costs nothing to keep.
+            if role == Role::Config && !source.contains("variable") && !source.contains("locals") {
+                source = String::new();
+            }
+            self.files.push(ModuleFile { name, source, role });
         }
         self
     }
@@ -233,10 +236,8 @@ impl Definitions {
                 continue;
             }
             match file.role {
-                // A cheap scan spares the parse of the files that define
-                // nothing, which in most modules is most of them.
-                Role::Config
-                    if !file.source.contains("variable") && !file.source.contains("locals") => {}
+                // Those that define nothing are kept empty.
+                Role::Config if file.source.is_empty() => {}
                 Role::Config => {
                     for (reference, value) in config_definitions(&file.name, &file.source) {
                         define(reference, value, Some(index));
@@ -354,9 +355,9 @@ impl Definitions {
 /// says so).
 fn config_definitions(name: &str, source: &str) -> Vec<(Reference, Expr)> {
     if name.ends_with(".json") {
-        json_syntax::definitions(source)
+        json_syntax::definitions_in(source)
     } else {
-        hcl::parse(source)
+        hcl::parse_keeping(source, super::defines_values)
             .map(|body| hcl::definitions(&body, source))
             .unwrap_or_default()
     }

@@ -6,6 +6,7 @@ use crate::diagnostic::Diagnostic;
 use crate::json::{self, Member, Value, ValueKind};
 use crate::lint::Linter;
 use crate::profile::Profile;
+use crate::span::Span;
 
 use super::{ProviderVersion, ABSENCE_RULES, NOT_IN_BODY, V4_BLOCKS};
 
@@ -17,44 +18,75 @@ pub(crate) fn lint_plan(linter: &Linter, source: &str) -> Option<Vec<Diagnostic>
         return None;
     }
     // Only the two keys below are read: the rest of a large plan
-    // (`planned_values`, `prior_state`, `configuration`) costs no tree.
+    // (`planned_values`, `prior_state`, `configuration`) costs no tree. Each
+    // change is linted as it is read and then dropped, so that a plan of
+    // many changes holds one change's tree at a time, and its findings.
     // `terraform show -json` writes no byte order mark, but Windows
     // PowerShell 5.1's `Out-File -Encoding utf8` adds one; a plan is never
     // sent to the API, so the mark is skipped and not reported.
-    let root = match json::parse_pruned(source, |key| {
-        matches!(key, "format_version" | "resource_changes")
-    }) {
-        Ok(Some(root)) => root,
-        Ok(None) => json::parse_after_bom(source).ok()?,
-        Err(_) => return None,
-    };
-    root.get("format_version")?;
-    let changes = root.get("resource_changes")?.as_array()?;
     let mut found = Vec::new();
-    for change in changes {
-        let Some(planned) = Planned::read(change) else {
-            continue;
-        };
-        let address = &planned.address;
-        let label = format!("in the planned change of `{}`", address.1);
-        found.extend(
-            planned
-                .findings
-                .iter()
-                .map(|d| d.clone().with_secondary(address.0, label.clone())),
-        );
-        found.extend(
-            linter
-                .check(source, &planned.body, planned.profile)
-                .into_iter()
-                .filter(|d| !(planned.has_unknown && ABSENCE_RULES.contains(&d.code())))
-                .map(|d| {
-                    let label = format!("in the planned change of `{}`", address.1);
-                    d.without_fixes().with_secondary(address.0, label)
-                }),
-        );
+    // The span of each change with findings, and where its findings end.
+    let mut changes_found: Vec<(Span, usize)> = Vec::new();
+    let root = json::parse_streaming(
+        source,
+        |path, key| !path.is_empty() || matches!(key, "format_version" | "resource_changes"),
+        "resource_changes",
+        &mut |change| {
+            let before = found.len();
+            lint_change(linter, source, &change, &mut found);
+            if found.len() > before {
+                changes_found.push((change.span(), found.len()));
+            }
+        },
+    )
+    .ok()?;
+    root.get("format_version")?;
+    // Of a repeated key the last is read, as everywhere: the changes of
+    // the others are not the plan's.
+    let changes = root.get("resource_changes")?;
+    changes.as_array()?;
+    let within = changes.span();
+    let read = |span: Span| within.start() <= span.start() && span.end() <= within.end();
+    if changes_found.iter().all(|(span, _)| read(*span)) {
+        return Some(found);
     }
-    Some(found)
+    let mut start = 0;
+    let mut kept = Vec::new();
+    let mut found = found.into_iter();
+    for (span, end) in changes_found {
+        let of_change = found.by_ref().take(end - start);
+        if read(span) {
+            kept.extend(of_change);
+        } else {
+            of_change.for_each(drop);
+        }
+        start = end;
+    }
+    Some(kept)
+}
+
+/// Adds to `found` the findings of the entry `change` of
+/// `resource_changes`: none when it is not a create or update of an
+/// organization.
+fn lint_change(linter: &Linter, source: &str, change: &Value<'_>, found: &mut Vec<Diagnostic>) {
+    let Some(planned) = Planned::read(change) else {
+        return;
+    };
+    let (at, address) = &planned.address;
+    let label = || format!("in the planned change of `{address}`");
+    found.extend(
+        planned
+            .findings
+            .iter()
+            .map(|d| d.clone().with_secondary(*at, label())),
+    );
+    found.extend(
+        linter
+            .check(source, &planned.body, planned.profile)
+            .into_iter()
+            .filter(|d| !(planned.has_unknown && ABSENCE_RULES.contains(&d.code())))
+            .map(|d| d.without_fixes().with_secondary(*at, label())),
+    );
 }
 
 /// One create or update of an organization resource in a plan.

@@ -242,6 +242,56 @@ fn the_rest_of_a_plan_changes_nothing() {
     }
 }
 
+/// Each change is linted as it is read, and then dropped: the findings
+/// are those of each change in turn, and of a repeated `resource_changes`
+/// only the last is read, as every repeated key is.
+#[test]
+fn changes_are_linted_one_by_one_and_a_repeated_list_is_read_last() {
+    let change = |name: &str, duration: &str| {
+        format!(
+            r#"{{"address": "{V5}.{name}", "mode": "managed", "type": "{V5}", "name": "{name}",
+"change": {{"actions": ["update"], "after": {{"account_id": "699d98642c564d2e855e9661899b7252",
+"session_duration": "{duration}"}}, "after_unknown": {{}}}}}}"#
+        )
+    };
+    let other = r#"{"address": "null_resource.n", "mode": "managed", "type": "null_resource",
+"change": {"actions": ["update"], "after": {"a": 1, "a": 2}, "after_unknown": {}}}"#;
+    let list = |changes: &[String]| format!("[{}]", changes.join(", "));
+    let first = list(&[change("a", "1d"), other.to_string(), change("b", "2d")]);
+    let last = list(&[change("c", "3d"), change("d", "4h"), change("e", "5d")]);
+    let texts = |source: &str| -> Vec<String> {
+        findings(source)
+            .into_iter()
+            .map(|(code, text, _)| format!("{code} {text}"))
+            .collect()
+    };
+    let once = format!(r#"{{"format_version": "1.2", "resource_changes": {first}}}"#);
+    assert_eq!(
+        texts(&once),
+        ["duration-syntax \"1d\"", "duration-syntax \"2d\""]
+    );
+    let twice = format!(
+        r#"{{"format_version": "1.2", "resource_changes": {first}, "resource_changes": {last}}}"#
+    );
+    assert_eq!(
+        texts(&twice),
+        ["duration-syntax \"3d\"", "duration-syntax \"5d\""]
+    );
+    let labels: Vec<_> = Linter::new()
+        .lint_plan(&twice)
+        .unwrap()
+        .iter()
+        .map(|d| d.secondary()[0].text().unwrap().to_string())
+        .collect();
+    assert_eq!(
+        labels,
+        [
+            format!("in the planned change of `{V5}.c`"),
+            format!("in the planned change of `{V5}.e`")
+        ]
+    );
+}
+
 #[test]
 fn selection_and_severity_overrides_apply() {
     let source = plan(
