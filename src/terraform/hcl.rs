@@ -63,24 +63,27 @@ fn kept_items(text: &str, keeps: fn(&str) -> bool, run_bytes: usize) -> Option<B
     let items = super::items::top_level_items(text)?;
     // Only blocks are dropped: hcl-edit refuses an attribute defined twice
     // in a body, which it sees only with every attribute of the body.
-    let keeps = |item: &str| keeps(item) || !is_block(item);
-    if items.iter().all(|item| keeps(&text[item.clone()])) {
+    let kept: Vec<bool> = items
+        .iter()
+        .map(|item| keeps(&text[item.clone()]) || !is_block(&text[item.clone()]))
+        .collect();
+    if kept.iter().all(|&kept| kept) {
         return None;
     }
     // The text with each dropped item blanked out at its offsets. What is
     // between items stays: a carriage return there is Terraform's to
     // refuse, unless a comment holds it.
-    let mut kept = text.as_bytes().to_vec();
+    let mut blanked = text.as_bytes().to_vec();
     let parses = |run: std::ops::Range<usize>| parse_mended(&text[run]).is_ok();
     let mut run: Option<std::ops::Range<usize>> = None;
-    for item in items {
-        if keeps(&text[item.clone()]) {
+    for (item, kept) in items.into_iter().zip(kept) {
+        if kept {
             if let Some(dropped) = run.take() {
                 parses(dropped).then_some(())?;
             }
             continue;
         }
-        for byte in &mut kept[item.clone()] {
+        for byte in &mut blanked[item.clone()] {
             if *byte != b'\n' {
                 *byte = b' ';
             }
@@ -99,17 +102,15 @@ fn kept_items(text: &str, keeps: fn(&str) -> bool, run_bytes: usize) -> Option<B
         parses(dropped).then_some(())?;
     }
     // Only whole items were blanked, so every character left is whole.
-    parse_mended(&String::from_utf8(kept).ok()?).ok()
+    parse_mended(&String::from_utf8(blanked).ok()?).ok()
 }
 
 /// Whether the top-level item `text` starts as a block does: a name, then
 /// a label or `{` (where an attribute has `=`).
 fn is_block(text: &str) -> bool {
-    let name_end = text
-        .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '-'))
-        .unwrap_or(text.len());
-    let rest = text[name_end..].trim_start_matches([' ', '\t']);
-    name_end > 0
+    let name = super::items::first_word(text);
+    let rest = text[name.len()..].trim_start_matches([' ', '\t']);
+    !name.is_empty()
         && rest
             .chars()
             .next()

@@ -11,6 +11,16 @@
 
 use std::ops::Range;
 
+/// The name the top-level item `item` starts with: its leading identifier
+/// characters (`resource`, `locals`, the `a` of `a = 1`), or nothing when
+/// it starts with another character.
+pub(crate) fn first_word(item: &str) -> &str {
+    let end = item
+        .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '-'))
+        .unwrap_or(item.len());
+    &item[..end]
+}
+
 /// The byte ranges of the top-level items of `text`, in order: each from
 /// its first character to the newline that ends it at the top level (or
 /// the end of the text). Comments and blank lines between items are in no
@@ -215,7 +225,7 @@ fn closing_marker(bytes: &[u8], line: usize, marker: (usize, usize)) -> Option<u
 
 #[cfg(test)]
 mod tests {
-    use super::top_level_items;
+    use super::{first_word, top_level_items};
 
     fn items(text: &str) -> Option<Vec<&str>> {
         top_level_items(text).map(|ranges| ranges.into_iter().map(|r| &text[r]).collect())
@@ -234,6 +244,17 @@ mod tests {
         );
         assert_eq!(items("a = 1").unwrap(), ["a = 1"]);
         assert_eq!(items("").unwrap(), Vec::<&str>::new());
+    }
+
+    #[test]
+    fn the_first_word_is_the_leading_identifier() {
+        assert_eq!(first_word("resource \"x\" \"y\" {}"), "resource");
+        assert_eq!(first_word("resource\"x\" \"y\" {}"), "resource");
+        assert_eq!(first_word("my-name_2 = 1"), "my-name_2");
+        assert_eq!(first_word("locals{}"), "locals");
+        assert_eq!(first_word("\"a\" = 1"), "");
+        assert_eq!(first_word("é = 1"), "");
+        assert_eq!(first_word(""), "");
     }
 
     #[test]

@@ -301,17 +301,14 @@ fn read_hcl(source: &str, replaced: &[Replaced]) -> Result<Read, Box<Diagnostic>
 fn is_linted_item(text: &str) -> bool {
     let header = text.split('{').next().unwrap_or(text);
     defines_values(text)
-        || (header.starts_with("resource") && RESOURCE_TYPES.iter().any(|t| header.contains(t)))
+        || (items::first_word(text) == "resource"
+            && RESOURCE_TYPES.iter().any(|t| header.contains(t)))
 }
 
 /// Whether the top-level item `text` of a `.tf` file is a `variable` or
 /// `locals` block, which define what `var.NAME` and `local.NAME` are.
 pub(crate) fn defines_values(text: &str) -> bool {
-    let word = text
-        .split(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '-'))
-        .next()
-        .unwrap_or(text);
-    matches!(word, "variable" | "locals")
+    matches!(items::first_word(text), "variable" | "locals")
 }
 
 /// The spans of `items` and of their nested items, and of their string
