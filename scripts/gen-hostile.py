@@ -22,7 +22,8 @@ Writes, with COUNT (default 20,000) findings or units where it applies:
   zones-names.json (the same with `"x"` items);
 - the 64 MiB Terraform inputs, each in a directory of its own (the other
   files of a `.tf` file's directory are its module): tf-many/main.tf (one
-  organization resource among 1.2 M other resources), tf-json/main.tf.json
+  organization resource among 1.2 M other resources), tf-broken/main.tf
+  (the same with a syntax error in the last resource), tf-json/main.tf.json
   (the same in JSON syntax), plan-others.json (a plan of 258 K changes of
   other resources) and plan-orgs.json (258 K updates of organizations,
   each with a finding).
@@ -89,6 +90,10 @@ def main() -> None:
         i += 1
     os.makedirs(os.path.join(out, "tf-many"), exist_ok=True)
     write("tf-many/main.tf", "".join(parts))
+    # The same with a syntax error in the last resource.
+    parts[-1] = parts[-1].replace('a = "b" }', 'a = "b" c }')
+    os.makedirs(os.path.join(out, "tf-broken"), exist_ok=True)
+    write("tf-broken/main.tf", "".join(parts))
 
     account = "023e105f4ecef8ad9ca31a8372d0c353"
     others = {}

@@ -32,9 +32,10 @@ const RUN_BYTES: usize = 1 << 18;
 /// top-level items whose text `keeps` takes, and the top-level attributes.
 /// A large file is parsed one run of the other blocks at a time, each
 /// dropped when parsed, and then without them, blanked out at the same
-/// offsets: it costs the tree of the kept items only. A file that does not
-/// parse so is parsed whole, so that its syntax error is the one [`parse`]
-/// finds.
+/// offsets: it costs the tree of the kept items only. A syntax error is
+/// the one [`parse`] finds: where a run does not parse, the text up to it
+/// is parsed with the runs before it blanked out; where that could read
+/// otherwise than a whole parse, the file is parsed whole.
 pub(crate) fn parse_keeping(source: &str, keeps: fn(&str) -> bool) -> Result<Body, SyntaxError> {
     parse_in_runs(source, keeps, RUN_BYTES)
 }
@@ -50,16 +51,21 @@ fn parse_in_runs(
     }
     let text = mended(source);
     match kept_items(&text, keeps, run_bytes) {
-        Some(body) => Ok(body),
+        Some(parsed) => parsed,
         None => parse_mended(&text),
     }
 }
 
 /// The tree of the top-level items of `text` (already [`mended`]) that
-/// `keeps` takes, when every item parses, the others in runs of about
-/// `run_bytes`. `None` when the text is to be parsed whole: the scan of
-/// its items gave up, every item is kept, or something does not parse.
-fn kept_items(text: &str, keeps: fn(&str) -> bool, run_bytes: usize) -> Option<Body> {
+/// `keeps` takes, the others parsed in runs of about `run_bytes`, or the
+/// syntax error a whole parse finds. `None` when the text is to be parsed
+/// whole: the scan of its items gave up, every item is kept, or a syntax
+/// error could be found otherwise than by a whole parse.
+fn kept_items(
+    text: &str,
+    keeps: fn(&str) -> bool,
+    run_bytes: usize,
+) -> Option<Result<Body, SyntaxError>> {
     let items = super::items::top_level_items(text)?;
     // Only blocks are dropped: hcl-edit refuses an attribute defined twice
     // in a body, which it sees only with every attribute of the body.
@@ -74,35 +80,78 @@ fn kept_items(text: &str, keeps: fn(&str) -> bool, run_bytes: usize) -> Option<B
     // between items stays: a carriage return there is Terraform's to
     // refuse, unless a comment holds it.
     let mut blanked = text.as_bytes().to_vec();
-    let parses = |run: std::ops::Range<usize>| parse_mended(&text[run]).is_ok();
     let mut run: Option<std::ops::Range<usize>> = None;
-    for (item, kept) in items.into_iter().zip(kept) {
-        if kept {
-            if let Some(dropped) = run.take() {
-                parses(dropped).then_some(())?;
-            }
+    for (i, item) in items.iter().enumerate() {
+        let next = items.get(i + 1).map_or(text.len(), |next| next.start);
+        let ends_run = |run: &std::ops::Range<usize>| {
+            run.len() >= run_bytes || kept.get(i + 1).is_none_or(|&kept| kept)
+        };
+        if kept[i] {
             continue;
         }
-        for byte in &mut blanked[item.clone()] {
-            if *byte != b'\n' {
-                *byte = b' ';
-            }
-        }
+        blanked[item.clone()]
+            .iter_mut()
+            .filter(|byte| **byte != b'\n')
+            .for_each(|byte| *byte = b' ');
         let joined = match run.take() {
             Some(open) => open.start..item.end,
-            None => item,
+            None => item.clone(),
         };
-        if joined.len() >= run_bytes {
-            parses(joined).then_some(())?;
-        } else {
+        if !ends_run(&joined) {
             run = Some(joined);
+        } else if parse_mended(&text[joined.clone()]).is_err() {
+            return failing_run(text, blanked, joined, next);
         }
     }
-    if let Some(dropped) = run {
-        parses(dropped).then_some(())?;
-    }
+    // The parse of the kept items needs neither list (16 bytes an item).
+    drop((items, kept));
     // Only whole items were blanked, so every character left is whole.
-    parse_mended(&String::from_utf8(blanked).ok()?).ok()
+    let blanked = String::from_utf8(blanked).ok()?;
+    match parse_mended(&blanked) {
+        Ok(body) => Some(Ok(body)),
+        Err(_) => refused_as_whole(text, &blanked, text.len()),
+    }
+}
+
+/// The syntax error of `text` when `run`, a run of dropped items, does
+/// not parse: that of the text up to the item after the run (at `next`),
+/// with the runs before it blanked out, as they are in `blanked`; or
+/// `None`, for a whole parse, where hcl-edit takes the run and only a
+/// check of what Terraform refuses does not (a whole parse checks only a
+/// text that hcl-edit takes whole). See [`refused_as_whole`].
+fn failing_run(
+    text: &str,
+    mut blanked: Vec<u8>,
+    run: std::ops::Range<usize>,
+    next: usize,
+) -> Option<Result<Body, SyntaxError>> {
+    if hcl_edit::parser::parse_body(text.get(run.clone())?).is_ok() {
+        return None;
+    }
+    blanked.truncate(run.start);
+    blanked.extend_from_slice(text.get(run.start..next)?.as_bytes());
+    // Whole items were blanked and whole text appended: all characters.
+    refused_as_whole(text, &String::from_utf8(blanked).ok()?, next)
+}
+
+/// hcl-edit's refusal of `blanked`, the text of `text` up to `end` with
+/// items that parse alone blanked out, when it is the refusal of a whole
+/// parse of `text`; `None` otherwise, for a whole parse.
+///
+/// hcl-edit reads from the start and stops at the first error, so the
+/// refusal is the same, unless:
+/// - hcl-edit takes `blanked`, and only a check of what Terraform refuses
+///   does not;
+/// - hcl-edit fails at the end of `blanked`, before the end of `text`: the
+///   text after it may read on;
+/// - a lone carriage return is in `text` before `end`: in a comment, it
+///   may make hcl-edit fail far from it.
+fn refused_as_whole(text: &str, blanked: &str, end: usize) -> Option<Result<Body, SyntaxError>> {
+    if lone_returns(text, 0..end).next().is_some() {
+        return None;
+    }
+    let error = refusal(blanked, &hcl_edit::parser::parse_body(blanked).err()?);
+    (error.at < end || end == text.len()).then_some(Err(error))
 }
 
 /// Whether the top-level item `text` starts as a block does: a name, then
@@ -194,11 +243,16 @@ fn parse_mended(text: &str) -> Result<Body, SyntaxError> {
             return checked(body);
         }
     }
+    Err(refusal(text, &error))
+}
+
+/// hcl-edit's `error` in parsing `text`, at its offset in `text`.
+fn refusal(text: &str, error: &hcl_edit::parser::Error) -> SyntaxError {
     let location = error.location();
-    Err(SyntaxError {
+    SyntaxError {
         at: offset_of(text, location.line(), location.column()),
         message: error.message().to_string(),
-    })
+    }
 }
 
 /// `text` with each carriage return that no line feed follows written as
@@ -1211,12 +1265,26 @@ mod tests {
             }
         }
         let others = "resource \"null_resource\" \"n\" {\n  triggers = { a = \"${var.x}\" }\n}\n# no\rte\nlocals {\n  l = <<EOT\n}\nEOT\n}\n";
+        // Blocks a lint drops, each with a syntax error.
+        let broken = [
+            "data \"x\" \"y\" {\n  a = \"x\" b = 1\n}\n",
+            "data \"x\" \"y\" {\n  a =\n}\n",
+            "data \"x\" \"y\" {\n  a = 1 +\n}\n",
+            "data \"x\" \"y\" {\n  a = foo.\n  bar\n}\n",
+            "data \"x\" \"y\" {\n  a = \"x\\qy\"\n}\n",
+            "data \"x\" \"y\"\n{\n}\n",
+            "data \"x\" \"y\" { a = 1 }\n",
+            "data \"x\" \"y\" {\n  dynamic \"z\" {\n    a = 1 = 2\n  }\n}\n",
+        ];
         let built: Vec<String> = texts
             .iter()
             .flat_map(|text| {
+                let (first, last) = (broken[text.len() % 8], broken[(text.len() / 8) % 8]);
                 [
                     format!("{others}{text}"),
                     format!("{text}\n{others}{others}"),
+                    format!("{text}\n{first}{text}"),
+                    format!("{first}{text}\n{last}"),
                 ]
             })
             .collect();
@@ -1228,16 +1296,22 @@ mod tests {
     fn parsing_in_runs_reads_what_a_whole_parse_reads() {
         let corpus = tf_corpus();
         assert!(corpus.len() >= 100, "{} texts", corpus.len());
-        let mut in_runs = 0;
+        let (mut in_runs, mut errors_in_runs) = (0, 0);
         for source in &corpus {
             assert_runs_read_as_whole(source);
             for run in RUNS {
-                if kept_items(&mended(source), super::super::is_linted_item, run).is_some() {
-                    in_runs += 1;
+                match kept_items(&mended(source), super::super::is_linted_item, run) {
+                    Some(Ok(_)) => in_runs += 1,
+                    Some(Err(_)) => errors_in_runs += 1,
+                    None => {}
                 }
             }
         }
         assert!(in_runs >= 100, "{in_runs} texts read in runs");
+        assert!(
+            errors_in_runs >= 300,
+            "{errors_in_runs} errors found in runs"
+        );
     }
 
     #[test]
