@@ -98,8 +98,8 @@ impl Linter {
     }
 
     /// Runs only the rules that match `selector` (and those of earlier
-    /// `select` calls). `json-syntax`, `invalid-utf8` and `wide-encoding`
-    /// always run.
+    /// `select` calls). The rules that say the input could not be read
+    /// always run: see [`Rule::always_runs`](crate::rules::Rule::always_runs).
     ///
     /// ```
     /// let source = r#"{"session_duration": "1d", "is_ui_read_only": "false"}"#;
@@ -462,7 +462,7 @@ impl Linter {
     /// What becomes of a finding of `code`: dropped (`None`), or kept at
     /// the overridden severity, if any.
     fn decide(&self, code: &str) -> Option<Option<Severity>> {
-        let always = [crate::json::SYNTAX_CODE, "invalid-utf8", "wide-encoding"].contains(&code);
+        let always = rules::always_runs(code);
         let selected = self
             .selected
             .as_ref()

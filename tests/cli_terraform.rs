@@ -258,6 +258,28 @@ fn a_tf_file_that_does_not_parse_is_an_error_and_never_rewritten() {
 }
 
 #[test]
+fn a_syntax_error_is_reported_whatever_the_selection() {
+    let broken = "resource \"cloudflare_zero_trust_organization\" \"main\" {\n  session_duration = \"1d\"\n  a = = 1\n}\n";
+    let dir = dir_with(&[("main.tf", broken.as_bytes())]);
+    let expected = "main.tf:3:7: error[terraform-syntax] the file is not valid HCL: invalid expression; expected `\"`, `[`, `{`, `-`, `!`, `(`, `_`, `<`, letter or digit\n";
+    for chosen in [
+        &["--select", "duration-syntax"][..],
+        &["--ignore", "terraform-syntax"],
+        &["--allow", "terraform-syntax"],
+    ] {
+        let r = run(
+            ztlint(dir.path()),
+            &[&["check", "--format", "concise"][..], chosen, &["main.tf"]].concat(),
+        );
+        assert_eq!(
+            (r.code, r.stdout.as_str(), r.stderr.as_str()),
+            (1, expected, ""),
+            "{chosen:?}"
+        );
+    }
+}
+
+#[test]
 fn a_tf_json_file_is_linted_and_fixed_as_json() {
     let tf_json = r#"{
   "resource": {

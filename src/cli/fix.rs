@@ -12,19 +12,12 @@ use ztlint::{apply_fixes, Applicability, Diagnostic};
 /// bound only guards against fixes that keep undoing each other.
 const MAX_PASSES: usize = 10;
 
-/// The codes of findings that mean the text is not a JSON document or a
-/// Terraform file, or not the file's bytes: such a text is never fixed or
-/// rewritten.
-const UNPARSED: [&str; 4] = [
-    "json-syntax",
-    "invalid-utf8",
-    "wide-encoding",
-    "terraform-syntax",
-];
-
-/// Whether `diagnostics` say the text did not parse.
+/// Whether `diagnostics` say the text was not read as it is (not JSON or
+/// HCL, or not UTF-8): such a text is never fixed or rewritten.
 pub(crate) fn unparsed(diagnostics: &[Diagnostic]) -> bool {
-    diagnostics.iter().any(|d| UNPARSED.contains(&d.code()))
+    diagnostics
+        .iter()
+        .any(|d| ztlint::rules::find(d.code()).is_some_and(ztlint::rules::Rule::always_runs))
 }
 
 /// The result of fixing a text.

@@ -116,6 +116,28 @@ impl Rule {
         self.explanation
     }
 
+    /// Whether the rule says the input could not be read as it is: not
+    /// valid JSON or HCL, or not UTF-8. Such a rule runs whatever the
+    /// selection, its findings keep their severity, and `ztlint check
+    /// --fix` leaves a text with one of them as it is.
+    ///
+    /// ```
+    /// let syntax = ztlint::rules::find("terraform-syntax").unwrap();
+    /// assert!(syntax.always_runs());
+    /// let linter = ztlint::Linter::new().select("duration-syntax").unwrap();
+    /// let codes: Vec<_> = linter
+    ///     .lint(r#"{"session_duration": "1d",}"#)
+    ///     .iter()
+    ///     .map(|d| d.code())
+    ///     .collect();
+    /// assert_eq!(codes, ["json-syntax"]);
+    /// // A byte order mark is read past, and has a fix.
+    /// assert!(!ztlint::rules::find("byte-order-mark").unwrap().always_runs());
+    /// ```
+    pub fn always_runs(&self) -> bool {
+        always_runs(self.code)
+    }
+
     /// A finding of this rule at its default severity.
     pub(crate) fn at(
         &'static self,
@@ -228,6 +250,20 @@ pub fn all() -> impl Iterator<Item = &'static Rule> {
 /// ```
 pub fn find(code: &str) -> Option<&'static Rule> {
     all().find(|rule| rule.code == code)
+}
+
+/// The rules that say the input could not be read as it is; see
+/// [`Rule::always_runs`].
+const ALWAYS_RUN: [&Rule; 4] = [
+    &syntax::JSON_SYNTAX,
+    &syntax::INVALID_UTF8,
+    &syntax::WIDE_ENCODING,
+    &terraform::TERRAFORM_SYNTAX,
+];
+
+/// Whether the rule with `code` always runs; see [`Rule::always_runs`].
+pub(crate) fn always_runs(code: &str) -> bool {
+    ALWAYS_RUN.iter().any(|rule| rule.code == code)
 }
 
 /// What the checks of one run share: the source, the endpoint profile and
