@@ -66,6 +66,11 @@ fn kept_items(
     keeps: fn(&str) -> bool,
     run_bytes: usize,
 ) -> Option<Result<Body, SyntaxError>> {
+    // hcl-edit reads an empty heredoc that `mended` leaves on to the next
+    // line that closes one of its name, which may be in any later item.
+    if has_empty_heredoc(text) {
+        return None;
+    }
     let items = super::items::top_level_items(text)?;
     // Only blocks are dropped: hcl-edit refuses an attribute defined twice
     // in a body, which it sees only with every attribute of the body.
@@ -88,6 +93,9 @@ fn kept_items(
         };
         if kept[i] {
             continue;
+        }
+        if i > 0 && !ends_a_value(&text[items[i - 1].clone()]) {
+            return None;
         }
         blanked[item.clone()]
             .iter_mut()
@@ -152,6 +160,17 @@ fn refused_as_whole(text: &str, blanked: &str, end: usize) -> Option<Result<Body
     }
     let error = refusal(blanked, &hcl_edit::parser::parse_body(blanked).err()?);
     (error.at < end || end == text.len()).then_some(Err(error))
+}
+
+/// Whether the top-level item `text` ends as a value or a block does, so
+/// that hcl-edit reads nothing after it on the next line. After `a = 15.`,
+/// `1 +` or `=` it reads on, across the line break, into the next item: a
+/// block there cannot be blanked out without changing what it reads.
+/// Conservative: `a.*` or a name ending in `-` reads as open too.
+fn ends_a_value(text: &str) -> bool {
+    text.bytes()
+        .next_back()
+        .is_some_and(|last| last.is_ascii_alphanumeric() || b"_\"}])".contains(&last))
 }
 
 /// Whether the top-level item `text` starts as a block does: a name, then
@@ -481,16 +500,39 @@ fn without_empty_heredocs(source: &str) -> Option<String> {
     found.then(|| String::from_utf8(patched).ok()).flatten()
 }
 
-/// The end of the empty heredoc whose `<<` is at `at`: `<<` or `<<-`, an
-/// identifier and a line break, then only blanks and the identifier again,
-/// not followed by an identifier character. The `<<` must stand where an
-/// expression starts (after `=`, `:`, `(`, `[`, `,`, `?`), so that text in
-/// a comment or a longer heredoc is left alone.
+/// The end of the empty heredoc whose `<<` is at `at`, which must stand
+/// where an expression starts (after `=`, `:`, `(`, `[`, `,`, `?`, or an
+/// operator such as `!` or `+`), so that text in a comment or a longer
+/// heredoc is left alone. See [`empty_heredoc_end`].
 fn empty_heredoc_at(source: &str, at: usize) -> Option<usize> {
     let before = source[..at].trim_end_matches([' ', '\t']);
-    if !before.ends_with(['=', ':', '(', '[', ',', '?']) {
+    let starts_expression = [
+        '=', ':', '(', '[', ',', '?', '!', '-', '+', '*', '/', '%', '<', '>', '&', '|',
+    ];
+    // At the start of a line, only in brackets: `[`, `(` or `,` before.
+    let in_brackets = || before.trim_end().ends_with(['(', '[', ',']);
+    let starts = if before.ends_with('\n') {
+        in_brackets()
+    } else {
+        before.ends_with(starts_expression)
+    };
+    if !starts {
         return None;
     }
+    empty_heredoc_end(source, at)
+}
+
+/// Whether `text` has an empty heredoc anywhere: [`mended`] leaves one
+/// where it finds no expression start before it.
+fn has_empty_heredoc(text: &str) -> bool {
+    text.match_indices("<<")
+        .any(|(at, _)| empty_heredoc_end(text, at).is_some())
+}
+
+/// The end of the empty heredoc whose `<<` is at `at`: `<<` or `<<-`, an
+/// identifier and a line break, then only blanks and the identifier again,
+/// not followed by an identifier character.
+fn empty_heredoc_end(source: &str, at: usize) -> Option<usize> {
     let rest = &source[at + 2..];
     let rest = rest.strip_prefix('-').unwrap_or(rest);
     let is_continue = |c: char| c.is_alphanumeric() || c == '_' || c == '-';
@@ -1041,6 +1083,13 @@ mod tests {
         let body = parse(source).unwrap();
         let keys: Vec<_> = body.attributes().map(|a| a.key.as_str()).collect();
         assert_eq!(keys, ["a", "b", "c"]);
+        // After an operator, and at the start of a line in brackets (each
+        // taken by Terraform 1.11).
+        let source =
+            "a = !<<-EOT\n  EOT\nb = 1 + <<EOT\nEOT\nc = [\n<<EOT\nEOT\n]\nd = <<-EOT\n  EOT\n";
+        let body = parse(source).unwrap();
+        let keys: Vec<_> = body.attributes().map(|a| a.key.as_str()).collect();
+        assert_eq!(keys, ["a", "b", "c", "d"]);
         // Two empty heredocs of one attribute name: Terraform 1.11 refuses
         // them ("Attribute redefined" at the second, checked in a `locals`
         // block), hcl-edit alone takes them as one attribute.
@@ -1276,17 +1325,36 @@ mod tests {
             "data \"x\" \"y\" { a = 1 }\n",
             "data \"x\" \"y\" {\n  dynamic \"z\" {\n    a = 1 = 2\n  }\n}\n",
         ];
+        let dropped = "resource \"null_resource\" \"n\" {\n}\n";
+        // Values that hcl-edit reads on from, across a line break, into
+        // the block after them.
+        let open = [
+            "a = 15.", "a = x.", "a = 1 +", "a =", "a = x.*", "a = x ?", "a = -", "a = !",
+        ];
         let built: Vec<String> = texts
             .iter()
             .flat_map(|text| {
                 let (first, last) = (broken[text.len() % 8], broken[(text.len() / 8) % 8]);
+                let open = open[text.len() % open.len()];
                 [
                     format!("{others}{text}"),
                     format!("{text}\n{others}{others}"),
                     format!("{text}\n{first}{text}"),
                     format!("{first}{text}\n{last}"),
+                    format!("{open} # c\n{dropped}{text}\n{first}"),
                 ]
             })
+            .chain(open.iter().map(|open| format!("{open}\n{dropped}b == 2\n")))
+            // Items that could go on with the value before the dropped block.
+            .chain(
+                [".b = 1", "+ 1", "? 1 : 2", "[0] = 1", "(1)", "== 2", ".* = 1", "- 1"]
+                    .iter()
+                    .map(|next| format!("a = x\n{dropped}{next}\n")),
+            )
+            // An empty heredoc that hcl-edit reads on from, to the next.
+            .chain([format!(
+                "locals {{\n  a = [\n<<EOT\nEOT\n  ]\n}}\n{dropped}locals {{\n  b = [\n<<EOT\nEOT\n  ]\n}}\n"
+            )])
             .collect();
         texts.extend(built);
         texts

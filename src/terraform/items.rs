@@ -22,14 +22,17 @@ pub(crate) fn first_word(item: &str) -> &str {
 }
 
 /// The byte ranges of the top-level items of `text`, in order: each from
-/// its first character to the newline that ends it at the top level (or
-/// the end of the text). Comments and blank lines between items are in no
-/// range. `None` when a string, heredoc, comment or bracket is not closed,
-/// or a bracket closes that was not opened.
+/// its first character to the end of its last token before the newline
+/// that ends it at the top level (or the end of the text). Comments and
+/// blank lines between items, and a comment after an item on its last
+/// line, are in no range. `None` when a string, heredoc, comment or
+/// bracket is not closed, or a bracket closes that was not opened.
 pub(crate) fn top_level_items(text: &str) -> Option<Vec<Range<usize>>> {
     let bytes = text.as_bytes();
     let mut items = Vec::new();
     let mut start = None;
+    // Just after the last byte of code: where the open item ends so far.
+    let mut code_end = 0;
     // Open brackets and templates: code inside a template is `${ }` or
     // `%{ }`, closed by the `}` that balances it.
     let mut stack: Vec<Open> = Vec::new();
@@ -60,7 +63,7 @@ pub(crate) fn top_level_items(text: &str) -> Option<Vec<Range<usize>>> {
                     b'\n' => {
                         if stack.is_empty() {
                             if let Some(first) = start.take() {
-                                items.push(first..at);
+                                items.push(first..code_end);
                             }
                         }
                     }
@@ -68,6 +71,7 @@ pub(crate) fn top_level_items(text: &str) -> Option<Vec<Range<usize>>> {
                         if stack.is_empty() && start.is_none() {
                             start = Some(at);
                         }
+                        code_end = at + 1;
                         match byte {
                             b'"' => stack.push(Open::Quoted),
                             b'{' | b'[' | b'(' => stack.push(Open::Bracket),
@@ -94,6 +98,7 @@ pub(crate) fn top_level_items(text: &str) -> Option<Vec<Range<usize>>> {
                 b'"' => {
                     stack.pop();
                     at += 1;
+                    code_end = at;
                 }
                 // An escape: the next character is not the string's end.
                 b'\\' => at += 2,
@@ -107,6 +112,7 @@ pub(crate) fn top_level_items(text: &str) -> Option<Vec<Range<usize>>> {
                     if let Some(after) = closing_marker(bytes, at, marker) {
                         stack.pop();
                         at = after;
+                        code_end = after;
                         continue;
                     }
                 }
@@ -126,7 +132,7 @@ pub(crate) fn top_level_items(text: &str) -> Option<Vec<Range<usize>>> {
         return None;
     }
     if let Some(first) = start {
-        items.push(first..bytes.len());
+        items.push(first..code_end);
     }
     Some(items)
 }
@@ -243,6 +249,10 @@ mod tests {
             ]
         );
         assert_eq!(items("a = 1").unwrap(), ["a = 1"]);
+        assert_eq!(
+            items("a = x. # c\r\nb = 2 // d").unwrap(),
+            ["a = x.", "b = 2"]
+        );
         assert_eq!(items("").unwrap(), Vec::<&str>::new());
     }
 
@@ -267,8 +277,8 @@ mod tests {
         assert_eq!(
             items(text).unwrap(),
             [
-                "a = \"}{\\\" # ${ {b = \"}\"}.b } $${ %%{\" // c",
-                "d = 1 /* } */",
+                "a = \"}{\\\" # ${ {b = \"}\"}.b } $${ %%{\"",
+                "d = 1",
                 "e = \"${ \"${\"x\"}\" }\""
             ]
         );
@@ -281,7 +291,7 @@ mod tests {
             items(text).unwrap(),
             [
                 "a = <<EOT\n}\n${ \"{\" }\n  EOTX\nEOT",
-                "b = <<-EOT\n  {\n  EOT\r",
+                "b = <<-EOT\n  {\n  EOT",
                 "c = 1"
             ]
         );
