@@ -1351,6 +1351,16 @@ mod tests {
                     .iter()
                     .map(|next| format!("a = x\n{dropped}{next}\n")),
             )
+            // Heredocs whose closing line the scan may read otherwise.
+            .chain(
+                ["EOT  ", "EOT\t", "  EOT", "EOT\r", "EOT # c", "EOTX\nEOT", "EOT\r\n"]
+                    .iter()
+                    .flat_map(|close| ["<<EOT", "<<-EOT", "<<EOT ", "<< EOT"].map(|open| (open, close)))
+                    .flat_map(|(open, close)| {
+                        let heredoc = format!("data \"x\" \"y\" {{\n  a = {open}\nx\n{close}\n}}\n");
+                        texts.iter().take(20).map(move |text| format!("{heredoc}{text}\n{heredoc}"))
+                    }),
+            )
             // An empty heredoc that hcl-edit reads on from, to the next.
             .chain([format!(
                 "locals {{\n  a = [\n<<EOT\nEOT\n  ]\n}}\n{dropped}locals {{\n  b = [\n<<EOT\nEOT\n  ]\n}}\n"

@@ -79,6 +79,9 @@ pub(crate) fn top_level_items(text: &str) -> Option<Vec<Range<usize>>> {
                                 stack.pop()?;
                             }
                             b'<' if bytes.get(at + 1) == Some(&b'<') => {
+                                if unsure_heredoc_name(bytes, at) {
+                                    return None;
+                                }
                                 if let Some((body, marker)) = heredoc_start(bytes, at) {
                                     stack.push(Open::Heredoc {
                                         marker,
@@ -187,6 +190,22 @@ fn find(bytes: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
         .windows(needle.len())
         .position(|w| w == needle)
         .map(|n| from + n)
+}
+
+/// Whether the name after the `<<` or `<<-` at `at` may be one hcl-edit
+/// reads as a heredoc's marker and the scan does not: it starts with `_`
+/// or holds a character past ASCII (`<<ŊOT`).
+fn unsure_heredoc_name(bytes: &[u8], at: usize) -> bool {
+    let mut name = at + 2;
+    if bytes.get(name) == Some(&b'-') {
+        name += 1;
+    }
+    let rest = &bytes[name.min(bytes.len())..];
+    let ascii = rest
+        .iter()
+        .position(|b| !(b.is_ascii_alphanumeric() || *b == b'_' || *b == b'-'))
+        .unwrap_or(rest.len());
+    rest.first() == Some(&b'_') || rest.get(ascii).is_some_and(|b| !b.is_ascii())
 }
 
 /// For `<<MARKER` or `<<-MARKER` and a line feed at `at`: the offset of
@@ -315,6 +334,9 @@ mod tests {
             "a = 1\n}\n",
             "a = \"${ x\"\n",
             "a = <<EOT\n${ \"x }\nEOT\n",
+            "a = <<ŊOT\nx\nŊOT\n",
+            "a = <<-EOŊ\nx\nEOŊ\n",
+            "a = <<_EOT\nx\n_EOT\n",
         ] {
             assert_eq!(top_level_items(text), None, "{text:?}");
         }
