@@ -15,9 +15,12 @@ const MAX_PASSES: usize = 10;
 /// Whether `diagnostics` say the text was not read as it is (not JSON or
 /// HCL, or not UTF-8): such a text is never fixed or rewritten.
 pub(crate) fn unparsed(diagnostics: &[Diagnostic]) -> bool {
-    diagnostics
-        .iter()
-        .any(|d| ztlint::rules::find(d.code()).is_some_and(ztlint::rules::Rule::always_runs))
+    // A few codes to compare, not a search of every rule per finding.
+    let codes: Vec<&str> = ztlint::rules::all()
+        .filter(|rule| rule.always_runs())
+        .map(ztlint::rules::Rule::code)
+        .collect();
+    diagnostics.iter().any(|d| codes.contains(&d.code()))
 }
 
 /// The result of fixing a text.
