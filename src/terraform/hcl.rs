@@ -66,11 +66,6 @@ fn kept_items(
     keeps: fn(&str) -> bool,
     run_bytes: usize,
 ) -> Option<Result<Body, SyntaxError>> {
-    // hcl-edit reads an empty heredoc that `mended` leaves on to the next
-    // line that closes one of its name, which may be in any later item.
-    if has_empty_heredoc(text) {
-        return None;
-    }
     let items = super::items::top_level_items(text)?;
     // Only blocks are dropped: hcl-edit refuses an attribute defined twice
     // in a body, which it sees only with every attribute of the body.
@@ -500,10 +495,12 @@ fn without_empty_heredocs(source: &str) -> Option<String> {
     found.then(|| String::from_utf8(patched).ok()).flatten()
 }
 
-/// The end of the empty heredoc whose `<<` is at `at`, which must stand
-/// where an expression starts (after `=`, `:`, `(`, `[`, `,`, `?`, or an
-/// operator such as `!` or `+`), so that text in a comment or a longer
-/// heredoc is left alone. See [`empty_heredoc_end`].
+/// The end of the empty heredoc whose `<<` is at `at`: `<<` or `<<-`, an
+/// identifier and a line break, then only blanks and the identifier again,
+/// not followed by an identifier character. The `<<` must stand where an
+/// expression starts (after `=`, `:`, `(`, `[`, `,`, `?`, or an operator
+/// such as `!` or `+`), so that text in a comment or a longer heredoc is
+/// left alone.
 fn empty_heredoc_at(source: &str, at: usize) -> Option<usize> {
     let before = source[..at].trim_end_matches([' ', '\t']);
     let starts_expression = [
@@ -519,20 +516,6 @@ fn empty_heredoc_at(source: &str, at: usize) -> Option<usize> {
     if !starts {
         return None;
     }
-    empty_heredoc_end(source, at)
-}
-
-/// Whether `text` has an empty heredoc anywhere: [`mended`] leaves one
-/// where it finds no expression start before it.
-fn has_empty_heredoc(text: &str) -> bool {
-    text.match_indices("<<")
-        .any(|(at, _)| empty_heredoc_end(text, at).is_some())
-}
-
-/// The end of the empty heredoc whose `<<` is at `at`: `<<` or `<<-`, an
-/// identifier and a line break, then only blanks and the identifier again,
-/// not followed by an identifier character.
-fn empty_heredoc_end(source: &str, at: usize) -> Option<usize> {
     let rest = &source[at + 2..];
     let rest = rest.strip_prefix('-').unwrap_or(rest);
     let is_continue = |c: char| c.is_alphanumeric() || c == '_' || c == '-';
@@ -1361,9 +1344,10 @@ mod tests {
                         texts.iter().take(20).map(move |text| format!("{heredoc}{text}\n{heredoc}"))
                     }),
             )
-            // An empty heredoc that hcl-edit reads on from, to the next.
+            // An empty heredoc that `mended` leaves, which hcl-edit reads
+            // on from, to the next.
             .chain([format!(
-                "locals {{\n  a = [\n<<EOT\nEOT\n  ]\n}}\n{dropped}locals {{\n  b = [\n<<EOT\nEOT\n  ]\n}}\n"
+                "locals {{\n  a = [ # c\n<<EOT\nEOT\n  ]\n}}\n{dropped}locals {{\n  b = [ # c\n<<EOT\nEOT\n  ]\n}}\n"
             )])
             .collect();
         texts.extend(built);

@@ -79,10 +79,7 @@ pub(crate) fn top_level_items(text: &str) -> Option<Vec<Range<usize>>> {
                                 stack.pop()?;
                             }
                             b'<' if bytes.get(at + 1) == Some(&b'<') => {
-                                if unsure_heredoc_name(bytes, at) {
-                                    return None;
-                                }
-                                if let Some((body, marker)) = heredoc_start(bytes, at) {
+                                if let Some((body, marker)) = heredoc_start(bytes, at)? {
                                     stack.push(Open::Heredoc {
                                         marker,
                                         line_start: true,
@@ -192,25 +189,14 @@ fn find(bytes: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
         .map(|n| from + n)
 }
 
-/// Whether the name after the `<<` or `<<-` at `at` may be one hcl-edit
-/// reads as a heredoc's marker and the scan does not: it starts with `_`
-/// or holds a character past ASCII (`<<ŊOT`).
-fn unsure_heredoc_name(bytes: &[u8], at: usize) -> bool {
-    let mut name = at + 2;
-    if bytes.get(name) == Some(&b'-') {
-        name += 1;
-    }
-    let rest = &bytes[name.min(bytes.len())..];
-    let ascii = rest
-        .iter()
-        .position(|b| !(b.is_ascii_alphanumeric() || *b == b'_' || *b == b'-'))
-        .unwrap_or(rest.len());
-    rest.first() == Some(&b'_') || rest.get(ascii).is_some_and(|b| !b.is_ascii())
-}
-
 /// For `<<MARKER` or `<<-MARKER` and a line feed at `at`: the offset of
-/// the heredoc's first line, and where its marker is.
-fn heredoc_start(bytes: &[u8], at: usize) -> Option<(usize, (usize, usize))> {
+/// the heredoc's first line, and where its marker is; `Some(None)` where
+/// `<<` starts no heredoc. `None`, for the scan to give up, where hcl-edit
+/// reads a heredoc otherwise than the scan: a marker that starts with `_`
+/// or holds a character past ASCII (`<<ŊOT`), or an empty heredoc, which
+/// hcl-edit reads on to the next line that closes one of its name, in any
+/// later item (`mended` rewrites those where an expression starts).
+fn heredoc_start(bytes: &[u8], at: usize) -> Option<Option<(usize, (usize, usize))>> {
     let mut name = at + 2;
     if bytes.get(name) == Some(&b'-') {
         name += 1;
@@ -220,15 +206,21 @@ fn heredoc_start(bytes: &[u8], at: usize) -> Option<(usize, (usize, usize))> {
             .iter()
             .position(|b| !(b.is_ascii_alphanumeric() || *b == b'_' || *b == b'-'))
             .unwrap_or(bytes.len() - name);
-    if end == name || !bytes[name].is_ascii_alphabetic() {
+    if bytes.get(name) == Some(&b'_') || bytes.get(end).is_some_and(|b| !b.is_ascii()) {
         return None;
+    }
+    if end == name || !bytes[name].is_ascii_alphabetic() {
+        return Some(None);
     }
     let body = match bytes.get(end..end + 2) {
         Some([b'\n', ..]) => end + 1,
         Some(b"\r\n") => end + 2,
-        _ => return None,
+        _ => return Some(None),
     };
-    Some((body, (name, end)))
+    if closing_marker(bytes, body, (name, end)).is_some() {
+        return None;
+    }
+    Some(Some((body, (name, end))))
 }
 
 /// For the heredoc line at `line`, if it is the closing `marker` (after
@@ -325,7 +317,7 @@ mod tests {
     }
 
     #[test]
-    fn what_is_not_closed_or_not_opened_gives_up() {
+    fn what_is_not_closed_or_not_read_as_hcl_edit_reads_it_gives_up() {
         for text in [
             "a = {\n",
             "a = \"x\n\"\n",
@@ -337,6 +329,8 @@ mod tests {
             "a = <<ŊOT\nx\nŊOT\n",
             "a = <<-EOŊ\nx\nEOŊ\n",
             "a = <<_EOT\nx\n_EOT\n",
+            "a = [ # c\n<<EOT\nEOT\n]\n",
+            "a = \"${<<-EOT\n  EOT\n}\"\n",
         ] {
             assert_eq!(top_level_items(text), None, "{text:?}");
         }
