@@ -73,7 +73,7 @@ pub mod span;
 pub mod terraform;
 
 pub use diagnostic::{apply_fixes, Applicability, Diagnostic, Edit, Fix, Label, Severity};
-pub use lint::{lint, Linted, Linter};
+pub use lint::{lint, Decoded, Linted, Linter};
 pub use profile::{Profile, UnknownName};
 pub use span::{LineIndex, Position, Span};
 

@@ -52,6 +52,80 @@ pub struct Linted<'a> {
     pub diagnostics: Vec<Diagnostic>,
 }
 
+/// Bytes read as text for linting: the text the spans index, and the
+/// finding that says how the bytes were read, when they are not UTF-8 as
+/// they are. [`Linter::lint_decoded_each`] lints it.
+///
+/// UTF-8 bytes are the text, without a copy. Other bytes are read as
+/// [`Linter::lint_bytes`] reads them: UTF-16 and UTF-32 decoded, each
+/// invalid UTF-8 sequence as U+FFFD.
+///
+/// ```
+/// use ztlint::Decoded;
+///
+/// let utf16: Vec<u8> = "\u{feff}{}".encode_utf16().flat_map(u16::to_le_bytes).collect();
+/// assert_eq!(Decoded::new(&utf16).source(), "{}");
+/// assert_eq!(Decoded::new(b"{}").into_source(), "{}");
+/// ```
+#[derive(Clone, Debug)]
+pub struct Decoded<'a> {
+    source: Cow<'a, str>,
+    finding: Option<Diagnostic>,
+}
+
+impl<'a> Decoded<'a> {
+    /// Reads `bytes` as text.
+    ///
+    /// ```
+    /// let decoded = ztlint::Decoded::new(b"{\"name\": \"Caf\xe9\"}");
+    /// assert_eq!(decoded.source(), "{\"name\": \"Caf\u{fffd}\"}");
+    /// ```
+    pub fn new(bytes: &'a [u8]) -> Decoded<'a> {
+        if let Some((encoding, source)) = crate::encoding::decode_wide(bytes) {
+            let finding = rules::syntax::wide_encoding(encoding, &source);
+            return Decoded {
+                source: Cow::Owned(source),
+                finding: Some(finding),
+            };
+        }
+        match std::str::from_utf8(bytes) {
+            Ok(source) => Decoded {
+                source: Cow::Borrowed(source),
+                finding: None,
+            },
+            // Go's decoder, like this, reads each invalid sequence as
+            // U+FFFD and goes on: the rest is linted as the server reads it.
+            Err(error) => Decoded {
+                finding: Some(rules::syntax::invalid_utf8(
+                    error,
+                    char::REPLACEMENT_CHARACTER.len_utf8(),
+                )),
+                source: String::from_utf8_lossy(bytes),
+            },
+        }
+    }
+
+    /// The text the findings' spans index.
+    ///
+    /// ```
+    /// assert_eq!(ztlint::Decoded::new(b"{}").source(), "{}");
+    /// ```
+    pub fn source(&self) -> &str {
+        &self.source
+    }
+
+    /// The text, borrowed from the bytes when they are UTF-8.
+    ///
+    /// ```
+    /// use std::borrow::Cow;
+    ///
+    /// assert!(matches!(ztlint::Decoded::new(b"{}").into_source(), Cow::Borrowed("{}")));
+    /// ```
+    pub fn into_source(self) -> Cow<'a, str> {
+        self.source
+    }
+}
+
 impl Linter {
     /// A linter with every rule at its default severity, for the account
     /// update endpoint.
@@ -413,33 +487,59 @@ impl Linter {
     /// assert_eq!(codes, ["wide-encoding", "wrong-type"]);
     /// ```
     pub fn lint_bytes<'a>(&self, bytes: &'a [u8]) -> Linted<'a> {
-        if let Some((encoding, source)) = crate::encoding::decode_wide(bytes) {
-            let finding = rules::syntax::wide_encoding(encoding, &source);
-            return self.lint_decoded(finding, Cow::Owned(source));
-        }
-        match std::str::from_utf8(bytes) {
-            Ok(source) => Linted {
-                source: Cow::Borrowed(source),
-                diagnostics: self.lint(source),
-            },
-            // Go's decoder, like this, reads each invalid sequence as
-            // U+FFFD and goes on: the rest is linted as the server reads it.
-            Err(error) => {
-                let finding =
-                    rules::syntax::invalid_utf8(error, char::REPLACEMENT_CHARACTER.len_utf8());
-                self.lint_decoded(finding, String::from_utf8_lossy(bytes))
-            }
+        let decoded = Decoded::new(bytes);
+        let mut diagnostics = Vec::new();
+        self.lint_decoded_each(&decoded, &mut |d| diagnostics.push(d));
+        Linted {
+            source: decoded.source,
+            diagnostics,
         }
     }
 
-    /// `source`, decoded from bytes that are not it, linted after `finding`,
-    /// which says how the bytes were read.
-    fn lint_decoded<'a>(&self, finding: Diagnostic, source: Cow<'a, str>) -> Linted<'a> {
-        let mut found = vec![finding];
-        found.extend(self.find(&source));
-        Linted {
-            diagnostics: self.configure(found),
-            source,
+    /// Lints `source` as [`lint`](Linter::lint) does, handing each finding
+    /// to `each` in position order instead of returning them all. A large
+    /// body with a finding for each of many keys or items is linted a
+    /// window of them at a time, so its findings are never held together.
+    ///
+    /// ```
+    /// let source = r#"{"session_duration": "1d", "is_ui_read_only": "false"}"#;
+    /// let mut codes = Vec::new();
+    /// ztlint::Linter::new().lint_each(source, &mut |d| codes.push(d.code()));
+    /// assert_eq!(codes, ["duration-syntax", "wrong-type"]);
+    /// ```
+    pub fn lint_each(&self, source: &str, each: &mut dyn FnMut(Diagnostic)) {
+        self.lint_found_each(source, None, each);
+    }
+
+    /// Lints decoded bytes as [`lint_bytes`](Linter::lint_bytes) does,
+    /// handing each finding to `each` in position order, as
+    /// [`lint_each`](Linter::lint_each) does. The finding about how the
+    /// bytes were read, if any, comes in its place among them.
+    ///
+    /// ```
+    /// use ztlint::{Decoded, Linter};
+    ///
+    /// let decoded = Decoded::new(b"{\"name\": \"Caf\xe9\", \"session_duration\": \"1d\"}");
+    /// assert_eq!(decoded.source(), "{\"name\": \"Caf\u{fffd}\", \"session_duration\": \"1d\"}");
+    /// let mut found = Vec::new();
+    /// Linter::new().lint_decoded_each(&decoded, &mut |d| found.push((d.code(), d.span().start())));
+    /// assert_eq!(found, [("invalid-utf8", 13), ("duration-syntax", 39)]);
+    /// ```
+    pub fn lint_decoded_each(&self, decoded: &Decoded<'_>, each: &mut dyn FnMut(Diagnostic)) {
+        self.lint_found_each(&decoded.source, decoded.finding.clone(), each);
+    }
+
+    /// Lints `source` after `finding`, which says how its bytes were read.
+    fn lint_found_each(
+        &self,
+        source: &str,
+        finding: Option<Diagnostic>,
+        each: &mut dyn FnMut(Diagnostic),
+    ) {
+        let mut found: Vec<Diagnostic> = finding.into_iter().collect();
+        found.extend(self.find(source));
+        for diagnostic in self.configure(found) {
+            each(diagnostic);
         }
     }
 
