@@ -181,7 +181,25 @@ pub(crate) fn parse_streaming<'a>(
         src,
         bom_length(src),
         keeps,
-        Some(parser::Stream { key, each }),
+        Some(parser::Stream::Elements { key, each }),
+    )
+}
+
+/// Like [`parse_pruned`], and each member of the root object goes to
+/// `each` once its value is read, leaving the root empty in the tree. A
+/// root that is not an object is the tree [`parse_pruned`] makes. `None`
+/// when a dropped object has a duplicate key.
+pub(crate) fn parse_root_members<'a>(
+    src: &'a str,
+    keeps: Keeps,
+    each: &mut dyn FnMut(Member<'a>),
+) -> Result<Option<Value<'a>>, Error> {
+    let parser = parser::Parser::new(src, bom_length(src), DEFAULT_MAX_DEPTH).pruning(keeps);
+    Ok(
+        match parser.parse_pruned(Some(parser::Stream::RootMembers(each)))? {
+            parser::Pruned::Tree(value) => Some(value),
+            parser::Pruned::WithDuplicate(_) => None,
+        },
     )
 }
 

@@ -33,12 +33,17 @@ pub(crate) struct Parser<'a> {
 /// value is parsed for syntax only, and kept without children.
 pub(crate) type Keeps = fn(path: &[Cow<'_, str>], key: &str) -> bool;
 
-/// The elements of the array that is the value of the top-level member
-/// `key`, handed to `each` as each is read instead of kept in the tree: a
-/// caller that reads them one at a time holds one at a time.
-pub(crate) struct Stream<'s, 'a> {
-    pub(crate) key: &'s str,
-    pub(crate) each: &'s mut dyn FnMut(Value<'a>),
+/// Values handed to the caller as each is read instead of kept in the
+/// tree: a caller that reads them one at a time holds one at a time.
+pub(crate) enum Stream<'s, 'a> {
+    /// The elements of the array that is the value of the top-level member
+    /// `key`.
+    Elements {
+        key: &'s str,
+        each: &'s mut dyn FnMut(Value<'a>),
+    },
+    /// The members of the root object, each once its value is read.
+    RootMembers(&'s mut dyn FnMut(Member<'a>)),
 }
 
 /// What [`Parser::parse_pruned`] made of a document.
@@ -231,7 +236,10 @@ impl<'a> Parser<'a> {
     }
 
     fn parse(&mut self, mut stream: Option<Stream<'_, 'a>>) -> Result<Value<'a>, Error> {
-        let stream_key = stream.as_ref().map(|s| s.key);
+        let stream_key = match &stream {
+            Some(Stream::Elements { key, .. }) => Some(*key),
+            _ => None,
+        };
         let mut stack = OpenStack::new();
         // Elements and members of every open container, innermost last; a
         // closing bracket moves its container's tail into an exactly sized
@@ -330,6 +338,12 @@ impl<'a> Parser<'a> {
                         if let Some(member) = members.last_mut() {
                             member.set_value(value);
                         }
+                        if let (1, Some(Stream::RootMembers(each))) = (stack.len(), stream.as_mut())
+                        {
+                            if let Some(member) = members.pop() {
+                                each(member);
+                            }
+                        }
                     }
                     match self.peek() {
                         Some(b',') => {
@@ -362,8 +376,8 @@ impl<'a> Parser<'a> {
                     }
                 } else {
                     if open.streamed {
-                        if let Some(stream) = stream.as_mut() {
-                            (stream.each)(value);
+                        if let Some(Stream::Elements { each, .. }) = stream.as_mut() {
+                            each(value);
                         }
                     } else if !open.pruned {
                         values.push(value);

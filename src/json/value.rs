@@ -111,6 +111,14 @@ impl<'a> Value<'a> {
         Value { kind, span }
     }
 
+    /// The members of an object, taken out of it; none for other values.
+    pub(crate) fn into_members(self) -> Vec<Member<'a>> {
+        match self.kind {
+            ValueKind::Object(members) => members,
+            _ => Vec::new(),
+        }
+    }
+
     /// What the value holds.
     ///
     /// ```

@@ -282,6 +282,9 @@ pub(crate) struct Context<'s> {
     pub(crate) present_known: Option<(Span, Vec<bool>)>,
     /// How many unknown fields got a "did you mean" search so far.
     pub(crate) suggested: usize,
+    /// When set, the offset of each key that got such a search, in order:
+    /// a body linted in windows counts those of each window.
+    pub(crate) suggest_log: Option<Vec<usize>>,
     diagnostics: Vec<Diagnostic>,
 }
 
@@ -294,6 +297,7 @@ impl<'s> Context<'s> {
             disabled: Vec::new(),
             present_known: None,
             suggested: 0,
+            suggest_log: None,
             diagnostics: Vec::new(),
         }
     }

@@ -21,7 +21,7 @@ pub(crate) const COMMENT_KEY: &str = "//";
 
 /// The organization resources of a `.tf.json` document, and the `"//"`
 /// comments of each one's body.
-pub(crate) fn resources(root: &Value<'_>) -> Vec<(Resource, Vec<(Span, String)>)> {
+pub(crate) fn resources(root: &Value<'_>, source: &str) -> Vec<(Resource, Vec<(Span, String)>)> {
     let mut out = Vec::new();
     for resource_block in blocks(root, "resource") {
         for kind in labelled(resource_block) {
@@ -32,7 +32,7 @@ pub(crate) fn resources(root: &Value<'_>) -> Vec<(Resource, Vec<(Span, String)>)
                 let header = name.key().span();
                 let address = format!("{}.{}", kind.key().as_str(), name.key().as_str());
                 let whole = name.key().span().to(body.span());
-                let (body, comments) = resource_body(body, version);
+                let (body, comments) = resource_body(body, version, source);
                 out.push((
                     Resource {
                         version,
@@ -89,6 +89,7 @@ fn labelled_values<'v, 'a>(value: &'v Value<'a>) -> Vec<(&'v Member<'a>, &'v Val
 fn resource_body(
     body: &Value<'_>,
     version: ProviderVersion,
+    source: &str,
 ) -> (ResourceBody, Vec<(Span, String)>) {
     let mut out = ResourceBody::default();
     let mut comments = Vec::new();
@@ -107,24 +108,25 @@ fn resource_body(
             && (value.as_object().is_some() || value.as_array().is_some());
         if v4_block || matches!(key, "dynamic" | "lifecycle" | "provisioner" | "connection") {
             for block in objects(value) {
-                out.blocks.push(block_use(member, block));
+                out.blocks.push(block_use(member, block, source));
             }
             continue;
         }
-        out.items.push(member_item(body, index, member, true));
+        out.items
+            .push(member_item(source, body, index, member, true));
     }
     (out, comments)
 }
 
 /// A block of `member`, whose body is `block`.
-fn block_use(member: &Member<'_>, block: &Value<'_>) -> BlockUse {
+fn block_use(member: &Member<'_>, block: &Value<'_>, source: &str) -> BlockUse {
     let items = block
         .as_object()
         .unwrap_or_default()
         .iter()
         .enumerate()
         .filter(|(_, m)| m.key().as_str() != COMMENT_KEY)
-        .map(|(index, m)| member_item(block, index, m, true))
+        .map(|(index, m)| member_item(source, block, index, m, true))
         .collect();
     BlockUse {
         ident: member.key().as_str().to_string(),
@@ -139,20 +141,26 @@ fn block_use(member: &Member<'_>, block: &Value<'_>) -> BlockUse {
 
 /// Member `index` of `object` as an item; `template` says whether its
 /// strings are templates.
-fn member_item(object: &Value<'_>, index: usize, member: &Member<'_>, template: bool) -> Item {
+fn member_item(
+    source: &str,
+    object: &Value<'_>,
+    index: usize,
+    member: &Member<'_>,
+    template: bool,
+) -> Item {
     Item {
         key: member.key().as_str().to_string(),
         key_span: member.key().span(),
         key_form: Some(KeyForm::Json),
-        value: expr(member.value(), template),
+        value: expr(member.value(), template, source),
         whole: Some(member.span()),
-        removal: remove_member_edit(object, index).map(|edit| edit.span()),
+        removal: remove_member_edit(source, object, index).map(|edit| edit.span()),
     }
 }
 
 /// The value of `value`; with `template`, its strings are read as
 /// Terraform templates.
-pub(crate) fn expr(value: &Value<'_>, template: bool) -> Expr {
+pub(crate) fn expr(value: &Value<'_>, template: bool, source: &str) -> Expr {
     let span = value.span();
     let literal = |v| Expr::literal(v, span, Syntax::Json);
     match value.kind() {
@@ -171,7 +179,10 @@ pub(crate) fn expr(value: &Value<'_>, template: bool) -> Expr {
         },
         ValueKind::String(s) => literal(ExprValue::String(s.to_string())),
         ValueKind::Array(items) => literal(ExprValue::List(
-            items.iter().map(|item| expr(item, template)).collect(),
+            items
+                .iter()
+                .map(|item| expr(item, template, source))
+                .collect(),
         )),
         ValueKind::Object(_) => literal(ExprValue::Object(
             value
@@ -179,7 +190,7 @@ pub(crate) fn expr(value: &Value<'_>, template: bool) -> Expr {
                 .unwrap_or_default()
                 .iter()
                 .enumerate()
-                .map(|(index, m)| member_item(value, index, m, template))
+                .map(|(index, m)| member_item(source, value, index, m, template))
                 .collect(),
         )),
     }
@@ -248,14 +259,14 @@ pub(crate) fn definitions_in(source: &str) -> Vec<(Reference, Expr)> {
     let defines =
         |path: &[Cow<'_, str>], key: &str| !path.is_empty() || matches!(key, "variable" | "locals");
     match json::parse_reading(source, defines) {
-        Ok(root) => definitions(&root),
+        Ok(root) => definitions(&root, source),
         Err(_) => Vec::new(),
     }
 }
 
 /// What a `.tf.json` document defines: each `variable`'s default (a
 /// literal) and each local (a template).
-pub(crate) fn definitions(root: &Value<'_>) -> Vec<(Reference, Expr)> {
+pub(crate) fn definitions(root: &Value<'_>, source: &str) -> Vec<(Reference, Expr)> {
     let mut out = Vec::new();
     for variables in blocks(root, "variable") {
         for (name, body) in labelled_values(variables) {
@@ -265,7 +276,7 @@ pub(crate) fn definitions(root: &Value<'_>) -> Vec<(Reference, Expr)> {
                         kind: ReferenceKind::Var,
                         name: name.key().as_str().to_string(),
                     },
-                    expr(default, false),
+                    expr(default, false, source),
                 ));
             }
         }
@@ -277,7 +288,7 @@ pub(crate) fn definitions(root: &Value<'_>) -> Vec<(Reference, Expr)> {
                     kind: ReferenceKind::Local,
                     name: member.key().as_str().to_string(),
                 },
-                expr(member.value(), true),
+                expr(member.value(), true, source),
             ));
         }
     }
@@ -292,7 +303,7 @@ pub(crate) fn assignments(source: &str) -> Vec<(String, Expr)> {
     root.as_object()
         .unwrap_or_default()
         .iter()
-        .map(|m| (m.key().as_str().to_string(), expr(m.value(), false)))
+        .map(|m| (m.key().as_str().to_string(), expr(m.value(), false, source)))
         .collect()
 }
 
@@ -330,7 +341,7 @@ mod tests {
             {"aws_s3_bucket": {"c": {}}}
         ]}"#;
         let root = json::parse(source).unwrap();
-        let found = resources(&root);
+        let found = resources(&root, source);
         let addresses: Vec<_> = found.iter().map(|(r, _)| r.address.as_str()).collect();
         assert_eq!(
             addresses,

@@ -331,7 +331,7 @@ fn read_json(source: &str) -> Result<Read, Box<Diagnostic>> {
         .map_err(|e| Box::new(e.to_diagnostic()))?;
     let mut resources = Vec::new();
     let mut suppressions = Vec::new();
-    for (resource, comments) in json_syntax::resources(&root) {
+    for (resource, comments) in json_syntax::resources(&root, source) {
         for (_, text) in comments {
             if let Some(selectors) = suppress::selectors(&text) {
                 suppressions.push(Suppression {
@@ -345,7 +345,7 @@ fn read_json(source: &str) -> Result<Read, Box<Diagnostic>> {
     Ok(Read {
         not_utf8: None,
         resources,
-        definitions: json_syntax::definitions(&root),
+        definitions: json_syntax::definitions(&root, source),
         suppressions,
     })
 }

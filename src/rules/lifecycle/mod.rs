@@ -56,7 +56,7 @@ pub(crate) fn check(root: &Value<'_>, cx: &mut Context<'_>) {
                     cx.emit(renamed_field::finding(field, parent, member, to, on));
                 }
                 Status::Removed { on } => {
-                    cx.emit(removed_field::finding(field, parent, index, on));
+                    cx.emit(removed_field::finding(cx.source, field, parent, index, on));
                 }
                 Status::Current | Status::ResponseOnly => {}
             }

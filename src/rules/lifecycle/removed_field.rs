@@ -14,7 +14,13 @@ pub(crate) const REMOVED_FIELD: Rule = Rule::new(
 );
 
 /// The finding for member `index` of `object`, the removed `field`.
-pub(super) fn finding(field: &Field, object: &Value<'_>, index: usize, on: &str) -> Diagnostic {
+pub(super) fn finding(
+    source: &str,
+    field: &Field,
+    object: &Value<'_>,
+    index: usize,
+    on: &str,
+) -> Diagnostic {
     let name = field.name();
     let span = object
         .as_object()
@@ -29,7 +35,7 @@ pub(super) fn finding(field: &Field, object: &Value<'_>, index: usize, on: &str)
         .with_help(format!(
             "remove `{name}`; older clients still send it, but it sets nothing today"
         ));
-    if let Some(edit) = remove_member_edit(object, index) {
+    if let Some(edit) = remove_member_edit(source, object, index) {
         diagnostic = diagnostic.with_fix(Fix::safe(format!("Remove `{name}`"), [edit]));
     }
     diagnostic

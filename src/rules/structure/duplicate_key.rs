@@ -1,10 +1,11 @@
 use std::collections::HashMap;
 
 use super::{remove_member_edit, subject};
-use crate::diagnostic::{Fix, Severity};
+use crate::diagnostic::{Diagnostic, Edit, Fix, Severity};
 use crate::json::{Member, Value, ValueKind};
 use crate::rules::{Context, Rule};
 use crate::schema::pointer;
+use crate::span::Span;
 
 pub(crate) const DUPLICATE_KEY: Rule = Rule::new(
     "duplicate-key",
@@ -106,26 +107,48 @@ fn check_object(
         let name = subject(&path);
         let objects =
             before_member.value().as_object().is_some() || member.value().as_object().is_some();
-        let help = if objects {
-            format!("Cloudflare's Go decoder merges the objects of every {name}, member by member; write them as one object")
+        let removal = if objects {
+            None
         } else {
-            format!("Cloudflare's Go decoder keeps the last {name} and ignores the earlier ones; remove the one you do not mean")
+            remove_member_edit(cx.source, object, before)
         };
-        let mut diagnostic = DUPLICATE_KEY
-            .at(member.key().span(), format!("duplicate key {name}"))
-            .with_label("defined again here")
-            .with_secondary(first_member.key().span(), "first defined here")
-            .with_help(help);
-        if !objects {
-            if let Some(edit) = remove_member_edit(object, before) {
-                diagnostic = diagnostic.with_fix(Fix::safe(
-                    format!("Remove the earlier {name}, which is ignored"),
-                    vec![edit],
-                ));
-            }
-        }
-        cx.emit(diagnostic);
+        cx.emit(finding(
+            &name,
+            member.key().span(),
+            first_member.key().span(),
+            objects,
+            removal,
+        ));
     }
+}
+
+/// The finding for the key `name` at `again`, first defined at `first`.
+/// `objects` says whether this value or the one before it is an object,
+/// which Go's decoder merges; otherwise `removal` removes the one before.
+pub(crate) fn finding(
+    name: &dyn std::fmt::Display,
+    again: Span,
+    first: Span,
+    objects: bool,
+    removal: Option<Edit>,
+) -> Diagnostic {
+    let help = if objects {
+        format!("Cloudflare's Go decoder merges the objects of every {name}, member by member; write them as one object")
+    } else {
+        format!("Cloudflare's Go decoder keeps the last {name} and ignores the earlier ones; remove the one you do not mean")
+    };
+    let mut diagnostic = DUPLICATE_KEY
+        .at(again, format!("duplicate key {name}"))
+        .with_label("defined again here")
+        .with_secondary(first, "first defined here")
+        .with_help(help);
+    if let Some(edit) = removal {
+        diagnostic = diagnostic.with_fix(Fix::safe(
+            format!("Remove the earlier {name}, which is ignored"),
+            vec![edit],
+        ));
+    }
+    diagnostic
 }
 
 #[cfg(test)]

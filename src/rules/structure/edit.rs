@@ -4,8 +4,8 @@ use crate::diagnostic::Edit;
 use crate::json::Value;
 use crate::span::Span;
 
-/// The edit that removes member `index` of `object` together with one
-/// separating comma and the whitespace that went with it:
+/// The edit that removes member `index` of `object`, parsed from `source`,
+/// together with one separating comma and the whitespace that went with it:
 ///
 /// - a member followed by another loses everything up to the next key, so
 ///   the next member takes its place and indentation;
@@ -13,17 +13,38 @@ use crate::span::Span;
 ///   value, so no comma dangles;
 /// - the only member leaves `{}`.
 ///
+/// The neighbours are found in the text, not in the tree: a large body is
+/// linted a window of its members at a time, and a member's neighbour in
+/// the text may not be in the window.
+///
 /// `None` when `object` is not an object or has no member `index`.
-pub(crate) fn remove_member_edit(object: &Value<'_>, index: usize) -> Option<Edit> {
-    let members = object.as_object()?;
-    let member = members.get(index)?;
-    let span = if let Some(next) = members.get(index + 1) {
-        Span::new(member.key().span().start(), next.key().span().start())
-    } else if let Some(previous) = index.checked_sub(1).and_then(|i| members.get(i)) {
-        Span::new(previous.value().span().end(), member.value().span().end())
+pub(crate) fn remove_member_edit(source: &str, object: &Value<'_>, index: usize) -> Option<Edit> {
+    let member = object.as_object()?.get(index)?;
+    remove_member(source, object.span(), member.span())
+}
+
+/// [`remove_member_edit`] for the member at `member` (from its key to the
+/// end of its value) of the object at `braces`.
+fn remove_member(source: &str, braces: Span, member: Span) -> Option<Edit> {
+    let bytes = source.as_bytes();
+    let is_space = |b: &&u8| matches!(b, b' ' | b'\t' | b'\n' | b'\r');
+    // Between two members of parsed JSON there is only whitespace and one
+    // comma.
+    let after = member.end();
+    let next = after + bytes.get(after..)?.iter().take_while(is_space).count();
+    let span = if bytes.get(next) == Some(&b',') {
+        let key = next + 1 + bytes.get(next + 1..)?.iter().take_while(is_space).count();
+        Span::new(member.start(), key)
     } else {
-        let braces = object.span();
-        Span::new(braces.start() + 1, braces.end().saturating_sub(1))
+        let head = bytes.get(..member.start())?;
+        let comma = member.start() - head.iter().rev().take_while(is_space).count();
+        match comma.checked_sub(1) {
+            Some(at) if bytes.get(at) == Some(&b',') => {
+                let rest = bytes.get(..at)?;
+                Span::new(at - rest.iter().rev().take_while(is_space).count(), after)
+            }
+            _ => Span::new(braces.start() + 1, braces.end().saturating_sub(1)),
+        }
     };
     Some(Edit::delete(span))
 }
@@ -35,7 +56,7 @@ mod tests {
 
     fn remove(source: &str, index: usize) -> String {
         let doc = parse(source).unwrap();
-        let edit = remove_member_edit(&doc, index).unwrap();
+        let edit = remove_member_edit(source, &doc, index).unwrap();
         let mut out = source.to_string();
         out.replace_range(edit.span().range(), edit.replacement());
         assert!(parse(&out).is_ok(), "{out}");
@@ -55,8 +76,8 @@ mod tests {
     #[test]
     fn refuses_what_is_not_a_member() {
         let doc = parse(r#"{"a": 1}"#).unwrap();
-        assert!(remove_member_edit(&doc, 1).is_none());
+        assert!(remove_member_edit(r#"{"a": 1}"#, &doc, 1).is_none());
         let doc = parse("[1]").unwrap();
-        assert!(remove_member_edit(&doc, 0).is_none());
+        assert!(remove_member_edit("[1]", &doc, 0).is_none());
     }
 }

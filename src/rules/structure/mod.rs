@@ -22,8 +22,9 @@ mod suggest;
 mod unknown_field;
 mod wrong_type;
 
+pub(crate) use duplicate_key::finding as duplicate_key_finding;
 pub(crate) use edit::remove_member_edit;
-pub(crate) use response_envelope::is_envelope_key;
+pub(crate) use response_envelope::{is_envelope, is_envelope_key};
 
 use super::{Context, Rule};
 use crate::json::{Value, ValueKind};
@@ -142,9 +143,9 @@ fn table_field(path: &[Seg<'_>]) -> Option<&'static crate::fields::Field> {
 
 /// How a message names the thing at `path`: "`login_design.text_color`",
 /// or "the body" for the root.
-struct Subject<'p, 'd>(&'p [Seg<'d>]);
+pub(crate) struct Subject<'p, 'd>(&'p [Seg<'d>]);
 
-fn subject<'p, 'd>(path: &'p [Seg<'d>]) -> Subject<'p, 'd> {
+pub(crate) fn subject<'p, 'd>(path: &'p [Seg<'d>]) -> Subject<'p, 'd> {
     Subject(path)
 }
 

@@ -23,7 +23,7 @@ pub(super) fn report(root: &Value<'_>, problem: &Problem<'_, '_, '_, '_>, cx: &m
             "`null` does not clear a setting: give {name} a value to change it, or remove it to leave it as it is"
         ));
     let removal = crate::schema::pointer::member_holding(root, problem.span())
-        .and_then(|(object, index)| remove_member_edit(object, index));
+        .and_then(|(object, index)| remove_member_edit(cx.source, object, index));
     if let Some(edit) = removal {
         diagnostic = diagnostic.with_fix(Fix::needs_review(format!("Remove {name}"), vec![edit]));
     }

@@ -45,7 +45,7 @@ pub(super) fn check(root: &Value<'_>, cx: &mut Context<'_>) {
             .with_help(format!(
                 "remove `{key}`; it was probably copied from a saved response"
             ));
-        if let Some(edit) = remove_member_edit(root, index) {
+        if let Some(edit) = remove_member_edit(cx.source, root, index) {
             diagnostic = diagnostic.with_fix(Fix::safe(format!("Remove `{key}`"), vec![edit]));
         }
         cx.emit(diagnostic);

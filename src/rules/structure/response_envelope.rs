@@ -18,18 +18,21 @@ pub(crate) fn is_envelope_key(key: &str) -> bool {
     ENVELOPE_KEYS.contains(&key)
 }
 
+/// Whether a body whose keys are those `has` takes is a response envelope:
+/// one with `result`, or with at least two of `success`, `errors` and
+/// `messages`.
+pub(crate) fn is_envelope(has: impl Fn(&str) -> bool) -> bool {
+    has("result") || ENVELOPE_KEYS[..3].iter().filter(|k| has(k)).count() >= 2
+}
+
 /// Reports a body that is a response envelope: one with `result`, or with
 /// at least two of `success`, `errors` and `messages`. Returns whether it is
 /// one, so that its keys are not also reported as unknown fields.
 pub(super) fn check(root: &Value<'_>, cx: &mut Context<'_>) -> bool {
-    let others = ENVELOPE_KEYS[..3]
-        .iter()
-        .filter(|k| root.member(k).is_some())
-        .count();
-    let result = root.member("result");
-    if result.is_none() && others < 2 {
+    if !is_envelope(|key| root.member(key).is_some()) {
         return false;
     }
+    let result = root.member("result");
     let span = match result {
         Some(member) => member.key().span(),
         None => Span::new(root.span().start(), root.span().start() + 1),

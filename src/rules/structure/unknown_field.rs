@@ -74,7 +74,7 @@ pub(super) fn report(
                 )
                 .with_label("not a field here")
                 .with_help(help);
-            if let Some(edit) = remove_member_edit(object, *index) {
+            if let Some(edit) = remove_member_edit(cx.source, object, *index) {
                 diagnostic =
                     diagnostic.with_fix(Fix::needs_review(format!("Remove {name}"), vec![edit]));
             }
@@ -116,6 +116,9 @@ pub(super) fn report(
     // distances are most of the time such a payload takes.
     let close = if cx.suggested < SUGGESTED {
         cx.suggested += 1;
+        if let Some(log) = &mut cx.suggest_log {
+            log.push(member.key().span().start());
+        }
         let present = present_known(cx, object, known);
         similar(
             key,

@@ -1,5 +1,7 @@
 //! The front door: lint a payload, get every diagnostic.
 
+mod windows;
+
 use std::borrow::Cow;
 
 use crate::diagnostic::{Diagnostic, Severity};
@@ -260,22 +262,32 @@ impl Linter {
 
     /// Every finding for `source`, before selection and severity overrides.
     fn find(&self, source: &str) -> Vec<Diagnostic> {
-        let mut found = Vec::new();
-        if source.starts_with('\u{feff}') {
-            found.push(rules::syntax::byte_order_mark());
-        }
-        match self.parse(source) {
-            Err(error) => found.push(error.to_diagnostic()),
-            Ok(root) => {
-                let mut diagnostics = self.check(source, &root, self.profile);
-                if found.is_empty() {
-                    found = diagnostics;
-                } else {
-                    found.append(&mut diagnostics);
-                }
-            }
+        let mut found = self.find_unparsed(source);
+        let mut parsed = self.find_parsed(source);
+        if found.is_empty() {
+            found = parsed;
+        } else {
+            found.append(&mut parsed);
         }
         found
+    }
+
+    /// The findings for `source` that come before its parse: a byte order
+    /// mark.
+    fn find_unparsed(&self, source: &str) -> Vec<Diagnostic> {
+        if source.starts_with('\u{feff}') {
+            vec![rules::syntax::byte_order_mark()]
+        } else {
+            Vec::new()
+        }
+    }
+
+    /// The findings of the parse of `source` and of the rules on its tree.
+    fn find_parsed(&self, source: &str) -> Vec<Diagnostic> {
+        match self.parse(source) {
+            Err(error) => vec![error.to_diagnostic()],
+            Ok(root) => self.check(source, &root, self.profile),
+        }
     }
 
     /// The tree the rules read. With the built-in schema, what no rule reads
@@ -537,7 +549,16 @@ impl Linter {
         each: &mut dyn FnMut(Diagnostic),
     ) {
         let mut found: Vec<Diagnostic> = finding.into_iter().collect();
-        found.extend(self.find(source));
+        if self.schema.is_none() && windows::is_large(source.len()) {
+            found.extend(self.find_unparsed(source));
+            match windows::lint(self, source, found, windows::WINDOW, each) {
+                Ok(()) => return,
+                Err(before) => found = before,
+            }
+            found.extend(self.find_parsed(source));
+        } else {
+            found.extend(self.find(source));
+        }
         for diagnostic in self.configure(found) {
             each(diagnostic);
         }
@@ -593,13 +614,7 @@ impl Linter {
         } else {
             found
         };
-        out.sort_by(|a, b| {
-            (a.span().start(), a.span().end(), a.code()).cmp(&(
-                b.span().start(),
-                b.span().end(),
-                b.code(),
-            ))
-        });
+        out.sort_by(|a, b| position(a).cmp(&position(b)));
         out
     }
 
@@ -626,6 +641,11 @@ impl Linter {
 /// ```
 pub fn lint(source: &str) -> Vec<Diagnostic> {
     Linter::new().lint(source)
+}
+
+/// Where a finding sorts: by span, then code.
+fn position(d: &Diagnostic) -> (usize, usize, &'static str) {
+    (d.span().start(), d.span().end(), d.code())
 }
 
 pub(crate) fn selector_matches(selector: &str, code: &str) -> bool {
