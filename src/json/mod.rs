@@ -79,6 +79,7 @@ mod value;
 
 pub use error::{Error, SYNTAX_CODE};
 pub(crate) use parser::Keeps;
+pub(crate) use parser::Stream;
 pub use value::{Key, Member, Number, Value, ValueKind};
 
 /// serde_json's default recursion limit: a document may nest 127 levels.
@@ -181,26 +182,38 @@ pub(crate) fn parse_streaming<'a>(
         src,
         bom_length(src),
         keeps,
-        Some(parser::Stream::Elements { key, each }),
+        Some(&mut Elements { key, each }),
     )
 }
 
-/// Like [`parse_pruned`], and each member of the root object goes to
-/// `each` once its value is read, leaving the root empty in the tree. A
-/// root that is not an object is the tree [`parse_pruned`] makes. `None`
-/// when a dropped object has a duplicate key.
-pub(crate) fn parse_root_members<'a>(
+/// The elements of the arrays of the top-level members `key`, for `each`.
+struct Elements<'s, 'a> {
+    key: &'s str,
+    each: &'s mut dyn FnMut(Value<'a>),
+}
+
+impl<'a> parser::Stream<'a> for Elements<'_, 'a> {
+    fn streams(&self, key: &str, _: usize) -> bool {
+        key == self.key
+    }
+
+    fn element(&mut self, value: Value<'a>) {
+        (self.each)(value);
+    }
+}
+
+/// Like [`parse_pruned`], handing to `stream` the values it takes (see
+/// [`parser::Stream`]). `None` when a dropped object has a duplicate key.
+pub(crate) fn parse_handing<'a>(
     src: &'a str,
     keeps: Keeps,
-    each: &mut dyn FnMut(Member<'a>),
+    stream: &mut dyn Stream<'a>,
 ) -> Result<Option<Value<'a>>, Error> {
     let parser = parser::Parser::new(src, bom_length(src), DEFAULT_MAX_DEPTH).pruning(keeps);
-    Ok(
-        match parser.parse_pruned(Some(parser::Stream::RootMembers(each)))? {
-            parser::Pruned::Tree(value) => Some(value),
-            parser::Pruned::WithDuplicate(_) => None,
-        },
-    )
+    Ok(match parser.parse_pruned(Some(stream))? {
+        parser::Pruned::Tree(value) => Some(value),
+        parser::Pruned::WithDuplicate(_) => None,
+    })
 }
 
 /// The tree of `src` from byte `start`, pruned by `keeps`, with the
@@ -209,7 +222,7 @@ fn read_pruned<'a>(
     src: &'a str,
     start: usize,
     keeps: Keeps,
-    stream: Option<parser::Stream<'_, 'a>>,
+    stream: Option<&mut dyn Stream<'a>>,
 ) -> Result<Value<'a>, Error> {
     let parser = parser::Parser::new(src, start, DEFAULT_MAX_DEPTH).pruning(keeps);
     Ok(match parser.parse_pruned(stream)? {

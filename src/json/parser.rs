@@ -33,17 +33,24 @@ pub(crate) struct Parser<'a> {
 /// value is parsed for syntax only, and kept without children.
 pub(crate) type Keeps = fn(path: &[Cow<'_, str>], key: &str) -> bool;
 
-/// Values handed to the caller as each is read instead of kept in the
-/// tree: a caller that reads them one at a time holds one at a time.
-pub(crate) enum Stream<'s, 'a> {
-    /// The elements of the array that is the value of the top-level member
-    /// `key`.
-    Elements {
-        key: &'s str,
-        each: &'s mut dyn FnMut(Value<'a>),
-    },
-    /// The members of the root object, each once its value is read.
-    RootMembers(&'s mut dyn FnMut(Member<'a>)),
+/// Where values go that are handed to the caller as each is read instead
+/// of kept in the tree: a caller that reads them one at a time holds one
+/// at a time.
+pub(crate) trait Stream<'a> {
+    /// Whether the elements of the array that is the value of the
+    /// top-level member `key`, whose key token starts at `at`, go to
+    /// [`Stream::element`].
+    fn streams(&self, key: &str, at: usize) -> bool;
+    /// Takes an element of such an array; the array stays in the tree,
+    /// empty.
+    fn element(&mut self, value: Value<'a>);
+    /// Whether the members of the root object go to [`Stream::member`].
+    fn takes_members(&self) -> bool {
+        false
+    }
+    /// Takes a member of the root object once its value is read; the root
+    /// stays in the tree, without it.
+    fn member(&mut self, _member: Member<'a>) {}
 }
 
 /// What [`Parser::parse_pruned`] made of a document.
@@ -177,7 +184,10 @@ impl<'a> Parser<'a> {
 
     /// Parses the document as [`Parser::pruning`] set, handing the elements
     /// of `stream`'s array to it as they are read.
-    pub(crate) fn parse_pruned(self, stream: Option<Stream<'_, 'a>>) -> Result<Pruned<'a>, Error> {
+    pub(crate) fn parse_pruned(
+        self,
+        stream: Option<&mut dyn Stream<'a>>,
+    ) -> Result<Pruned<'a>, Error> {
         let mut parser = self;
         let value = parser.parse(stream)?;
         Ok(if parser.pruned_duplicate {
@@ -189,15 +199,14 @@ impl<'a> Parser<'a> {
 
     /// The container opened now, at `bracket`, inside `parent`, as it is to
     /// be read. `object` says which bracket opens it; `members` are those
-    /// of the open objects; `stream` names the array whose elements go to
-    /// a [`Stream`].
+    /// of the open objects; `stream` says which arrays' elements it takes.
     fn open_child(
         &mut self,
         bracket: usize,
         parent: Option<Open>,
         members: &[Member<'a>],
         object: bool,
-        stream: Option<&str>,
+        stream: Option<&dyn Stream<'a>>,
     ) -> Open {
         let mut open = Open {
             bracket,
@@ -218,7 +227,9 @@ impl<'a> Parser<'a> {
                 if let Some(member) = members.last() {
                     let key = member.key().as_str();
                     if keeps(&self.path, key) {
-                        open.streamed = !object && self.path.is_empty() && stream == Some(key);
+                        open.streamed = !object
+                            && self.path.is_empty()
+                            && stream.is_some_and(|s| s.streams(key, member.key().span().start()));
                         open.keyed = true;
                         self.path.push(member.key().text().clone());
                     } else {
@@ -235,11 +246,8 @@ impl<'a> Parser<'a> {
         self.parse(None)
     }
 
-    fn parse(&mut self, mut stream: Option<Stream<'_, 'a>>) -> Result<Value<'a>, Error> {
-        let stream_key = match &stream {
-            Some(Stream::Elements { key, .. }) => Some(*key),
-            _ => None,
-        };
+    fn parse(&mut self, mut stream: Option<&mut dyn Stream<'a>>) -> Result<Value<'a>, Error> {
+        let takes_members = stream.as_ref().is_some_and(|s| s.takes_members());
         let mut stack = OpenStack::new();
         // Elements and members of every open container, innermost last; a
         // closing bracket moves its container's tail into an exactly sized
@@ -268,8 +276,13 @@ impl<'a> Parser<'a> {
                         }
                         None => return Err(self.unclosed("array", "a value or `]`", bracket)),
                         Some(_) => {
-                            let mut open =
-                                self.open_child(bracket, stack.last(), &members, false, stream_key);
+                            let mut open = self.open_child(
+                                bracket,
+                                stack.last(),
+                                &members,
+                                false,
+                                stream.as_deref(),
+                            );
                             if values.capacity() == 0 {
                                 // Skip the 4, 8, 16 regrowth of a first push.
                                 values = Vec::with_capacity(SCRATCH_CAPACITY);
@@ -338,10 +351,11 @@ impl<'a> Parser<'a> {
                         if let Some(member) = members.last_mut() {
                             member.set_value(value);
                         }
-                        if let (1, Some(Stream::RootMembers(each))) = (stack.len(), stream.as_mut())
+                        if let (true, 1, Some(stream)) =
+                            (takes_members, stack.len(), stream.as_mut())
                         {
                             if let Some(member) = members.pop() {
-                                each(member);
+                                stream.member(member);
                             }
                         }
                     }
@@ -376,8 +390,8 @@ impl<'a> Parser<'a> {
                     }
                 } else {
                     if open.streamed {
-                        if let Some(Stream::Elements { each, .. }) = stream.as_mut() {
-                            each(value);
+                        if let Some(stream) = stream.as_mut() {
+                            stream.element(value);
                         }
                     } else if !open.pruned {
                         values.push(value);

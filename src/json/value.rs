@@ -537,6 +537,11 @@ impl<'a> Member<'a> {
         Member { key, value }
     }
 
+    /// Puts `value` in place of the member's value, and returns that.
+    pub(crate) fn replace_value(&mut self, value: Value<'a>) -> Value<'a> {
+        std::mem::replace(&mut self.value, value)
+    }
+
     pub(crate) fn set_value(&mut self, value: Value<'a>) {
         debug_assert!(self.value.is_null());
         // The placeholder owns nothing: forgetting it spares a drop call.

@@ -68,24 +68,18 @@ pub(super) fn lint(
     if source.len() > MAX_WINDOWED {
         return Err(before);
     }
-    let mut keys = Keys::default();
-    let mut skeleton: Vec<Member<'_>> = Vec::new();
-    let mut envelope_repeats = false;
-    let parsed = json::parse_root_members(source, rules::reads_value_of_member, &mut |member| {
-        keys.note(source, &member);
-        let key = member.key().as_str();
-        if !rules::reads_value_of(key) {
-            return;
-        }
-        if structure::is_envelope_key(key) {
-            envelope_repeats |= has_repeated_key(member.value());
-        }
-        match skeleton.iter_mut().find(|kept| kept.key().as_str() == key) {
-            Some(kept) => *kept = member,
-            None => skeleton.push(member),
-        }
-    });
-    let braces = match parsed {
+    let size = size.max(1);
+    let mut survey = Survey {
+        source,
+        size,
+        keys: Keys::default(),
+        skeleton: Vec::new(),
+        envelope_repeats: false,
+        items: Vec::new(),
+        count: 0,
+        large: None,
+    };
+    let braces = match json::parse_handing(source, rules::reads_value_of_member, &mut survey) {
         Err(error) => {
             before.push(error.to_diagnostic());
             for diagnostic in linter.configure(before) {
@@ -96,6 +90,13 @@ pub(super) fn lint(
         Ok(Some(root)) if root.as_object().is_some() => root.span(),
         Ok(_) => return Err(before),
     };
+    let Survey {
+        keys,
+        mut skeleton,
+        envelope_repeats,
+        large,
+        ..
+    } = survey;
     let envelope = structure::is_envelope(|key| skeleton.iter().any(|m| m.key().as_str() == key));
     // In a body that is no envelope, the envelope keys are unknown fields,
     // whose values no rule reads: but a repeated key in one is reported,
@@ -109,7 +110,10 @@ pub(super) fn lint(
         reads_field_value_of_member
     };
     skeleton.sort_by_key(|m| m.key().span().start());
-    let skeleton_keys = skeleton.iter().map(|m| m.key().span().start()).collect();
+    let skeleton_keys: Vec<usize> = skeleton.iter().map(|m| m.key().span().start()).collect();
+    // Only the skeleton's large array is linted in windows; an earlier
+    // copy of its key is read whole, as the rules read it.
+    let large = large.filter(|large| skeleton_keys.binary_search(&large.key).is_ok());
     let disabled = linter.disabled();
     let mut windows = Windows {
         linter,
@@ -119,8 +123,12 @@ pub(super) fn lint(
         disabled,
         skeleton,
         skeleton_keys,
-        window: Vec::with_capacity(size),
-        size: size.max(1),
+        large,
+        next_item: 0,
+        bulk: Vec::new(),
+        items: Vec::new(),
+        spans: Vec::new(),
+        size,
         keys,
         pending: Vec::new(),
         before,
@@ -129,7 +137,7 @@ pub(super) fn lint(
         each,
     };
     // The first parse found no error, and the second reads the same text.
-    let _ = json::parse_root_members(source, keeps, &mut |member| windows.take(member));
+    let _ = json::parse_handing(source, keeps, &mut windows);
     windows.finish();
     Ok(())
 }
@@ -138,6 +146,98 @@ pub(super) fn lint(
 /// envelope: the values of the field table's fields only.
 fn reads_field_value_of_member(path: &[std::borrow::Cow<'_, str>], key: &str) -> bool {
     !path.is_empty() || crate::fields::find(&[key]).is_some()
+}
+
+/// Whether the elements of the array of the top-level `key` may be linted
+/// in windows: the array of a field whose rules read each element alone.
+/// (`renamed-value` reads an element with the others.)
+fn windows_elements_of(key: &str) -> bool {
+    crate::fields::find(&[key]).is_some_and(|field| field.renamed_values().is_empty())
+}
+
+/// The state of the first parse.
+struct Survey<'a> {
+    source: &'a str,
+    size: usize,
+    keys: Keys,
+    /// The last member of each key a rule reads, so far.
+    skeleton: Vec<Member<'a>>,
+    /// Whether the value of an envelope key has a repeated key in it.
+    envelope_repeats: bool,
+    /// The elements of the array being read, while they are no more than
+    /// `size`, and how many it has so far.
+    items: Vec<Value<'a>>,
+    count: usize,
+    /// The last field array with more than `size` elements.
+    large: Option<Large<'a>>,
+}
+
+/// A field array with more elements than a window holds, kept in the
+/// skeleton with its first element only: the rules that read the array
+/// whole see it has some.
+struct Large<'a> {
+    /// Where its member's key starts.
+    key: usize,
+    /// The array's span.
+    span: Span,
+    first: Value<'a>,
+}
+
+impl<'a> json::Stream<'a> for Survey<'a> {
+    fn streams(&self, key: &str, _: usize) -> bool {
+        windows_elements_of(key)
+    }
+
+    fn element(&mut self, value: Value<'a>) {
+        self.count += 1;
+        if self.count <= self.size || self.items.is_empty() {
+            self.items.push(value);
+        } else if self.count == self.size + 1 {
+            self.items.truncate(1);
+        }
+    }
+
+    fn takes_members(&self) -> bool {
+        true
+    }
+
+    fn member(&mut self, mut member: Member<'a>) {
+        self.keys.note(self.source, &member);
+        let key = member.key().as_str();
+        if !rules::reads_value_of(key) {
+            return;
+        }
+        if structure::is_envelope_key(key) {
+            self.envelope_repeats |= has_repeated_key(member.value());
+        }
+        let streamed = member.value().as_array().is_some() && windows_elements_of(key);
+        if streamed {
+            let span = member.value().span();
+            let items = std::mem::take(&mut self.items);
+            let count = std::mem::take(&mut self.count);
+            if count > self.size {
+                if let Some(first) = items.into_iter().next() {
+                    self.large = Some(Large {
+                        key: member.key().span().start(),
+                        span,
+                        first: first.clone(),
+                    });
+                    member.replace_value(Value::new(ValueKind::Array(vec![first]), span));
+                }
+            } else {
+                member.replace_value(Value::new(ValueKind::Array(items), span));
+            }
+        }
+        let key = member.key().as_str();
+        match self
+            .skeleton
+            .iter_mut()
+            .find(|kept| kept.key().as_str() == key)
+        {
+            Some(kept) => *kept = member,
+            None => self.skeleton.push(member),
+        }
+    }
 }
 
 /// The state of the second parse.
@@ -150,7 +250,15 @@ struct Windows<'l, 'a, 'e> {
     skeleton: Vec<Member<'a>>,
     /// Where the skeleton's keys start, in order.
     skeleton_keys: Vec<usize>,
-    window: Vec<Member<'a>>,
+    /// The skeleton's array linted in windows, if any, and the index of its
+    /// next element.
+    large: Option<Large<'a>>,
+    next_item: usize,
+    /// The window: root members, and elements of the large array with
+    /// their indices; the spans of both, in order.
+    bulk: Vec<Member<'a>>,
+    items: Vec<(usize, Value<'a>)>,
+    spans: Vec<Span>,
     size: usize,
     keys: Keys,
     /// Whether `duplicate-key` is on.
@@ -159,26 +267,48 @@ struct Windows<'l, 'a, 'e> {
     pending: Vec<Diagnostic>,
     /// The findings made before the parse, until the first window.
     before: Vec<Diagnostic>,
-    /// The findings outside every window's members, sorted, until handed
-    /// over; `None` until the first window is linted.
+    /// The findings outside every window, sorted, until handed over; `None`
+    /// until the first window is linted.
     context: Option<VecDeque<Diagnostic>>,
     /// How many unknown fields of earlier windows got a "did you mean".
     suggested: usize,
     each: &'e mut dyn FnMut(Diagnostic),
 }
 
-impl<'a> Windows<'_, 'a, '_> {
+impl<'a> json::Stream<'a> for Windows<'_, 'a, '_> {
+    fn streams(&self, _: &str, at: usize) -> bool {
+        self.large.as_ref().is_some_and(|large| large.key == at)
+    }
+
+    fn element(&mut self, value: Value<'a>) {
+        let index = self.next_item;
+        if index == 0 {
+            // The array's member is handed over once its elements are: its
+            // repeat, at its key, comes before them.
+            self.visit_large();
+        }
+        self.next_item += 1;
+        let end = value.span().end();
+        self.spans.push(value.span());
+        self.items.push((index, value));
+        self.fill(end);
+    }
+
+    fn takes_members(&self) -> bool {
+        true
+    }
+
     /// Takes the next member of the root.
-    fn take(&mut self, member: Member<'a>) {
+    fn member(&mut self, member: Member<'a>) {
+        let at = member.key().span().start();
+        if self.large.as_ref().is_some_and(|large| large.key == at) {
+            return;
+        }
         let visit = self.keys.visit(self.source, &member);
         if let Some(repeat) = visit.repeat.filter(|_| self.repeats) {
             self.pending.push(repeated(self.source, &member, repeat));
         }
-        if self
-            .skeleton_keys
-            .binary_search(&member.key().span().start())
-            .is_ok()
-        {
+        if self.skeleton_keys.binary_search(&at).is_ok() {
             return;
         }
         // An earlier copy of a key the rules ignore, whose value none reads,
@@ -189,15 +319,42 @@ impl<'a> Windows<'_, 'a, '_> {
             return;
         }
         let end = member.span().end();
-        self.window.push(member);
-        if self.window.len() >= self.size {
+        self.spans.push(member.span());
+        self.bulk.push(member);
+        self.fill(end);
+    }
+}
+
+impl Windows<'_, '_, '_> {
+    /// Notes the member of the large array, from the skeleton.
+    fn visit_large(&mut self) {
+        let Some(large) = &self.large else {
+            return;
+        };
+        let Some(member) = self
+            .skeleton
+            .iter()
+            .find(|m| m.key().span().start() == large.key)
+        else {
+            return;
+        };
+        let visit = self.keys.visit(self.source, member);
+        if let Some(repeat) = visit.repeat.filter(|_| self.repeats) {
+            self.pending.push(repeated(self.source, member, repeat));
+        }
+    }
+
+    /// Lints the window once it is full; `end` is where its last element
+    /// ends.
+    fn fill(&mut self, end: usize) {
+        if self.spans.len() >= self.size {
             self.lint_window(end);
         }
     }
 
     /// Lints what is left after the last member.
     fn finish(&mut self) {
-        if self.context.is_none() || !self.window.is_empty() {
+        if self.context.is_none() || !self.spans.is_empty() {
             self.lint_window(usize::MAX);
         } else {
             let pending = self.linter.configure(std::mem::take(&mut self.pending));
@@ -206,21 +363,45 @@ impl<'a> Windows<'_, 'a, '_> {
     }
 
     /// Lints the window with the skeleton and hands over every finding
-    /// before `boundary`, where the next member can start at the earliest.
+    /// before `boundary`, where the next element can start at the earliest.
     fn lint_window(&mut self, boundary: usize) {
-        let bulk = std::mem::take(&mut self.window);
-        let spans: Vec<Span> = bulk.iter().map(Member::span).collect();
-        let members = merge_by_start(std::mem::take(&mut self.skeleton), bulk);
+        let spans = std::mem::take(&mut self.spans);
+        let mut skeleton = std::mem::take(&mut self.skeleton);
+        // The large array holds the window's elements, or else its first.
+        let mut items_from = None;
+        if let Some(large) = &self.large {
+            let items = std::mem::take(&mut self.items);
+            if let Some(&(first, _)) = items.first() {
+                items_from = Some((large.span.start(), first));
+            }
+            let elements: Vec<Value<'_>> = if items.is_empty() {
+                vec![large.first.clone()]
+            } else {
+                items.into_iter().map(|(_, value)| value).collect()
+            };
+            if let Some(member) = skeleton
+                .iter_mut()
+                .find(|m| m.key().span().start() == large.key)
+            {
+                member.replace_value(Value::new(ValueKind::Array(elements), large.span));
+            }
+        }
+        let members = merge_by_start(skeleton, std::mem::take(&mut self.bulk));
         let root = Value::new(ValueKind::Object(members), self.braces);
         let mut cx =
             Context::new(self.source, self.linter.profile).with_disabled(self.disabled.clone());
         cx.suggested = self.suggested;
         cx.suggest_log = Some(Vec::new());
+        cx.items_from = items_from;
         rules::check(&root, &mut cx);
         let log = cx.suggest_log.take().unwrap_or_default();
         self.suggested += log.iter().filter(|&&at| inside(&spans, at, at)).count();
         let members = root.into_members();
 
+        // Inside the large array, what is not in the window is another's.
+        let elsewhere = self.large.as_ref().map_or(Span::new(0, 0), |large| {
+            Span::new(large.span.start() + 1, large.span.end().saturating_sub(1))
+        });
         let first = self.context.is_none();
         let mut found = std::mem::take(&mut self.pending);
         let mut context = Vec::new();
@@ -232,7 +413,7 @@ impl<'a> Windows<'_, 'a, '_> {
             }
             if inside(&spans, span.start(), span.end()) {
                 found.push(diagnostic);
-            } else if first {
+            } else if first && !inside(&[elsewhere], span.start(), span.end()) {
                 context.push(diagnostic);
             }
         }
@@ -580,6 +761,11 @@ mod tests {
             r#"{"q": 1, "q": {"r": 1}, "q": {"s": 1}, "q": 2}"#.to_string(),
             r#"{"a\u0062": 1, "ab": 2, "x": {"ab": 1}, "ab": 3}"#.to_string(),
             r#"{"is_ui_read_only": true, "k": 1, "ui_read_only_toggle_reason": "", "k": 2}"#.to_string(),
+            r#"{"x": 1, "deny_unmatched_requests_exempted_zone_names": ["a.com", 1, {"b": 1, "b": 2}, null, "http://x/", "bad_zone", [], "c.org"], "y": 2, "deny_unmatched_requests": true}"#.to_string(),
+            r#"{"deny_unmatched_requests_exempted_zone_names": [1, 2], "q": 1, "deny_unmatched_requests_exempted_zone_names": ["a", "b_", "c"]}"#.to_string(),
+            r#"{"deny_unmatched_requests_exempted_zone_names": ["a_", "b_", "c_", "d_"], "deny_unmatched_requests_exempted_zone_names": [1]}"#.to_string(),
+            r#"{"mfa_required_for_all_apps": true, "mfa_config": {"allowed_authenticators": ["totp", "x", 3, "y"]}, "z": 1, "zz": 2}"#.to_string(),
+            r#"{"deny_unmatched_requests_exempted_zone_names": [], "a": 1}"#.to_string(),
             "{}".to_string(),
             "[]".to_string(),
             r#"{"a": 1,}"#.to_string(),

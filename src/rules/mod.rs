@@ -285,6 +285,10 @@ pub(crate) struct Context<'s> {
     /// When set, the offset of each key that got such a search, in order:
     /// a body linted in windows counts those of each window.
     pub(crate) suggest_log: Option<Vec<usize>>,
+    /// When set, the array that starts at this offset holds the elements
+    /// from this index on, as paths name them: a large array is linted a
+    /// window of its elements at a time.
+    pub(crate) items_from: Option<(usize, usize)>,
     diagnostics: Vec<Diagnostic>,
 }
 
@@ -298,6 +302,7 @@ impl<'s> Context<'s> {
             present_known: None,
             suggested: 0,
             suggest_log: None,
+            items_from: None,
             diagnostics: Vec::new(),
         }
     }

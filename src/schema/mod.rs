@@ -218,9 +218,20 @@ impl Schema {
         document: &'d Value<'a>,
         sink: &mut Sink<'_, 's, 'd, 'a>,
     ) {
+        self.validate_from(document, None, sink);
+    }
+
+    /// [`Schema::validate`], where the array that starts at the offset
+    /// `items_from` names holds the elements from its index on.
+    pub(crate) fn validate_from<'s, 'd, 'a>(
+        &'s self,
+        document: &'d Value<'a>,
+        items_from: Option<(usize, usize)>,
+        sink: &mut Sink<'_, 's, 'd, 'a>,
+    ) {
         match &self.inner {
             Inner::Builtin(profile) => {
-                BUILTIN_NODES[profile.index()].validate(document, &mut Path::new(), sink);
+                BUILTIN_NODES[profile.index()].validate(document, &mut Path::new(items_from), sink);
             }
             Inner::Custom(custom) => custom.validate(document, sink),
         }

@@ -229,7 +229,7 @@ impl<'s> Node<'s> {
                         if sub.plain.intersects(Types::of(item)) {
                             continue;
                         }
-                        path.push(Seg::Index(i));
+                        path.push(Seg::Index(path.index(value, i)));
                         sub.validate_fully(item, path, sink);
                         path.pop();
                     }
@@ -492,13 +492,25 @@ const MAX_DEPTH: usize = 16;
 pub(crate) struct Path<'d> {
     segs: [Seg<'d>; MAX_DEPTH],
     len: usize,
+    /// The array that starts at this offset holds the elements from this
+    /// index on: see [`crate::rules::Context::items_from`].
+    items_from: Option<(usize, usize)>,
 }
 
 impl<'d> Path<'d> {
-    pub(crate) fn new() -> Path<'d> {
+    pub(crate) fn new(items_from: Option<(usize, usize)>) -> Path<'d> {
         Path {
             segs: [Seg::Index(0); MAX_DEPTH],
             len: 0,
+            items_from,
+        }
+    }
+
+    /// The index of element `i` of the array `array`.
+    fn index(&self, array: &Value<'_>, i: usize) -> usize {
+        match self.items_from {
+            Some((start, first)) if start == array.span().start() => first + i,
+            _ => i,
         }
     }
 
@@ -541,7 +553,7 @@ mod tests {
         let node = Node::compile(schema).unwrap();
         let doc = parse(src).unwrap();
         let mut out = Vec::new();
-        node.validate(&doc, &mut Path::new(), &mut |p| {
+        node.validate(&doc, &mut Path::new(None), &mut |p| {
             out.push((to_pointer(p.path), p.keyword().map(str::to_string)))
         });
         out

@@ -67,7 +67,8 @@ pub(crate) fn check(root: &Value<'_>, cx: &mut Context<'_>) {
     // Only when the rule that reports the type problem is on, though:
     // otherwise the enum or range problem is all the user gets to see.
     let mut mistyped = None;
-    schema.validate(root, &mut |problem| match &problem.kind {
+    let items_from = cx.items_from;
+    schema.validate_from(root, items_from, &mut |problem| match &problem.kind {
         ProblemKind::Type { value, .. } => {
             let reporter = if value.is_null() {
                 &null_value::NULL_VALUE
