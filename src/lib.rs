@@ -73,6 +73,9 @@ pub mod span;
 pub mod terraform;
 
 pub use diagnostic::{apply_fixes, Applicability, Diagnostic, Edit, Fix, Label, Severity};
+#[cfg(fuzzing)]
+#[doc(hidden)]
+pub use lint::fuzz_windows_lint_as_whole;
 pub use lint::{lint, Decoded, Linted, Linter};
 pub use profile::{Profile, UnknownName};
 pub use span::{LineIndex, Position, Span};

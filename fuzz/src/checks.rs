@@ -57,12 +57,18 @@ pub fn json_differential(data: &[u8]) {
 
 /// `lint`: any bytes through the full lint and the line-per-finding and
 /// JSON renderers. No panic; every diagnostic span is in bounds and its line
-/// and column agree with its offset; read as a Terraform plan, the same,
-/// with no fix on any finding. The human and SARIF renderers, which
+/// and column agree with its offset; linted in windows of one to three
+/// members or elements (as a large body is), the same findings in the same
+/// order; read as a Terraform plan, the same, with no fix on any finding.
+/// The human and SARIF renderers, which
 /// cost a hundred times more per input, have their own target, `renderers`.
 pub fn lint(data: &[u8]) {
     let linted = Linter::new().lint_bytes(data);
     let source: &str = &linted.source;
+    // A large body is linted in windows: small ones here, for every input,
+    // find what the whole lint finds.
+    #[cfg(fuzzing)]
+    ztlint::fuzz_windows_lint_as_whole(source);
     let index = LineIndex::new(source);
     for d in &linted.diagnostics {
         check_diagnostic(source, d);

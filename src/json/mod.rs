@@ -193,11 +193,11 @@ struct Elements<'s, 'a> {
 }
 
 impl<'a> parser::Stream<'a> for Elements<'_, 'a> {
-    fn streams(&self, key: &str, _: usize) -> bool {
-        key == self.key
+    fn streams(&mut self, path: &[std::borrow::Cow<'_, str>], key: &str, _: usize) -> bool {
+        path.is_empty() && key == self.key
     }
 
-    fn element(&mut self, value: Value<'a>) {
+    fn element(&mut self, _: &[std::borrow::Cow<'a, str>], value: Value<'a>) {
         (self.each)(value);
     }
 }

@@ -37,20 +37,23 @@ pub(crate) type Keeps = fn(path: &[Cow<'_, str>], key: &str) -> bool;
 /// of kept in the tree: a caller that reads them one at a time holds one
 /// at a time.
 pub(crate) trait Stream<'a> {
-    /// Whether the elements of the array that is the value of the
-    /// top-level member `key`, whose key token starts at `at`, go to
-    /// [`Stream::element`].
-    fn streams(&self, key: &str, at: usize) -> bool;
-    /// Takes an element of such an array; the array stays in the tree,
-    /// empty.
-    fn element(&mut self, value: Value<'a>);
+    /// Whether the children of the array or object that is the value of
+    /// the member `key`, whose key token starts at `at`, of an object whose
+    /// own path is `path` (keys, outermost first, array elements left out),
+    /// go to [`Stream::element`] or [`Stream::member`]. Only a container
+    /// that is kept is asked.
+    fn streams(&mut self, path: &[Cow<'_, str>], key: &str, at: usize) -> bool;
+    /// Takes an element of such an array, whose path is `path`; the array
+    /// stays in the tree without it.
+    fn element(&mut self, path: &[Cow<'a, str>], value: Value<'a>);
     /// Whether the members of the root object go to [`Stream::member`].
     fn takes_members(&self) -> bool {
         false
     }
-    /// Takes a member of the root object once its value is read; the root
-    /// stays in the tree, without it.
-    fn member(&mut self, _member: Member<'a>) {}
+    /// Takes a member of the root object or of such an object, whose path
+    /// is `path`, once its value is read; the object stays in the tree
+    /// without it.
+    fn member(&mut self, _path: &[Cow<'a, str>], _member: Member<'a>) {}
 }
 
 /// What [`Parser::parse_pruned`] made of a document.
@@ -200,13 +203,13 @@ impl<'a> Parser<'a> {
     /// The container opened now, at `bracket`, inside `parent`, as it is to
     /// be read. `object` says which bracket opens it; `members` are those
     /// of the open objects; `stream` says which arrays' elements it takes.
-    fn open_child(
+    fn open_child<'s>(
         &mut self,
         bracket: usize,
         parent: Option<Open>,
         members: &[Member<'a>],
         object: bool,
-        stream: Option<&dyn Stream<'a>>,
+        stream: Option<&mut (dyn Stream<'a> + 's)>,
     ) -> Open {
         let mut open = Open {
             bracket,
@@ -227,9 +230,8 @@ impl<'a> Parser<'a> {
                 if let Some(member) = members.last() {
                     let key = member.key().as_str();
                     if keeps(&self.path, key) {
-                        open.streamed = !object
-                            && self.path.is_empty()
-                            && stream.is_some_and(|s| s.streams(key, member.key().span().start()));
+                        let at = member.key().span().start();
+                        open.streamed = stream.is_some_and(|s| s.streams(&self.path, key, at));
                         open.keyed = true;
                         self.path.push(member.key().text().clone());
                     } else {
@@ -281,7 +283,7 @@ impl<'a> Parser<'a> {
                                 stack.last(),
                                 &members,
                                 false,
-                                stream.as_deref(),
+                                stream.as_deref_mut(),
                             );
                             if values.capacity() == 0 {
                                 // Skip the 4, 8, 16 regrowth of a first push.
@@ -302,7 +304,13 @@ impl<'a> Parser<'a> {
                         self.pos += 1;
                         Value::new(ValueKind::Object(Vec::new()), Span::new(bracket, self.pos))
                     } else {
-                        let mut open = self.open_child(bracket, stack.last(), &members, true, None);
+                        let mut open = self.open_child(
+                            bracket,
+                            stack.last(),
+                            &members,
+                            true,
+                            stream.as_deref_mut(),
+                        );
                         let key = self.parse_key(bracket, None)?;
                         if open.pruned {
                             open.first = self.pruned_keys.len();
@@ -351,11 +359,10 @@ impl<'a> Parser<'a> {
                         if let Some(member) = members.last_mut() {
                             member.set_value(value);
                         }
-                        if let (true, 1, Some(stream)) =
-                            (takes_members, stack.len(), stream.as_mut())
-                        {
+                        let handed = open.streamed || (takes_members && stack.len() == 1);
+                        if let (true, Some(stream)) = (handed, stream.as_mut()) {
                             if let Some(member) = members.pop() {
-                                stream.member(member);
+                                stream.member(&self.path, member);
                             }
                         }
                     }
@@ -391,7 +398,7 @@ impl<'a> Parser<'a> {
                 } else {
                     if open.streamed {
                         if let Some(stream) = stream.as_mut() {
-                            stream.element(value);
+                            stream.element(&self.path, value);
                         }
                     } else if !open.pruned {
                         values.push(value);

@@ -111,12 +111,9 @@ impl<'a> Value<'a> {
         Value { kind, span }
     }
 
-    /// The members of an object, taken out of it; none for other values.
-    pub(crate) fn into_members(self) -> Vec<Member<'a>> {
-        match self.kind {
-            ValueKind::Object(members) => members,
-            _ => Vec::new(),
-        }
+    /// What the value holds, to change it.
+    pub(crate) fn kind_mut(&mut self) -> &mut ValueKind<'a> {
+        &mut self.kind
     }
 
     /// What the value holds.
@@ -535,6 +532,11 @@ impl<'a> Member<'a> {
     /// parsed document (a Terraform plan's planned values).
     pub(crate) fn new(key: Key<'a>, value: Value<'a>) -> Member<'a> {
         Member { key, value }
+    }
+
+    /// The member's value, to change it.
+    pub(crate) fn value_mut(&mut self) -> &mut Value<'a> {
+        &mut self.value
     }
 
     /// Puts `value` in place of the member's value, and returns that.

@@ -643,6 +643,24 @@ pub fn lint(source: &str) -> Vec<Diagnostic> {
     Linter::new().lint(source)
 }
 
+/// Panics unless linting `source` in windows of one, two and three members
+/// or elements finds what the whole lint finds, in the same order. Only in
+/// builds with `--cfg fuzzing`, as cargo-fuzz makes them, for the `lint`
+/// target: windows are otherwise for bodies of a megabyte or more.
+#[cfg(fuzzing)]
+#[doc(hidden)]
+pub fn fuzz_windows_lint_as_whole(source: &str) {
+    let linter = Linter::new();
+    let whole = linter.lint(source);
+    for size in 1..=3 {
+        let mut found = Vec::new();
+        let before = linter.find_unparsed(source);
+        if windows::lint(&linter, source, before, size, &mut |d| found.push(d)).is_ok() {
+            assert_eq!(found, whole, "windows of {size}");
+        }
+    }
+}
+
 /// Where a finding sorts: by span, then code.
 fn position(d: &Diagnostic) -> (usize, usize, &'static str) {
     (d.span().start(), d.span().end(), d.code())

@@ -1,30 +1,39 @@
-//! Linting a large body a window of its root members at a time.
+//! Linting a large body a window of its members and elements at a time.
 //!
 //! A body with a finding for each of millions of keys (unknown ones, or one
-//! key repeated) would otherwise hold a tree member and a finding per key
-//! until the report is sorted: some 500 bytes a key, 24 times the size of
-//! the file. Instead:
+//! key repeated) or array elements would otherwise hold a tree node and a
+//! finding for each until the report is sorted: some 500 bytes apiece, 24
+//! to 260 times the size of the file. Instead:
 //!
-//! 1. A first parse checks the syntax and keeps, of the root's members, the
-//!    last of each key a rule reads as a field: the *skeleton*, all that the
-//!    rules know of the body beyond any one member. (Go's decoder, and so
-//!    every rule, takes the last of repeated keys.) Envelope keys are in it
-//!    only when the body is a response envelope.
-//! 2. A second parse hands the members over one at a time. The others
-//!    (unknown keys, earlier copies of repeated ones) are gathered in
-//!    windows; each window is linted with the skeleton as one object. The
-//!    findings inside its members are the window's. Those elsewhere (the
-//!    skeleton's, the body's own) are the same in every window, and are
-//!    kept from the first; they are merged in by position.
-//! 3. A repeated root key is found across windows by a map from each key's
-//!    hash to its first and its latest member.
+//! 1. A first parse checks the syntax and keeps the *skeleton*: of the
+//!    root and of each object of a field in it (`login_design`,
+//!    `mfa_config`, ...), the last member of each field (Go's decoder, and
+//!    so every rule, takes the last of repeated keys); of each array of a
+//!    field, its first element and the first of each new name of a renamed
+//!    value (the rules that read an array whole ask whether it is empty and
+//!    whether it lists the new name). Envelope keys are in the root's only
+//!    when the body is a response envelope. Values that no rule reads are
+//!    not kept at all.
+//! 2. A second parse hands the other members and every element over one at
+//!    a time, gathered in windows. Each window is linted with the skeleton,
+//!    its children put in place; the findings inside its children are the
+//!    window's. Those elsewhere (the skeleton's, the body's own) are the
+//!    same in every window, and are kept from the first; they are merged
+//!    in by position.
+//! 3. A repeated key is found across windows by a map, for each object, from
+//!    each key's hash to its first, last and latest member: the last tells
+//!    which copies Go's decoder ignores, and those have no finding but
+//!    their repeat, so they join no window.
 //!
 //! The findings are the whole lint's, in the same order: the test
 //! `windows_lint_as_the_whole_body` holds it over every test payload with
-//! windows of one to three members. What makes that so: a removal finds a
-//! member's neighbours in the text, for they may be in another window, and
-//! the "did you mean" count goes on from window to window.
+//! windows of one to three children, and so does the `lint` fuzz target for
+//! every input. What makes that so: a removal finds a member's neighbours
+//! in the text, for they may be in another window; paths name an element
+//! by its index in the whole array ([`Context::items_from`]); the "did you
+//! mean" count goes on from window to window.
 
+use std::borrow::Cow;
 use std::collections::hash_map::{Entry, HashMap, RandomState};
 use std::collections::VecDeque;
 use std::hash::{BuildHasher, BuildHasherDefault, Hasher};
@@ -68,16 +77,11 @@ pub(super) fn lint(
     if source.len() > MAX_WINDOWED {
         return Err(before);
     }
-    let size = size.max(1);
     let mut survey = Survey {
         source,
-        size,
-        keys: Keys::default(),
-        skeleton: Vec::new(),
+        open: vec![Gathering::new(0, ROOT)],
+        found: Vec::new(),
         envelope_repeats: false,
-        items: Vec::new(),
-        count: 0,
-        large: None,
     };
     let braces = match json::parse_handing(source, rules::reads_value_of_member, &mut survey) {
         Err(error) => {
@@ -91,13 +95,15 @@ pub(super) fn lint(
         Ok(_) => return Err(before),
     };
     let Survey {
-        keys,
-        mut skeleton,
+        open,
+        found,
         envelope_repeats,
-        large,
         ..
     } = survey;
-    let envelope = structure::is_envelope(|key| skeleton.iter().any(|m| m.key().as_str() == key));
+    let Some(mut root) = open.into_iter().next() else {
+        return Err(before);
+    };
+    let envelope = structure::is_envelope(|key| root.kept.iter().any(|m| m.key().as_str() == key));
     // In a body that is no envelope, the envelope keys are unknown fields,
     // whose values no rule reads: but a repeated key in one is reported,
     // and only the whole tree holds it.
@@ -106,31 +112,35 @@ pub(super) fn lint(
     } else if envelope_repeats {
         return Err(before);
     } else {
-        skeleton.retain(|m| crate::fields::find(&[m.key().as_str()]).is_some());
+        root.kept
+            .retain(|m| crate::fields::find(&[m.key().as_str()]).is_some());
         reads_field_value_of_member
     };
-    skeleton.sort_by_key(|m| m.key().span().start());
-    let skeleton_keys: Vec<usize> = skeleton.iter().map(|m| m.key().span().start()).collect();
-    // Only the skeleton's large array is linted in windows; an earlier
-    // copy of its key is read whole, as the rules read it.
-    let large = large.filter(|large| skeleton_keys.binary_search(&large.key).is_ok());
+    let (members, root) = root.into_container(Vec::new(), braces);
+    let skeleton = Value::new(ValueKind::Object(members), braces);
+    // Only the containers of the skeleton are handed over again; an
+    // earlier copy of a key is read whole, as the rules read it.
+    let mut containers = vec![root];
+    containers.extend(found.into_iter().filter(|c| reaches(&skeleton, &c.way)));
     let disabled = linter.disabled();
     let mut windows = Windows {
         linter,
         source,
-        braces,
         repeats: !disabled.contains(&"duplicate-key"),
         disabled,
         skeleton,
-        skeleton_keys,
-        large,
-        next_item: 0,
-        bulk: Vec::new(),
-        items: Vec::new(),
+        by_address: containers
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (c.address(), i))
+            .collect(),
+        containers,
+        open: Vec::new(),
+        window: Vec::new(),
         spans: Vec::new(),
-        size,
-        keys,
+        size: size.max(1),
         pending: Vec::new(),
+        placeholder: None,
         before,
         context: None,
         suggested: 0,
@@ -144,56 +154,190 @@ pub(super) fn lint(
 
 /// [`rules::reads_value_of_member`] in a body that is no response
 /// envelope: the values of the field table's fields only.
-fn reads_field_value_of_member(path: &[std::borrow::Cow<'_, str>], key: &str) -> bool {
-    !path.is_empty() || crate::fields::find(&[key]).is_some()
+fn reads_field_value_of_member(path: &[Cow<'_, str>], key: &str) -> bool {
+    rules::field_at(path, key).is_some()
 }
 
-/// Whether the elements of the array of the top-level `key` may be linted
-/// in windows: the array of a field whose rules read each element alone.
-/// (`renamed-value` reads an element with the others.)
-fn windows_elements_of(key: &str) -> bool {
-    crate::fields::find(&[key]).is_some_and(|field| field.renamed_values().is_empty())
+/// Whether the skeleton has a container at the end of `way`.
+fn reaches(skeleton: &Value<'_>, way: &[usize]) -> bool {
+    container_of(skeleton, way).is_some()
+}
+
+/// The container at the end of `way` in `skeleton`.
+fn container_of<'t, 'a>(skeleton: &'t Value<'a>, way: &[usize]) -> Option<&'t Value<'a>> {
+    let mut node = skeleton;
+    for &at in way {
+        node = node
+            .as_object()?
+            .iter()
+            .find(|m| m.key().span().start() == at)?
+            .value();
+    }
+    Some(node)
+}
+
+/// The keys of the members on `way` in `skeleton`: the path of the
+/// container at its end.
+fn keys_on<'t>(skeleton: &'t Value<'_>, way: &[usize]) -> Vec<&'t str> {
+    let mut keys = Vec::with_capacity(way.len());
+    let mut node = skeleton;
+    for &at in way {
+        let Some(member) = node
+            .as_object()
+            .and_then(|members| members.iter().find(|m| m.key().span().start() == at))
+        else {
+            break;
+        };
+        keys.push(member.key().as_str());
+        node = member.value();
+    }
+    keys
+}
+
+/// [`container_of`], to change it.
+fn container_mut<'t, 'a>(skeleton: &'t mut Value<'a>, way: &[usize]) -> Option<&'t mut Value<'a>> {
+    let mut node = skeleton;
+    for &at in way {
+        let ValueKind::Object(members) = node.kind_mut() else {
+            return None;
+        };
+        node = members
+            .iter_mut()
+            .find(|m| m.key().span().start() == at)?
+            .value_mut();
+    }
+    Some(node)
+}
+
+/// A container whose children the parses hand over one at a time: the
+/// root, and the objects and arrays of the field table's fields in it.
+struct Container<'a> {
+    /// Where the keys of the members down to it start, from the root's.
+    way: Vec<usize>,
+    span: Span,
+    array: bool,
+    /// An object's keys.
+    keys: Keys,
+    /// Where the keys of an object's members in the skeleton start, in
+    /// order.
+    kept: Vec<usize>,
+    /// The elements of an array in the skeleton, with their indices: the
+    /// first, and the first of each new name of a renamed value, so that
+    /// the rules that read the array whole (is it empty, does it list the
+    /// new name) read it alike in every window.
+    representatives: Vec<(usize, Value<'a>)>,
+    /// In the second parse: the index of an array's next element, and
+    /// whether its member was noted (at its first child, for its repeat to
+    /// come before its children's findings).
+    next: usize,
+    noted: bool,
+}
+
+impl Container<'_> {
+    /// Where the key of its member starts; the root's is `ROOT`.
+    fn address(&self) -> usize {
+        self.way.last().copied().unwrap_or(ROOT)
+    }
+}
+
+const ROOT: usize = usize::MAX;
+
+/// What the first parse gathers of a container open at `depth`, the
+/// value of the member whose key starts at `address`.
+struct Gathering<'a> {
+    depth: usize,
+    address: usize,
+    keys: Keys,
+    /// An object's last member of each field (the root's: of each key a
+    /// rule reads).
+    kept: Vec<Member<'a>>,
+    /// An array's first element, and the first of each new name of its
+    /// field's renamed values, with their indices.
+    representatives: Vec<(usize, Value<'a>)>,
+    count: usize,
+}
+
+impl<'a> Gathering<'a> {
+    fn new(depth: usize, address: usize) -> Gathering<'a> {
+        Gathering {
+            depth,
+            address,
+            keys: Keys::default(),
+            kept: Vec::new(),
+            representatives: Vec::new(),
+            count: 0,
+        }
+    }
+
+    /// The skeleton's members of an object, and what the second parse
+    /// needs of it, at `way`, whose span is `span`.
+    fn into_container(mut self, way: Vec<usize>, span: Span) -> (Vec<Member<'a>>, Container<'a>) {
+        self.kept.sort_by_key(|m| m.key().span().start());
+        let kept = self.kept.iter().map(|m| m.key().span().start()).collect();
+        let container = Container {
+            way,
+            span,
+            array: false,
+            keys: self.keys,
+            kept,
+            representatives: Vec::new(),
+            next: 0,
+            noted: false,
+        };
+        (self.kept, container)
+    }
 }
 
 /// The state of the first parse.
 struct Survey<'a> {
     source: &'a str,
-    size: usize,
-    keys: Keys,
-    /// The last member of each key a rule reads, so far.
-    skeleton: Vec<Member<'a>>,
+    /// What is gathered of the open containers, the root's first.
+    open: Vec<Gathering<'a>>,
+    /// The containers read, but the root.
+    found: Vec<Container<'a>>,
     /// Whether the value of an envelope key has a repeated key in it.
     envelope_repeats: bool,
-    /// The elements of the array being read, while they are no more than
-    /// `size`, and how many it has so far.
-    items: Vec<Value<'a>>,
-    count: usize,
-    /// The last field array with more than `size` elements.
-    large: Option<Large<'a>>,
 }
 
-/// A field array with more elements than a window holds, kept in the
-/// skeleton with its first element only: the rules that read the array
-/// whole see it has some.
-struct Large<'a> {
-    /// Where its member's key starts.
-    key: usize,
-    /// The array's span.
-    span: Span,
-    first: Value<'a>,
+/// Whether the value of the member `key` of the object at `path` is a
+/// container the parses hand over.
+fn is_handed(path: &[Cow<'_, str>], key: &str) -> bool {
+    match path.first() {
+        Some(top) if structure::is_envelope_key(top) => false,
+        _ => rules::field_at(path, key).is_some(),
+    }
 }
 
 impl<'a> json::Stream<'a> for Survey<'a> {
-    fn streams(&self, key: &str, _: usize) -> bool {
-        windows_elements_of(key)
+    fn streams(&mut self, path: &[Cow<'_, str>], key: &str, at: usize) -> bool {
+        let handed =
+            self.open.last().is_some_and(|g| g.depth == path.len()) && is_handed(path, key);
+        if handed {
+            self.open.push(Gathering::new(path.len() + 1, at));
+        }
+        handed
     }
 
-    fn element(&mut self, value: Value<'a>) {
-        self.count += 1;
-        if self.count <= self.size || self.items.is_empty() {
-            self.items.push(value);
-        } else if self.count == self.size + 1 {
-            self.items.truncate(1);
+    fn element(&mut self, path: &[Cow<'a, str>], value: Value<'a>) {
+        let Some(gathering) = self.open.last_mut() else {
+            return;
+        };
+        let index = gathering.count;
+        gathering.count += 1;
+        let renamed_to = value.as_str().and_then(|text| {
+            crate::fields::find(path)?
+                .renamed_values()
+                .iter()
+                .find(|r| r.to == text)
+        });
+        let new_name = renamed_to.is_some_and(|r| {
+            !gathering
+                .representatives
+                .iter()
+                .any(|(_, v)| v.as_str() == Some(r.to))
+        });
+        if index == 0 || new_name {
+            gathering.representatives.push((index, value));
         }
     }
 
@@ -201,70 +345,99 @@ impl<'a> json::Stream<'a> for Survey<'a> {
         true
     }
 
-    fn member(&mut self, mut member: Member<'a>) {
-        self.keys.note(self.source, &member);
-        let key = member.key().as_str();
-        if !rules::reads_value_of(key) {
-            return;
-        }
-        if structure::is_envelope_key(key) {
-            self.envelope_repeats |= has_repeated_key(member.value());
-        }
-        let streamed = member.value().as_array().is_some() && windows_elements_of(key);
-        if streamed {
-            let span = member.value().span();
-            let items = std::mem::take(&mut self.items);
-            let count = std::mem::take(&mut self.count);
-            if count > self.size {
-                if let Some(first) = items.into_iter().next() {
-                    self.large = Some(Large {
-                        key: member.key().span().start(),
+    fn member(&mut self, path: &[Cow<'a, str>], mut member: Member<'a>) {
+        let depth = path.len();
+        let at = member.key().span().start();
+        if self.open.last().is_some_and(|g| g.depth == depth + 1) {
+            if let Some(gathering) = self.open.pop() {
+                // The containers open above it are on its way.
+                let mut way: Vec<usize> = self.open.iter().skip(1).map(|g| g.address).collect();
+                way.push(at);
+                let span = member.value().span();
+                let container = if member.value().as_array().is_some() {
+                    let items = gathering
+                        .representatives
+                        .iter()
+                        .map(|(_, v)| v.clone())
+                        .collect();
+                    member.replace_value(Value::new(ValueKind::Array(items), span));
+                    Container {
+                        way,
                         span,
-                        first: first.clone(),
-                    });
-                    member.replace_value(Value::new(ValueKind::Array(vec![first]), span));
-                }
-            } else {
-                member.replace_value(Value::new(ValueKind::Array(items), span));
+                        array: true,
+                        keys: Keys::default(),
+                        kept: Vec::new(),
+                        representatives: gathering.representatives,
+                        next: 0,
+                        noted: false,
+                    }
+                } else {
+                    let (members, container) = gathering.into_container(way, span);
+                    member.replace_value(Value::new(ValueKind::Object(members), span));
+                    container
+                };
+                self.found.push(container);
             }
         }
+        let Some(gathering) = self.open.last_mut() else {
+            return;
+        };
+        gathering.keys.note(self.source, &member);
         let key = member.key().as_str();
-        match self
-            .skeleton
-            .iter_mut()
-            .find(|kept| kept.key().as_str() == key)
-        {
-            Some(kept) => *kept = member,
-            None => self.skeleton.push(member),
+        let kept = if depth == 0 {
+            if structure::is_envelope_key(key) {
+                self.envelope_repeats |= has_repeated_key(member.value());
+            }
+            rules::reads_value_of(key)
+        } else {
+            rules::field_at(path, key).is_some()
+        };
+        if !kept {
+            return;
+        }
+        match gathering.kept.iter_mut().find(|m| m.key().as_str() == key) {
+            Some(earlier) => *earlier = member,
+            None => gathering.kept.push(member),
         }
     }
 }
+
+/// A child of a container in a window: a member, or an element and its
+/// index.
+enum Child<'a> {
+    Member(Member<'a>),
+    Element(usize, Value<'a>),
+}
+
+/// A container's children in a window: its index, its members, its
+/// elements with their indices.
+type Group<'a> = (usize, Vec<Member<'a>>, Vec<(usize, Value<'a>)>);
 
 /// The state of the second parse.
 struct Windows<'l, 'a, 'e> {
     linter: &'l Linter,
     source: &'a str,
-    /// The root object's span.
-    braces: Span,
     disabled: Vec<&'static str>,
-    skeleton: Vec<Member<'a>>,
-    /// Where the skeleton's keys start, in order.
-    skeleton_keys: Vec<usize>,
-    /// The skeleton's array linted in windows, if any, and the index of its
-    /// next element.
-    large: Option<Large<'a>>,
-    next_item: usize,
-    /// The window: root members, and elements of the large array with
-    /// their indices; the spans of both, in order.
-    bulk: Vec<Member<'a>>,
-    items: Vec<(usize, Value<'a>)>,
-    spans: Vec<Span>,
-    size: usize,
-    keys: Keys,
     /// Whether `duplicate-key` is on.
     repeats: bool,
-    /// The repeated root keys found since the last window was linted.
+    /// The root with the skeleton's members of each container in it.
+    skeleton: Value<'a>,
+    containers: Vec<Container<'a>>,
+    /// Each container's index by its address.
+    by_address: HashMap<usize, usize>,
+    /// The containers open now, innermost last.
+    open: Vec<usize>,
+    /// The window: children with their containers, and their spans, in
+    /// order.
+    window: Vec<(usize, Child<'a>)>,
+    spans: Vec<Span>,
+    size: usize,
+    /// The repeated keys found since the last window was linted.
     pending: Vec<Diagnostic>,
+    /// The latest earlier copy of an unknown root key: were the first
+    /// window linted with no root member, the body would look empty, so
+    /// this one stands in, its findings left out.
+    placeholder: Option<Member<'a>>,
     /// The findings made before the parse, until the first window.
     before: Vec<Diagnostic>,
     /// The findings outside every window, sorted, until handed over; `None`
@@ -276,21 +449,29 @@ struct Windows<'l, 'a, 'e> {
 }
 
 impl<'a> json::Stream<'a> for Windows<'_, 'a, '_> {
-    fn streams(&self, _: &str, at: usize) -> bool {
-        self.large.as_ref().is_some_and(|large| large.key == at)
+    fn streams(&mut self, _: &[Cow<'_, str>], _: &str, at: usize) -> bool {
+        match self.by_address.get(&at) {
+            Some(&c) if c != 0 => {
+                self.open.push(c);
+                true
+            }
+            _ => false,
+        }
     }
 
-    fn element(&mut self, value: Value<'a>) {
-        let index = self.next_item;
-        if index == 0 {
-            // The array's member is handed over once its elements are: its
-            // repeat, at its key, comes before them.
-            self.visit_large();
-        }
-        self.next_item += 1;
+    fn element(&mut self, _: &[Cow<'a, str>], value: Value<'a>) {
+        let Some(&c) = self.open.last() else {
+            return;
+        };
+        self.note(c);
+        let Some(container) = self.containers.get_mut(c) else {
+            return;
+        };
+        let index = container.next;
+        container.next += 1;
         let end = value.span().end();
         self.spans.push(value.span());
-        self.items.push((index, value));
+        self.window.push((c, Child::Element(index, value)));
         self.fill(end);
     }
 
@@ -298,136 +479,305 @@ impl<'a> json::Stream<'a> for Windows<'_, 'a, '_> {
         true
     }
 
-    /// Takes the next member of the root.
-    fn member(&mut self, member: Member<'a>) {
+    fn member(&mut self, path: &[Cow<'a, str>], member: Member<'a>) {
         let at = member.key().span().start();
-        if self.large.as_ref().is_some_and(|large| large.key == at) {
+        // The member whose value is the innermost open container closes it.
+        if self.open.last().is_some_and(|&inner| {
+            self.containers
+                .get(inner)
+                .is_some_and(|c| c.address() == at)
+        }) {
+            self.open.pop();
+        }
+        let c = self.open.last().copied().unwrap_or(0);
+        self.note(c);
+        let own = self.by_address.get(&at).copied();
+        let shadowed = if own.is_some_and(|i| self.containers.get(i).is_some_and(|o| o.noted)) {
+            false
+        } else {
+            let path: Vec<&str> = path.iter().map(|k| k.as_ref()).collect();
+            self.visit(c, &path, &member)
+        };
+        let Some(container) = self.containers.get(c) else {
             return;
-        }
-        let visit = self.keys.visit(self.source, &member);
-        if let Some(repeat) = visit.repeat.filter(|_| self.repeats) {
-            self.pending.push(repeated(self.source, &member, repeat));
-        }
-        if self.skeleton_keys.binary_search(&at).is_ok() {
+        };
+        if container.kept.binary_search(&at).is_ok() {
             return;
         }
         // An earlier copy of a key the rules ignore, whose value none reads,
         // has no finding but its repeat. (That of a skeleton key stays: its
         // last copy, in the skeleton, shadows it in the window too.)
-        let key = member.key().as_str();
-        if visit.shadowed && !self.skeleton.iter().any(|m| m.key().as_str() == key) {
+        if shadowed && !self.is_skeleton_key(c, member.key().as_str()) {
+            let end = member.span().end();
+            if c == 0 {
+                self.placeholder = Some(member);
+            }
+            self.fill(end);
             return;
         }
         let end = member.span().end();
         self.spans.push(member.span());
-        self.bulk.push(member);
+        self.window.push((c, Child::Member(member)));
         self.fill(end);
     }
 }
 
-impl Windows<'_, '_, '_> {
-    /// Notes the member of the large array, from the skeleton.
-    fn visit_large(&mut self) {
-        let Some(large) = &self.large else {
-            return;
+impl<'a> Windows<'_, 'a, '_> {
+    /// Notes `member` in the keys of container `c`, whose path is `path`,
+    /// keeping its repeat; whether a later member has its key.
+    fn visit(&mut self, c: usize, path: &[&str], member: &Member<'_>) -> bool {
+        let Some(container) = self.containers.get_mut(c) else {
+            return false;
         };
-        let Some(member) = self
-            .skeleton
-            .iter()
-            .find(|m| m.key().span().start() == large.key)
-        else {
-            return;
-        };
-        let visit = self.keys.visit(self.source, member);
+        let visit = container.keys.visit(self.source, member);
         if let Some(repeat) = visit.repeat.filter(|_| self.repeats) {
-            self.pending.push(repeated(self.source, member, repeat));
+            self.pending
+                .push(repeated(self.source, path, member, repeat));
         }
+        visit.shadowed
     }
 
-    /// Lints the window once it is full; `end` is where its last element
-    /// ends.
+    /// At the first child of container `c`: notes its member, from the
+    /// skeleton, in its parent's keys, so that its repeat comes before its
+    /// children's findings. Its parent's first.
+    fn note(&mut self, c: usize) {
+        let Some(container) = self.containers.get(c) else {
+            return;
+        };
+        if c == 0 || container.noted {
+            return;
+        }
+        let way = container.way.clone();
+        let Some((&at, above)) = way.split_last() else {
+            return;
+        };
+        let parent = above
+            .last()
+            .and_then(|a| self.by_address.get(a).copied())
+            .unwrap_or(0);
+        self.note(parent);
+        if let Some(container) = self.containers.get_mut(c) {
+            container.noted = true;
+        }
+        let skeleton = std::mem::replace(
+            &mut self.skeleton,
+            Value::new(ValueKind::Null, Span::new(0, 0)),
+        );
+        let path = keys_on(&skeleton, above);
+        let member = container_of(&skeleton, above)
+            .and_then(Value::as_object)
+            .and_then(|members| members.iter().find(|m| m.key().span().start() == at));
+        if let Some(member) = member {
+            self.visit(parent, &path, member);
+        }
+        self.skeleton = skeleton;
+    }
+
+    /// Whether `key` is one of the skeleton's keys in container `c`.
+    fn is_skeleton_key(&self, c: usize, key: &str) -> bool {
+        let Some(container) = self.containers.get(c) else {
+            return false;
+        };
+        container_of(&self.skeleton, &container.way)
+            .and_then(Value::as_object)
+            .is_some_and(|members| members.iter().any(|m| m.key().as_str() == key))
+    }
+
+    /// Lints the window once it is full, counting the repeats found since
+    /// the last (an earlier copy of an unknown key is one, and no child);
+    /// `end` is where the last child read ends.
     fn fill(&mut self, end: usize) {
-        if self.spans.len() >= self.size {
-            self.lint_window(end);
+        if self.spans.len() + self.pending.len() >= self.size {
+            self.flush(end);
         }
     }
 
     /// Lints what is left after the last member.
     fn finish(&mut self) {
+        self.flush(usize::MAX);
+    }
+
+    /// Lints the window, or hands over the repeats alone when the window
+    /// has no child and the first window was linted.
+    fn flush(&mut self, boundary: usize) {
         if self.context.is_none() || !self.spans.is_empty() {
-            self.lint_window(usize::MAX);
+            self.lint_window(boundary);
         } else {
             let pending = self.linter.configure(std::mem::take(&mut self.pending));
-            self.hand_over(pending, usize::MAX);
+            self.hand_over(pending, boundary);
         }
     }
 
     /// Lints the window with the skeleton and hands over every finding
-    /// before `boundary`, where the next element can start at the earliest.
+    /// before `boundary`, where the next child can start at the earliest.
     fn lint_window(&mut self, boundary: usize) {
         let spans = std::mem::take(&mut self.spans);
-        let mut skeleton = std::mem::take(&mut self.skeleton);
-        // The large array holds the window's elements, or else its first.
-        let mut items_from = None;
-        if let Some(large) = &self.large {
-            let items = std::mem::take(&mut self.items);
-            if let Some(&(first, _)) = items.first() {
-                items_from = Some((large.span.start(), first));
-            }
-            let elements: Vec<Value<'_>> = if items.is_empty() {
-                vec![large.first.clone()]
-            } else {
-                items.into_iter().map(|(_, value)| value).collect()
+        let mut keys: Vec<usize> = Vec::new();
+        // Each container's children in the window, in order.
+        let mut groups: Vec<Group<'a>> = Vec::new();
+        for (c, child) in std::mem::take(&mut self.window) {
+            let at = match groups.iter().position(|(g, _, _)| *g == c) {
+                Some(at) => at,
+                None => {
+                    groups.push((c, Vec::new(), Vec::new()));
+                    groups.len() - 1
+                }
             };
-            if let Some(member) = skeleton
-                .iter_mut()
-                .find(|m| m.key().span().start() == large.key)
-            {
-                member.replace_value(Value::new(ValueKind::Array(elements), large.span));
+            if let Some((_, members, elements)) = groups.get_mut(at) {
+                match child {
+                    Child::Member(member) => {
+                        keys.push(member.key().span().start());
+                        members.push(member);
+                    }
+                    Child::Element(index, value) => elements.push((index, value)),
+                }
             }
         }
-        let members = merge_by_start(skeleton, std::mem::take(&mut self.bulk));
-        let root = Value::new(ValueKind::Object(members), self.braces);
+        // Every array holds some of its elements: their indices, for paths.
+        let mut items_from: Vec<(usize, Vec<usize>)> = self
+            .containers
+            .iter()
+            .filter(|c| c.array)
+            .map(|c| {
+                (
+                    c.span.start(),
+                    c.representatives.iter().map(|(i, _)| *i).collect(),
+                )
+            })
+            .collect();
+        let first = self.context.is_none();
+        let root_is_empty = self.skeleton.as_object().is_some_and(<[_]>::is_empty)
+            && !groups
+                .iter()
+                .any(|(c, members, _)| *c == 0 && !members.is_empty());
+        let mut stand_in = None;
+        if first && root_is_empty {
+            if let Some(placeholder) = self.placeholder.take() {
+                stand_in = Some(placeholder.span());
+                groups.push((0, vec![placeholder], Vec::new()));
+            }
+        }
+        for (c, members, elements) in groups {
+            if let Some(indices) = self.put(c, members, elements) {
+                let start = self.containers.get(c).map_or(0, |c| c.span.start());
+                if let Some(entry) = items_from.iter_mut().find(|(s, _)| *s == start) {
+                    entry.1 = indices;
+                }
+            }
+        }
+        for container in self.containers.iter().filter(|c| !c.array) {
+            keys.extend(&container.kept);
+        }
+        keys.sort_unstable();
+
         let mut cx =
             Context::new(self.source, self.linter.profile).with_disabled(self.disabled.clone());
         cx.suggested = self.suggested;
         cx.suggest_log = Some(Vec::new());
         cx.items_from = items_from;
-        rules::check(&root, &mut cx);
+        rules::check(&self.skeleton, &mut cx);
         let log = cx.suggest_log.take().unwrap_or_default();
         self.suggested += log.iter().filter(|&&at| inside(&spans, at, at)).count();
-        let members = root.into_members();
+        self.restore();
 
-        // Inside the large array, what is not in the window is another's.
-        let elsewhere = self.large.as_ref().map_or(Span::new(0, 0), |large| {
-            Span::new(large.span.start() + 1, large.span.end().saturating_sub(1))
-        });
-        let first = self.context.is_none();
+        // Inside an array, the elements not in the window are another's.
+        let arrays: Vec<Span> = self
+            .containers
+            .iter()
+            .filter(|c| c.array)
+            .map(|c| Span::new(c.span.start() + 1, c.span.end().saturating_sub(1)))
+            .collect();
         let mut found = std::mem::take(&mut self.pending);
         let mut context = Vec::new();
         for diagnostic in cx.into_diagnostics() {
             let span = diagnostic.span();
-            // Repeated root keys are the map's to report, across windows.
-            if diagnostic.code() == "duplicate-key" && is_key_of(&members, span) {
+            // The keys of handed objects are their maps' to report repeats
+            // of, across windows.
+            if diagnostic.code() == "duplicate-key" && keys.binary_search(&span.start()).is_ok() {
                 continue;
             }
             if inside(&spans, span.start(), span.end()) {
                 found.push(diagnostic);
-            } else if first && !inside(&[elsewhere], span.start(), span.end()) {
+            } else if first
+                && !arrays
+                    .iter()
+                    .chain(&stand_in)
+                    .any(|a| inside(&[*a], span.start(), span.end()))
+            {
                 context.push(diagnostic);
             }
         }
-        let skeleton_keys = &self.skeleton_keys;
-        self.skeleton = members
-            .into_iter()
-            .filter(|m| skeleton_keys.binary_search(&m.key().span().start()).is_ok())
-            .collect();
         if first {
             context.append(&mut self.before);
             self.context = Some(self.linter.configure(context).into());
         }
         let found = self.linter.configure(found);
         self.hand_over(found, boundary);
+    }
+
+    /// Puts the window's `members` or `elements` of container `c` into the
+    /// skeleton, each in place; for an array, the indices of what it then
+    /// holds.
+    fn put(
+        &mut self,
+        c: usize,
+        members: Vec<Member<'a>>,
+        elements: Vec<(usize, Value<'a>)>,
+    ) -> Option<Vec<usize>> {
+        let container = self.containers.get(c)?;
+        let value = container_mut(&mut self.skeleton, &container.way)?;
+        match value.kind_mut() {
+            ValueKind::Object(kept) => {
+                let kept = std::mem::take(kept);
+                *value.kind_mut() = ValueKind::Object(merge_by_start(kept, members));
+                None
+            }
+            ValueKind::Array(items) => {
+                // The representatives, but those in the window, and the
+                // window's elements, by index.
+                let taken: Vec<usize> = elements.iter().map(|(i, _)| *i).collect();
+                let mut merged: Vec<(usize, Value<'a>)> = container
+                    .representatives
+                    .iter()
+                    .map(|(i, _)| *i)
+                    .zip(std::mem::take(items))
+                    .filter(|(i, _)| !taken.contains(i))
+                    .chain(elements)
+                    .collect();
+                merged.sort_by_key(|(i, _)| *i);
+                let indices = merged.iter().map(|(i, _)| *i).collect();
+                *value.kind_mut() = ValueKind::Array(merged.into_iter().map(|(_, v)| v).collect());
+                Some(indices)
+            }
+            _ => None,
+        }
+    }
+
+    /// Takes the window's children back out of the skeleton.
+    fn restore(&mut self) {
+        for container in &self.containers {
+            let Some(value) = container_mut(&mut self.skeleton, &container.way) else {
+                continue;
+            };
+            match value.kind_mut() {
+                ValueKind::Object(members) => {
+                    members.retain(|m| {
+                        container
+                            .kept
+                            .binary_search(&m.key().span().start())
+                            .is_ok()
+                    });
+                }
+                ValueKind::Array(items) => {
+                    *items = container
+                        .representatives
+                        .iter()
+                        .map(|(_, v)| v.clone())
+                        .collect();
+                }
+                _ => {}
+            }
+        }
     }
 
     /// Hands over `found`, sorted, merged with the context findings that
@@ -474,15 +824,6 @@ fn inside(spans: &[Span], start: usize, end: usize) -> bool {
     i.checked_sub(1)
         .and_then(|i| spans.get(i))
         .is_some_and(|s| end <= s.end())
-}
-
-/// Whether `span` is the key of one of `members`, which are in order.
-fn is_key_of(members: &[Member<'_>], span: Span) -> bool {
-    members
-        .binary_search_by_key(&span.start(), |m| m.key().span().start())
-        .ok()
-        .and_then(|i| members.get(i))
-        .is_some_and(|m| m.key().span() == span)
 }
 
 /// Every root key: where it is first and last, from the first parse; and
@@ -630,11 +971,13 @@ impl Seen {
 /// before in the member `latest` (whose value is an object or not).
 fn repeated(
     source: &str,
+    path: &[&str],
     member: &Member<'_>,
     (first, latest, object): (u32, Span, bool),
 ) -> Diagnostic {
-    let key = member.key().as_str();
-    let name = structure::subject(&[Seg::Key(key)]).to_string();
+    let mut segs: Vec<Seg<'_>> = path.iter().map(|k| Seg::Key(k)).collect();
+    segs.push(Seg::Key(member.key().as_str()));
+    let name = structure::subject(&segs).to_string();
     let first = Span::new(first as usize, key_end(source, first as usize));
     let objects = object || member.value().as_object().is_some();
     // The latest member is followed by this one, so its removal runs to the
@@ -766,6 +1109,12 @@ mod tests {
             r#"{"deny_unmatched_requests_exempted_zone_names": ["a_", "b_", "c_", "d_"], "deny_unmatched_requests_exempted_zone_names": [1]}"#.to_string(),
             r#"{"mfa_required_for_all_apps": true, "mfa_config": {"allowed_authenticators": ["totp", "x", 3, "y"]}, "z": 1, "zz": 2}"#.to_string(),
             r#"{"deny_unmatched_requests_exempted_zone_names": [], "a": 1}"#.to_string(),
+            r##"{"login_design": {"text_color": "red", "x": 1, "y": [1, {"a": 1, "a": 2}], "x": 2, "logo_path": "http://a/b.png", "TEXT_COLOR": "#fff"}, "k": 1, "login_design": {"z": 1, "footer_text": "", "z": {}, "z": 3}}"##.to_string(),
+            r#"{"mfa_required_for_all_apps": true, "mfa_config": {"allowed_authenticators": ["ssh_piv_key", "totp", 7, "ssh_piv_key", "piv_key", null, "x"], "sesion_duration": "1h", "q": 1, "q": 2}}"#.to_string(),
+            r#"{"mfa_config": {"allowed_authenticators": ["ssh_piv_key", "ssh_piv_key", "totp"]}, "mfa_config": {"allowed_authenticators": []}}"#.to_string(),
+            r#"{"mfa_required_for_all_apps": true, "mfa_config": {"allowed_authenticators": []}, "custom_pages": {"forbidden": "x", "a": 1, "b": 2}}"#.to_string(),
+            r#"{"mfa_piv_key_requirements": {"ssh_key_size": [256, 1, "x", 4096], "ssh_key_type": ["rsa", "dsa"], "u": 1}, "result": {"a": 1}}"#.to_string(),
+            r#"{"success": true, "errors": [{"a": 1, "a": 2}], "result": {"name": "", "x": [1, 2]}}"#.to_string(),
             "{}".to_string(),
             "[]".to_string(),
             r#"{"a": 1,}"#.to_string(),

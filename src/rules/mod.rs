@@ -285,10 +285,11 @@ pub(crate) struct Context<'s> {
     /// When set, the offset of each key that got such a search, in order:
     /// a body linted in windows counts those of each window.
     pub(crate) suggest_log: Option<Vec<usize>>,
-    /// When set, the array that starts at this offset holds the elements
-    /// from this index on, as paths name them: a large array is linted a
-    /// window of its elements at a time.
-    pub(crate) items_from: Option<(usize, usize)>,
+    /// The arrays that hold some of their elements only, each by the
+    /// offset it starts at, with the indices (in the whole document) of the
+    /// elements it holds, which paths name: a large body is linted a window
+    /// of elements at a time.
+    pub(crate) items_from: Vec<(usize, Vec<usize>)>,
     diagnostics: Vec<Diagnostic>,
 }
 
@@ -302,7 +303,7 @@ impl<'s> Context<'s> {
             present_known: None,
             suggested: 0,
             suggest_log: None,
-            items_from: None,
+            items_from: Vec::new(),
             diagnostics: Vec::new(),
         }
     }
@@ -347,10 +348,27 @@ pub(crate) fn reads_value_of(key: &str) -> bool {
     crate::fields::find(&[key]).is_some() || structure::is_envelope_key(key)
 }
 
-/// [`reads_value_of`] as the parser asks it, of a member anywhere: every
-/// value below the top level is read.
+/// [`reads_value_of`] as the parser asks it, of a member anywhere: below
+/// the top level, the values of the field table's fields, and everything
+/// inside a response envelope's members (`result` is a body). The values
+/// of other keys are reported by their key alone.
 pub(crate) fn reads_value_of_member(path: &[std::borrow::Cow<'_, str>], key: &str) -> bool {
-    !path.is_empty() || reads_value_of(key)
+    match path.first() {
+        None => reads_value_of(key),
+        Some(top) if structure::is_envelope_key(top) => true,
+        Some(_) => field_at(path, key).is_some(),
+    }
+}
+
+/// The field table's entry for the member `key` of the object at `path`.
+pub(crate) fn field_at(
+    path: &[std::borrow::Cow<'_, str>],
+    key: &str,
+) -> Option<&'static crate::fields::Field> {
+    let mut keys: Vec<&str> = Vec::with_capacity(path.len() + 1);
+    keys.extend(path.iter().map(|k| k.as_ref()));
+    keys.push(key);
+    crate::fields::find(&keys)
 }
 
 /// Runs every area's checks over a parsed document. Structure and schema

@@ -218,15 +218,15 @@ impl Schema {
         document: &'d Value<'a>,
         sink: &mut Sink<'_, 's, 'd, 'a>,
     ) {
-        self.validate_from(document, None, sink);
+        self.validate_from(document, &[], sink);
     }
 
-    /// [`Schema::validate`], where the array that starts at the offset
-    /// `items_from` names holds the elements from its index on.
+    /// [`Schema::validate`], where the arrays of `items_from` hold some of
+    /// their elements: see [`crate::rules::Context::items_from`].
     pub(crate) fn validate_from<'s, 'd, 'a>(
         &'s self,
         document: &'d Value<'a>,
-        items_from: Option<(usize, usize)>,
+        items_from: &[(usize, Vec<usize>)],
         sink: &mut Sink<'_, 's, 'd, 'a>,
     ) {
         match &self.inner {

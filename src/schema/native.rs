@@ -480,6 +480,17 @@ fn problem<'p, 's, 'd, 'a>(
     }
 }
 
+/// The index in the whole document of element `i` of the array that
+/// starts at `start`, by `items_from`: the arrays that hold some of their
+/// elements, each with the indices of those it holds.
+pub(crate) fn element_index(items_from: &[(usize, Vec<usize>)], start: usize, i: usize) -> usize {
+    items_from
+        .iter()
+        .find(|(s, _)| *s == start)
+        .and_then(|(_, indices)| indices.get(i).copied())
+        .unwrap_or(i)
+}
+
 /// Where found problems go.
 pub(crate) type Sink<'f, 's, 'd, 'a> = dyn FnMut(&Problem<'_, 's, 'd, 'a>) + 'f;
 
@@ -492,26 +503,23 @@ const MAX_DEPTH: usize = 16;
 pub(crate) struct Path<'d> {
     segs: [Seg<'d>; MAX_DEPTH],
     len: usize,
-    /// The array that starts at this offset holds the elements from this
-    /// index on: see [`crate::rules::Context::items_from`].
-    items_from: Option<(usize, usize)>,
+    /// The arrays that hold some of their elements: see
+    /// [`crate::rules::Context::items_from`].
+    items_from: Vec<(usize, Vec<usize>)>,
 }
 
 impl<'d> Path<'d> {
-    pub(crate) fn new(items_from: Option<(usize, usize)>) -> Path<'d> {
+    pub(crate) fn new(items_from: &[(usize, Vec<usize>)]) -> Path<'d> {
         Path {
             segs: [Seg::Index(0); MAX_DEPTH],
             len: 0,
-            items_from,
+            items_from: items_from.to_vec(),
         }
     }
 
     /// The index of element `i` of the array `array`.
     fn index(&self, array: &Value<'_>, i: usize) -> usize {
-        match self.items_from {
-            Some((start, first)) if start == array.span().start() => first + i,
-            _ => i,
-        }
+        element_index(&self.items_from, array.span().start(), i)
     }
 
     fn push(&mut self, seg: Seg<'d>) {
@@ -553,7 +561,7 @@ mod tests {
         let node = Node::compile(schema).unwrap();
         let doc = parse(src).unwrap();
         let mut out = Vec::new();
-        node.validate(&doc, &mut Path::new(None), &mut |p| {
+        node.validate(&doc, &mut Path::new(&[]), &mut |p| {
             out.push((to_pointer(p.path), p.keyword().map(str::to_string)))
         });
         out

@@ -69,15 +69,15 @@ impl std::fmt::Display for Dotted<'_, '_> {
 /// The path of the deepest member or element whose span contains `span`,
 /// as [`pointer_at`] finds it.
 pub(crate) fn path_at<'d>(root: &'d Value<'_>, span: Span) -> Vec<Seg<'d>> {
-    path_at_from(root, span, None)
+    path_at_from(root, span, &[])
 }
 
-/// [`path_at`], where the array that starts at the offset `items_from`
-/// names holds the elements from its index on.
+/// [`path_at`], where the arrays of `items_from` hold some of their
+/// elements: see [`crate::rules::Context::items_from`].
 pub(crate) fn path_at_from<'d>(
     root: &'d Value<'_>,
     span: Span,
-    items_from: Option<(usize, usize)>,
+    items_from: &[(usize, Vec<usize>)],
 ) -> Vec<Seg<'d>> {
     let mut path = Vec::new();
     let mut node = root;
@@ -102,11 +102,9 @@ pub(crate) fn path_at_from<'d>(
                     .and_then(|i| items.get(i).map(|v| (i, v)))
                     .filter(|(_, v)| contains(v.span(), span))
                     .map(|(i, v)| {
-                        let first = match items_from {
-                            Some((start, first)) if start == node.span().start() => first,
-                            _ => 0,
-                        };
-                        path.push(Seg::Index(first + i));
+                        let index =
+                            super::native::element_index(items_from, node.span().start(), i);
+                        path.push(Seg::Index(index));
                         v
                     })
             }

@@ -103,7 +103,7 @@ fn check_object(
             continue;
         };
         // The path is only worked out for a finding.
-        let path = pointer::path_at_from(root, member.key().span(), cx.items_from);
+        let path = pointer::path_at_from(root, member.key().span(), &cx.items_from);
         let name = subject(&path);
         let objects =
             before_member.value().as_object().is_some() || member.value().as_object().is_some();

@@ -67,8 +67,8 @@ pub(crate) fn check(root: &Value<'_>, cx: &mut Context<'_>) {
     // Only when the rule that reports the type problem is on, though:
     // otherwise the enum or range problem is all the user gets to see.
     let mut mistyped = None;
-    let items_from = cx.items_from;
-    schema.validate_from(root, items_from, &mut |problem| match &problem.kind {
+    let items_from = std::mem::take(&mut cx.items_from);
+    schema.validate_from(root, &items_from, &mut |problem| match &problem.kind {
         ProblemKind::Type { value, .. } => {
             let reporter = if value.is_null() {
                 &null_value::NULL_VALUE
@@ -113,6 +113,7 @@ pub(crate) fn check(root: &Value<'_>, cx: &mut Context<'_>) {
         ProblemKind::Range { .. } => number_range::report(problem, cx),
         ProblemKind::Other { .. } => schema_violation::report(problem, cx),
     });
+    cx.items_from = items_from;
 }
 
 /// Whether `value`, at `path`, is an old name of one of the field's values,
