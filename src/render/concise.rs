@@ -2,8 +2,9 @@
 
 use std::io::{self, Write};
 
-use super::locate::Locator;
-use super::{escape_controls, into_string, FileReport};
+use super::{
+    escape_controls, into_string, render_all, take_located, FileReport, Findings, Renderer,
+};
 
 /// One line per finding: `file:line:col: severity[code] message`, each ended
 /// by `\n`. Nothing is printed for a file without findings.
@@ -45,27 +46,70 @@ pub fn concise(files: &[FileReport<'_>]) -> String {
 /// # Errors
 ///
 /// The first error `out` returns.
-pub fn write_concise<W: Write>(files: &[FileReport<'_>], mut out: W) -> io::Result<()> {
-    for file in files {
-        if file.diagnostics.is_empty() {
-            continue;
-        }
-        let locator = Locator::new(file.source);
-        let name = escape_controls(file.name);
-        for d in file.diagnostics {
-            let start = locator.locate(d.span()).start;
-            writeln!(
-                out,
-                "{name}:{}:{}: {}[{}] {}",
-                start.line,
-                start.column,
-                d.severity(),
-                escape_controls(d.code()),
-                escape_controls(d.message()),
-            )?;
-        }
+pub fn write_concise<W: Write>(files: &[FileReport<'_>], out: W) -> io::Result<()> {
+    render_all(&mut Concise::new(out), files)
+}
+
+/// The [`concise`] format as a [`Renderer`]: each line is written as its
+/// finding comes.
+///
+/// ```
+/// use ztlint::render::{Concise, Renderer};
+///
+/// let source = "{\"name\": \"Widget\",}";
+/// let mut out = Vec::new();
+/// let mut renderer = Concise::new(&mut out);
+/// renderer.file("org.json", source, &mut |each| ztlint::Linter::new().lint_each(source, &mut |d| each(&d)))?;
+/// renderer.finish()?;
+/// assert_eq!(out, b"org.json:1:18: error[json-syntax] trailing comma is not allowed in JSON\n");
+/// # Ok::<(), std::io::Error>(())
+/// ```
+#[derive(Debug)]
+pub struct Concise<W> {
+    out: W,
+}
+
+impl<W: Write> Concise<W> {
+    /// A renderer that writes to `out`.
+    ///
+    /// ```
+    /// use ztlint::render::{Concise, Renderer};
+    ///
+    /// let mut out = Vec::new();
+    /// Concise::new(&mut out).finish()?;
+    /// assert!(out.is_empty());
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
+    pub fn new(out: W) -> Concise<W> {
+        Concise { out }
     }
-    Ok(())
+}
+
+impl<W: Write> Renderer for Concise<W> {
+    fn file(&mut self, name: &str, source: &str, findings: &mut Findings<'_>) -> io::Result<()> {
+        take_located(
+            findings,
+            name,
+            source,
+            escape_controls,
+            |locator, name, d| {
+                let start = locator.locate(d.span()).start;
+                writeln!(
+                    self.out,
+                    "{name}:{}:{}: {}[{}] {}",
+                    start.line,
+                    start.column,
+                    d.severity(),
+                    escape_controls(d.code()),
+                    escape_controls(d.message()),
+                )
+            },
+        )
+    }
+
+    fn finish(&mut self) -> io::Result<()> {
+        self.out.flush()
+    }
 }
 
 #[cfg(test)]

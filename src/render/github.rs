@@ -1,10 +1,10 @@
 //! The `github` format: GitHub Actions workflow commands, which the runner
 //! turns into annotations on the pull request.
 
+use std::borrow::Cow;
 use std::io::{self, Write};
 
-use super::locate::Locator;
-use super::{into_string, FileReport};
+use super::{into_string, render_all, take_located, FileReport, Findings, Renderer};
 use crate::diagnostic::Severity;
 
 /// One workflow command per finding, each ended by `\n`:
@@ -52,14 +52,49 @@ pub fn github(files: &[FileReport<'_>]) -> String {
 /// # Errors
 ///
 /// The first error `out` returns.
-pub fn write_github<W: Write>(files: &[FileReport<'_>], mut out: W) -> io::Result<()> {
-    for file in files {
-        if file.diagnostics.is_empty() {
-            continue;
-        }
-        let locator = Locator::new(file.source);
-        let name = escape_property(file.name);
-        for d in file.diagnostics {
+pub fn write_github<W: Write>(files: &[FileReport<'_>], out: W) -> io::Result<()> {
+    render_all(&mut Github::new(out), files)
+}
+
+/// The [`github`] format as a [`Renderer`]: each command is written as its
+/// finding comes.
+///
+/// ```
+/// use ztlint::render::{Github, Renderer};
+///
+/// let source = "{\"name\": \"Widget\",}";
+/// let mut out = Vec::new();
+/// let mut renderer = Github::new(&mut out);
+/// renderer.file("org.json", source, &mut |each| ztlint::Linter::new().lint_each(source, &mut |d| each(&d)))?;
+/// renderer.finish()?;
+/// assert!(out.starts_with(b"::error file=org.json,line=1,col=18,endLine=1,endColumn=19,"));
+/// # Ok::<(), std::io::Error>(())
+/// ```
+#[derive(Debug)]
+pub struct Github<W> {
+    out: W,
+}
+
+impl<W: Write> Github<W> {
+    /// A renderer that writes to `out`.
+    ///
+    /// ```
+    /// use ztlint::render::{Github, Renderer};
+    ///
+    /// let mut out = Vec::new();
+    /// Github::new(&mut out).finish()?;
+    /// assert!(out.is_empty());
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
+    pub fn new(out: W) -> Github<W> {
+        Github { out }
+    }
+}
+
+impl<W: Write> Renderer for Github<W> {
+    fn file(&mut self, name: &str, source: &str, findings: &mut Findings<'_>) -> io::Result<()> {
+        let show = |name| Cow::Owned(escape_property(name));
+        take_located(findings, name, source, show, |locator, name, d| {
             let at = locator.locate(d.span());
             let command = match d.severity() {
                 Severity::Error => "error",
@@ -72,7 +107,7 @@ pub fn write_github<W: Write>(files: &[FileReport<'_>], mut out: W) -> io::Resul
                 message.push_str(help);
             }
             writeln!(
-                out,
+                self.out,
                 "::{command} file={name},line={},col={},endLine={},endColumn={},title={}::{}",
                 at.start.line,
                 at.start.column,
@@ -80,10 +115,13 @@ pub fn write_github<W: Write>(files: &[FileReport<'_>], mut out: W) -> io::Resul
                 at.end.column,
                 escape_property(&format!("ztlint({})", d.code())),
                 escape_data(&message),
-            )?;
-        }
+            )
+        })
     }
-    Ok(())
+
+    fn finish(&mut self) -> io::Result<()> {
+        self.out.flush()
+    }
 }
 
 /// The toolkit's `escapeData`, for a command's message.

@@ -2,12 +2,13 @@
 
 use std::borrow::Cow;
 use std::fmt;
+use std::io::{self, Write};
 
 use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, SourceCode, SourceSpan};
 
 use super::locate::Locator;
 use super::snippet::{Snippet, CONTEXT_LINES};
-use super::{escape_controls, FileReport};
+use super::{escape_controls, into_string, take_each, FileReport, Findings, Renderer};
 use crate::diagnostic::{Applicability, Diagnostic, Severity};
 use crate::span::Span;
 
@@ -110,62 +111,191 @@ pub fn human(file: &FileReport<'_>, style: &HumanStyle) -> String {
 /// [`human`], with the message and help wrapped here when `wrap_here`
 /// (and where [`Wrap`] can), otherwise by miette.
 fn draw(file: &FileReport<'_>, style: &HumanStyle, wrap_here: bool) -> String {
-    let mut out = String::new();
-    if file.diagnostics.is_empty() {
-        return out;
+    let mut out = Vec::new();
+    let mut findings = |each: &mut dyn FnMut(&Diagnostic)| file.diagnostics.iter().for_each(each);
+    // Writing to a Vec cannot fail.
+    let _ = draw_file(
+        &mut out,
+        file.name,
+        file.source,
+        &mut findings,
+        style,
+        wrap_here,
+    );
+    into_string(out)
+}
+
+/// The [`human`] report as a [`Renderer`]: each file's findings drawn as
+/// they come, each file's report followed by a blank line, as
+/// `ztlint check` prints them. Past `style.max_findings` findings of a
+/// file only their count is kept, for the line that says how many more
+/// there are.
+///
+/// ```
+/// use ztlint::render::{Human, HumanStyle, Renderer};
+///
+/// let source = "{\"name\": \"Widget\",}";
+/// let mut out = Vec::new();
+/// let mut renderer = Human::new(&mut out, HumanStyle::default());
+/// renderer.file("org.json", source, &mut |each| ztlint::Linter::new().lint_each(source, &mut |d| each(&d)))?;
+/// renderer.file("clean.json", "{}", &mut |_| {})?;
+/// renderer.finish()?;
+/// let out = String::from_utf8(out).unwrap();
+/// assert!(out.starts_with("json-syntax\n\n  × trailing comma is not allowed in JSON\n"));
+/// assert!(out.ends_with("help: remove the `,`\n\n"));
+/// # Ok::<(), std::io::Error>(())
+/// ```
+#[derive(Debug)]
+pub struct Human<W> {
+    out: W,
+    style: HumanStyle,
+}
+
+impl<W: Write> Human<W> {
+    /// A renderer that draws to `out` as `style` says.
+    ///
+    /// ```
+    /// use ztlint::render::{Human, HumanStyle, Renderer};
+    ///
+    /// let mut out = Vec::new();
+    /// let mut renderer = Human::new(&mut out, HumanStyle { width: 60, ..HumanStyle::default() });
+    /// renderer.file("clean.json", "{}", &mut |_| {})?;
+    /// renderer.finish()?;
+    /// assert!(out.is_empty());
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
+    pub fn new(out: W, style: HumanStyle) -> Human<W> {
+        Human { out, style }
     }
-    let locator = Locator::new(file.source);
-    let name = escape_controls(file.name);
-    let text = printable(file.source);
-    let theme = if style.color {
-        GraphicalTheme::unicode()
-    } else {
-        GraphicalTheme::unicode_nocolor()
-    };
-    let width = style.width.clamp(MIN_WIDTH, MAX_WIDTH);
-    let wrap = Wrap::new(&theme, width);
-    let handler = GraphicalReportHandler::new_themed(theme)
-        .with_width(width)
-        .with_links(false)
-        .without_syntax_highlighting()
-        .with_context_lines(CONTEXT_LINES)
-        .tab_width(4);
-    // For texts wrapped here: miette only indents them.
-    let unwrapping = handler.clone().with_wrap_lines(false);
-    let shown_count = file.diagnostics.len().min(style.max_findings);
-    for (i, d) in file.diagnostics[..shown_count].iter().enumerate() {
-        if i > 0 {
-            out.push('\n');
+}
+
+impl<W: Write> Renderer for Human<W> {
+    fn file(&mut self, name: &str, source: &str, findings: &mut Findings<'_>) -> io::Result<()> {
+        let drawn = draw_file(&mut self.out, name, source, findings, &self.style, true)?;
+        if drawn.findings > 0 {
+            if !drawn.ends_line {
+                self.out.write_all(b"\n")?;
+            }
+            self.out.write_all(b"\n")?;
         }
-        let mut shown = Shown::new(d, &name, &text, &locator);
-        let handler = if wrap_here && shown.wrap(&wrap) {
-            &unwrapping
+        Ok(())
+    }
+
+    fn finish(&mut self) -> io::Result<()> {
+        self.out.flush()
+    }
+}
+
+/// What [`draw_file`] drew.
+struct Drawn {
+    /// The file's findings, drawn or not.
+    findings: usize,
+    /// Whether what it wrote ends with a newline.
+    ends_line: bool,
+}
+
+/// Draws one file's findings to `out` as they come, as [`draw`] does.
+fn draw_file(
+    out: &mut dyn Write,
+    name: &str,
+    source: &str,
+    findings: &mut Findings<'_>,
+    style: &HumanStyle,
+    wrap_here: bool,
+) -> io::Result<Drawn> {
+    // Made at the first finding: a clean file costs no index.
+    let mut drawing = None;
+    let mut drawn = Drawn {
+        findings: 0,
+        ends_line: false,
+    };
+    take_each(findings, |d| {
+        drawn.findings += 1;
+        if drawn.findings > style.max_findings {
+            return Ok(());
+        }
+        if drawn.findings > 1 {
+            out.write_all(b"\n")?;
+        }
+        let drawing = drawing.get_or_insert_with(|| Drawing::new(name, source, style));
+        let block = drawing.draw(d, wrap_here);
+        drawn.ends_line = block.ends_with('\n');
+        out.write_all(block.as_bytes())
+    })?;
+    let hidden = drawn.findings.saturating_sub(style.max_findings);
+    if hidden > 0 {
+        write!(
+            out,
+            "\n… and {hidden} more finding{} in {}, not drawn: this report stops after {}; \
+             the concise, json and sarif formats list every one\n",
+            if hidden == 1 { "" } else { "s" },
+            escape_controls(name),
+            style.max_findings,
+        )?;
+        drawn.ends_line = true;
+    }
+    Ok(drawn)
+}
+
+/// What drawing one file's findings needs, made once per file.
+struct Drawing<'a> {
+    locator: Locator<'a>,
+    name: Cow<'a, str>,
+    /// The source, printable.
+    text: Cow<'a, str>,
+    wrap: Wrap,
+    handler: GraphicalReportHandler,
+    /// For texts wrapped here: miette only indents them.
+    unwrapping: GraphicalReportHandler,
+}
+
+impl<'a> Drawing<'a> {
+    fn new(name: &'a str, source: &'a str, style: &HumanStyle) -> Drawing<'a> {
+        let theme = if style.color {
+            GraphicalTheme::unicode()
         } else {
-            &handler
+            GraphicalTheme::unicode_nocolor()
+        };
+        let width = style.width.clamp(MIN_WIDTH, MAX_WIDTH);
+        let wrap = Wrap::new(&theme, width);
+        let handler = GraphicalReportHandler::new_themed(theme)
+            .with_width(width)
+            .with_links(false)
+            .without_syntax_highlighting()
+            .with_context_lines(CONTEXT_LINES)
+            .tab_width(4);
+        Drawing {
+            locator: Locator::new(source),
+            name: escape_controls(name),
+            text: printable(source),
+            wrap,
+            unwrapping: handler.clone().with_wrap_lines(false),
+            handler,
+        }
+    }
+
+    /// `d` drawn, with its message and help wrapped here when `wrap_here`
+    /// (and where [`Wrap`] can), otherwise by miette.
+    fn draw(&self, d: &Diagnostic, wrap_here: bool) -> String {
+        let mut shown = Shown::new(d, &self.name, &self.text, &self.locator);
+        let handler = if wrap_here && shown.wrap(&self.wrap) {
+            &self.unwrapping
+        } else {
+            &self.handler
         };
         let mut rendered = String::new();
         match handler.render_report(&mut rendered, &shown) {
-            Ok(()) => out.push_str(&rendered),
+            Ok(()) => rendered,
             // miette gives up on spans it cannot read; say it in one line.
             Err(fmt::Error) => {
-                let at = locator.locate(d.span()).start;
-                out.push_str(&format!(
+                let at = self.locator.locate(d.span()).start;
+                format!(
                     "{}:{}:{}: {}[{}] {}\n",
-                    name, at.line, at.column, shown.severity, shown.code, shown.message
-                ));
+                    self.name, at.line, at.column, shown.severity, shown.code, shown.message
+                )
             }
         }
     }
-    let hidden = file.diagnostics.len() - shown_count;
-    if hidden > 0 {
-        out.push_str(&format!(
-            "\n… and {hidden} more finding{} in {name}, not drawn: this report stops after {}; \
-             the concise, json and sarif formats list every one\n",
-            if hidden == 1 { "" } else { "s" },
-            style.max_findings,
-        ));
-    }
-    out
 }
 
 /// `source` with control characters other than `\t`, `\n` and the `\r` of a

@@ -3,11 +3,10 @@
 
 use std::io::{self, Write};
 
-use serde::ser::SerializeSeq;
-use serde::{Serialize, Serializer};
+use serde::Serialize;
 
 use super::locate::{Located, Locator};
-use super::{into_string, Counts, FileReport};
+use super::{into_string, render_all, take_each, FileReport, Findings, Renderer, Tally};
 use crate::diagnostic::{Diagnostic, Edit, Fix, Label};
 use crate::span::Span;
 
@@ -56,43 +55,143 @@ pub fn json(files: &[FileReport<'_>]) -> String {
 /// # Errors
 ///
 /// The first error `out` returns.
-pub fn write_json<W: Write>(files: &[FileReport<'_>], mut out: W) -> io::Result<()> {
-    let counts = Counts::of(files);
-    let document = Document {
-        version: VERSION,
-        diagnostics: Diagnostics(files),
-        summary: Summary {
-            errors: counts.errors,
-            warnings: counts.warnings,
-            infos: counts.infos,
-            files: files.len(),
-        },
-    };
-    serde_json::to_writer_pretty(&mut out, &document)?;
-    out.write_all(b"\n")
+pub fn write_json<W: Write>(files: &[FileReport<'_>], out: W) -> io::Result<()> {
+    render_all(&mut Json::new(out), files)
 }
 
-/// Every finding of the files, serialised one at a time.
-struct Diagnostics<'a>(&'a [FileReport<'a>]);
+/// The [`json`] format as a [`Renderer`]: each finding is written as it
+/// comes, and the summary at the end from running counts.
+///
+/// The document is the one serde_json pretty-prints, written a piece at a
+/// time: each finding is printed on its own and indented to its depth.
+///
+/// ```
+/// use ztlint::render::{Json, Renderer};
+///
+/// let source = r#"{"session_duration": "1d"}"#;
+/// let mut out = Vec::new();
+/// let mut renderer = Json::new(&mut out);
+/// renderer.file("org.json", source, &mut |each| ztlint::Linter::new().lint_each(source, &mut |d| each(&d)))?;
+/// renderer.finish()?;
+/// let doc: serde_json::Value = serde_json::from_slice(&out).unwrap();
+/// assert_eq!(doc["diagnostics"][0]["code"], "duration-syntax");
+/// assert_eq!(doc["summary"]["errors"], 1);
+/// # Ok::<(), std::io::Error>(())
+/// ```
+#[derive(Debug)]
+pub struct Json<W> {
+    out: W,
+    tally: Tally,
+    /// Whether the document's opening is written.
+    opened: bool,
+    /// Whether a finding is written, so that the next one takes a comma.
+    any: bool,
+}
 
-impl Serialize for Diagnostics<'_> {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut seq = serializer.serialize_seq(None)?;
-        for file in self.0.iter().filter(|f| !f.diagnostics.is_empty()) {
-            let locator = Locator::new(file.source);
-            for d in file.diagnostics {
-                seq.serialize_element(&JsonDiagnostic::new(file.name, d, &locator))?;
-            }
+/// A finding's depth in the document: two levels of two spaces.
+const FINDING_INDENT: &[u8] = b"\n    ";
+/// The summary's depth: one level.
+const SUMMARY_INDENT: &[u8] = b"\n  ";
+
+impl<W: Write> Json<W> {
+    /// A renderer that writes to `out`.
+    ///
+    /// ```
+    /// use ztlint::render::{Json, Renderer};
+    ///
+    /// let mut out = Vec::new();
+    /// Json::new(&mut out).finish()?;
+    /// assert_eq!(out, ztlint::render::json(&[]).as_bytes());
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
+    pub fn new(out: W) -> Json<W> {
+        Json {
+            out,
+            tally: Tally::default(),
+            opened: false,
+            any: false,
         }
-        seq.end()
+    }
+
+    /// Writes the document up to its first finding, once.
+    fn open(&mut self) -> io::Result<()> {
+        if !self.opened {
+            self.opened = true;
+            write!(
+                self.out,
+                "{{\n  \"version\": {VERSION},\n  \"diagnostics\": ["
+            )?;
+        }
+        Ok(())
     }
 }
 
-#[derive(Serialize)]
-struct Document<'a> {
-    version: u32,
-    diagnostics: Diagnostics<'a>,
-    summary: Summary,
+impl<W: Write> Renderer for Json<W> {
+    fn file(&mut self, name: &str, source: &str, findings: &mut Findings<'_>) -> io::Result<()> {
+        self.tally.files += 1;
+        self.open()?;
+        // Made at the first finding: a clean file costs no index.
+        let mut locator = None;
+        take_each(findings, |d| {
+            self.tally.add(d);
+            let locator = locator.get_or_insert_with(|| Locator::new(source));
+            self.out.write_all(if self.any { b"," } else { b"" })?;
+            self.out.write_all(FINDING_INDENT)?;
+            self.any = true;
+            let out = Indented::new(&mut self.out, FINDING_INDENT);
+            serde_json::to_writer_pretty(out, &JsonDiagnostic::new(name, d, locator))?;
+            Ok(())
+        })
+    }
+
+    fn finish(&mut self) -> io::Result<()> {
+        self.open()?;
+        if self.any {
+            self.out.write_all(SUMMARY_INDENT)?;
+        }
+        self.out.write_all(b"],\n  \"summary\": ")?;
+        let summary = Summary {
+            errors: self.tally.errors,
+            warnings: self.tally.warnings,
+            infos: self.tally.infos,
+            files: self.tally.files,
+        };
+        let out = Indented::new(&mut self.out, SUMMARY_INDENT);
+        serde_json::to_writer_pretty(out, &summary)?;
+        self.out.write_all(b"\n}\n")?;
+        self.out.flush()
+    }
+}
+
+/// Passes what is written on to `out` with `indent` for each newline:
+/// serde_json pretty-prints from depth 0, and its output has a newline
+/// only between tokens (one in a string is escaped), so a value printed on
+/// its own this way sits at its depth in the document.
+struct Indented<'a, W> {
+    out: &'a mut W,
+    indent: &'static [u8],
+}
+
+impl<'a, W: Write> Indented<'a, W> {
+    fn new(out: &'a mut W, indent: &'static [u8]) -> Indented<'a, W> {
+        Indented { out, indent }
+    }
+}
+
+impl<W: Write> Write for Indented<'_, W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        for (i, line) in buf.split(|&b| b == b'\n').enumerate() {
+            if i > 0 {
+                self.out.write_all(self.indent)?;
+            }
+            self.out.write_all(line)?;
+        }
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.out.flush()
+    }
 }
 
 #[derive(Serialize)]

@@ -11,6 +11,13 @@
 //! so that a report of millions of findings is never held in memory whole;
 //! these fail only when the writer does.
 //!
+//! Every format is also a [`Renderer`] ([`Concise`], [`Json`], [`Sarif`],
+//! [`Github`], and `Human` with feature `cli`), which takes a file's
+//! findings one at a time as they are made, e.g. by
+//! [`Linter::lint_decoded_each`](crate::Linter::lint_decoded_each), so that
+//! they are never held together either. The functions above are built on
+//! them and print the same bytes.
+//!
 //! | Function    | Format                                                         |
 //! |-------------|----------------------------------------------------------------|
 //! | [`concise`] | one `file:line:col: severity[code] message` line per finding   |
@@ -122,15 +129,172 @@ mod sarif;
 mod snippet;
 mod summary;
 
-pub use concise::{concise, write_concise};
-pub use github::{github, write_github};
+pub use concise::{concise, write_concise, Concise};
+pub use github::{github, write_github, Github};
 #[cfg(feature = "cli")]
-pub use human::{human, HumanStyle};
-pub use json::{json, write_json};
-pub use sarif::{sarif, write_sarif};
-pub use summary::summary;
+pub use human::{human, Human, HumanStyle};
+pub use json::{json, write_json, Json};
+pub use sarif::{sarif, write_sarif, Sarif};
+pub use summary::{summary, Tally};
+
+use std::borrow::Cow;
+use std::io;
 
 use crate::diagnostic::Diagnostic;
+use locate::Locator;
+
+/// What [`Renderer::file`] takes a file's findings from: a function that,
+/// called once, hands each finding to the function it is given, in order.
+///
+/// ```
+/// use ztlint::render::Findings;
+///
+/// let source = r#"{"session_duration": "1d"}"#;
+/// let findings: &mut Findings<'_> = &mut |each| ztlint::Linter::new().lint_each(source, &mut |d| each(&d));
+/// let mut codes = Vec::new();
+/// findings(&mut |d| codes.push(d.code()));
+/// assert_eq!(codes, ["duration-syntax"]);
+/// ```
+pub type Findings<'a> = dyn FnMut(&mut dyn FnMut(&Diagnostic)) + 'a;
+
+/// An output format that takes findings one at a time: each file in turn,
+/// each of its findings as it is made, then the end of the run.
+///
+/// A renderer keeps only what its format needs past a finding: one file's
+/// line index, and running counts; SARIF also keeps the results it will
+/// write (at most 25,000) and a count per distinct flagged text, for
+/// the fingerprints. The output is the same, byte for byte, as the
+/// format's function over [`FileReport`]s.
+///
+/// ```
+/// use ztlint::render::{Concise, Renderer};
+///
+/// let source = r#"{"is_ui_read_only": "false", "x": 1}"#;
+/// let mut out = Vec::new();
+/// let mut renderer = Concise::new(&mut out);
+/// renderer.file("org.json", source, &mut |each| {
+///     ztlint::Linter::new().lint_each(source, &mut |d| each(&d));
+/// })?;
+/// renderer.finish()?;
+/// assert_eq!(
+///     String::from_utf8(out).unwrap(),
+///     "org.json:1:21: error[wrong-type] `is_ui_read_only` must be a boolean, found the string `\"false\"`\n\
+///      org.json:1:30: warning[unknown-field] unknown field `x`\n",
+/// );
+/// # Ok::<(), std::io::Error>(())
+/// ```
+pub trait Renderer {
+    /// Renders the file `name`, whose text `source` the findings' spans
+    /// index. `findings` is called once, with a function to hand each
+    /// finding to, in the order to print them (the linter's is by
+    /// position).
+    ///
+    /// ```
+    /// use ztlint::render::{Json, Renderer};
+    ///
+    /// let mut out = Vec::new();
+    /// let mut renderer = Json::new(&mut out);
+    /// let source = "{\"name\": \"Widget\",}";
+    /// let diagnostics = ztlint::lint(source);
+    /// renderer.file("org.json", source, &mut |each| diagnostics.iter().for_each(&mut *each))?;
+    /// renderer.file("clean.json", "{}", &mut |_| {})?;
+    /// renderer.finish()?;
+    /// let doc: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    /// assert_eq!(doc["diagnostics"][0]["code"], "json-syntax");
+    /// assert_eq!(doc["summary"]["files"], 2);
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// The first error the output returns. The findings handed over after
+    /// it are dropped, so that a producer that cannot stop (a linter) runs
+    /// to its end harmlessly.
+    fn file(&mut self, name: &str, source: &str, findings: &mut Findings<'_>) -> io::Result<()>;
+
+    /// Ends the run: writes what comes after the last file (JSON's
+    /// summary, or the whole SARIF log, which lists its files before its
+    /// results) and flushes the output. Call it once, after the last file.
+    ///
+    /// ```
+    /// use ztlint::render::{Json, Renderer};
+    ///
+    /// let mut out = Vec::new();
+    /// Json::new(&mut out).finish()?;
+    /// let doc: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    /// assert_eq!(doc["summary"]["files"], 0);
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// The first error the output returns.
+    fn finish(&mut self) -> io::Result<()>;
+
+    /// Renders `report`'s file with its findings, as [`file`](Renderer::file)
+    /// does.
+    ///
+    /// ```
+    /// use ztlint::render::{FileReport, Github, Renderer};
+    ///
+    /// let source = "{\"name\": \"Widget\",}";
+    /// let diagnostics = ztlint::lint(source);
+    /// let mut out = Vec::new();
+    /// let mut renderer = Github::new(&mut out);
+    /// renderer.report(&FileReport { name: "org.json", source, diagnostics: &diagnostics })?;
+    /// renderer.finish()?;
+    /// assert!(out.starts_with(b"::error file=org.json,line=1,col=18,"));
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// The first error the output returns.
+    fn report(&mut self, report: &FileReport<'_>) -> io::Result<()> {
+        self.file(report.name, report.source, &mut |each| {
+            report.diagnostics.iter().for_each(each)
+        })
+    }
+}
+
+/// Renders every file of `files` with `renderer`, then ends the run.
+fn render_all(renderer: &mut dyn Renderer, files: &[FileReport<'_>]) -> io::Result<()> {
+    for file in files {
+        renderer.report(file)?;
+    }
+    renderer.finish()
+}
+
+/// Calls `findings` with a function that hands each finding to `take`,
+/// until `take` fails; returns that first failure.
+fn take_each(
+    findings: &mut Findings<'_>,
+    mut take: impl FnMut(&Diagnostic) -> io::Result<()>,
+) -> io::Result<()> {
+    let mut result = Ok(());
+    findings(&mut |d| {
+        if result.is_ok() {
+            result = take(d);
+        }
+    });
+    result
+}
+
+/// [`take_each`], with the file's locator and its name as `show` writes
+/// it, both made at the first finding: a clean file costs no index.
+fn take_located<'s>(
+    findings: &mut Findings<'_>,
+    name: &'s str,
+    source: &'s str,
+    show: impl Fn(&'s str) -> Cow<'s, str>,
+    mut take: impl FnMut(&Locator<'s>, &str, &Diagnostic) -> io::Result<()>,
+) -> io::Result<()> {
+    let mut file = None;
+    take_each(findings, |d| {
+        let (locator, name) = file.get_or_insert_with(|| (Locator::new(source), show(name)));
+        take(locator, name, d)
+    })
+}
 
 /// One linted file: its display name, its text, its findings.
 ///
@@ -167,9 +331,9 @@ fn into_string(bytes: Vec<u8>) -> String {
 
 /// `text` with every control character written as a Rust-style escape
 /// (`\n`, `\u{1b}`), for outputs read on a terminal or one line at a time.
-fn escape_controls(text: &str) -> std::borrow::Cow<'_, str> {
+fn escape_controls(text: &str) -> Cow<'_, str> {
     if !text.chars().any(char::is_control) {
-        return std::borrow::Cow::Borrowed(text);
+        return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len() + 8);
     for c in text.chars() {
@@ -179,29 +343,7 @@ fn escape_controls(text: &str) -> std::borrow::Cow<'_, str> {
             out.push(c);
         }
     }
-    std::borrow::Cow::Owned(out)
-}
-
-/// The findings of `files` per severity.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-struct Counts {
-    errors: usize,
-    warnings: usize,
-    infos: usize,
-}
-
-impl Counts {
-    fn of(files: &[FileReport<'_>]) -> Counts {
-        let mut counts = Counts::default();
-        for d in files.iter().flat_map(|f| f.diagnostics) {
-            match d.severity() {
-                crate::Severity::Error => counts.errors += 1,
-                crate::Severity::Warning => counts.warnings += 1,
-                crate::Severity::Info => counts.infos += 1,
-            }
-        }
-        counts
-    }
+    Cow::Owned(out)
 }
 
 #[cfg(test)]

@@ -1,7 +1,8 @@
 //! The `sarif` format: a SARIF 2.1.0 log, as the [module docs](super#sarif)
 //! describe.
 
-use std::collections::HashMap;
+use std::cmp::{Ordering, Reverse};
+use std::collections::{BinaryHeap, HashMap};
 use std::io::{self, Write};
 use std::sync::OnceLock;
 
@@ -9,7 +10,7 @@ use serde::{Serialize, Serializer};
 use serde_json::value::RawValue;
 
 use super::locate::Locator;
-use super::{into_string, FileReport};
+use super::{into_string, render_all, take_each, FileReport, Findings, Renderer};
 use crate::diagnostic::{Diagnostic, Edit, Fix, Severity};
 use crate::rules;
 use crate::span::Span;
@@ -71,146 +72,279 @@ pub fn sarif(files: &[FileReport<'_>]) -> String {
 /// # Errors
 ///
 /// The first error `out` returns.
-pub fn write_sarif<W: Write>(files: &[FileReport<'_>], mut out: W) -> io::Result<()> {
-    let log = Log {
-        schema: SCHEMA,
-        version: "2.1.0",
-        runs: [build_run(files)],
-    };
-    serde_json::to_writer_pretty(&mut out, &log)?;
-    out.write_all(b"\n")
+pub fn write_sarif<W: Write>(files: &[FileReport<'_>], out: W) -> io::Result<()> {
+    render_all(&mut Sarif::new(out), files)
 }
 
-fn build_run<'a>(files: &[FileReport<'a>]) -> Run<'a> {
-    build_run_with(files, registry_descriptors())
+/// The [`sarif`] format as a [`Renderer`]. The log lists its files before
+/// its results, so it is written when the run ends; until then it keeps
+/// only the results it will write (the most severe 25,000, each made as
+/// its finding comes), the files, the rules, and for the fingerprints a
+/// count per distinct (file, rule, flagged text), by a 64-bit hash of
+/// them rather than the text.
+///
+/// ```
+/// use ztlint::render::{Renderer, Sarif};
+///
+/// let source = r#"{"session_duration": "1d"}"#;
+/// let mut out = Vec::new();
+/// let mut renderer = Sarif::new(&mut out);
+/// renderer.file("org.json", source, &mut |each| ztlint::Linter::new().lint_each(source, &mut |d| each(&d)))?;
+/// renderer.finish()?;
+/// let log: serde_json::Value = serde_json::from_slice(&out).unwrap();
+/// assert_eq!(log["runs"][0]["results"][0]["ruleId"], "duration-syntax");
+/// # Ok::<(), std::io::Error>(())
+/// ```
+pub struct Sarif<W> {
+    out: W,
+    /// Every rule ztlint has, then each code the registry does not know
+    /// (a diagnostic built by hand) as it first comes, so that every
+    /// result has a `ruleIndex`.
+    rules: Vec<Descriptor>,
+    rule_index: HashMap<&'static str, usize>,
+    /// One per distinct file location.
+    artifacts: Vec<Artifact>,
+    /// How many times each (artifact, rule, text) was flagged so far, by
+    /// [`occurrence_key`].
+    seen: HashMap<u64, usize>,
+    kept: Selection<SarifResult>,
+    /// The findings so far, kept or not.
+    findings: usize,
 }
 
-/// The run, with the registry's rule descriptors as `registry` gives them
-/// (serialised once, or built afresh).
-fn build_run_with<'a>(files: &[FileReport<'a>], registry: Registry) -> Run<'a> {
-    // Every rule ztlint has, then any code the registry does not know (a
-    // diagnostic built by hand), so that every result has a `ruleIndex`.
-    let mut rules: Vec<Descriptor> = match registry {
-        Registry::Serialized(all) => all.iter().map(|raw| Descriptor::Serialized(raw)).collect(),
-        Registry::Fresh => rules::all()
-            .map(|rule| Descriptor::Fresh(ReportingDescriptor::of(rule)))
-            .collect(),
-    };
-    let mut rule_index: HashMap<&str, usize> = rules::all()
-        .enumerate()
-        .map(|(i, rule)| (rule.code(), i))
-        .collect();
-    for d in files.iter().flat_map(|f| f.diagnostics) {
-        rule_index.entry(d.code()).or_insert_with(|| {
-            rules.push(Descriptor::Fresh(ReportingDescriptor::bare(d.code())));
-            rules.len() - 1
-        });
+impl<W> std::fmt::Debug for Sarif<W> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Sarif")
+            .field("artifacts", &self.artifacts.len())
+            .field("findings", &self.findings)
+            .finish_non_exhaustive()
+    }
+}
+
+impl<W: Write> Sarif<W> {
+    /// A renderer that writes to `out`.
+    ///
+    /// ```
+    /// use ztlint::render::{Renderer, Sarif};
+    ///
+    /// let mut out = Vec::new();
+    /// Sarif::new(&mut out).finish()?;
+    /// assert_eq!(out, ztlint::render::sarif(&[]).as_bytes());
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
+    pub fn new(out: W) -> Sarif<W> {
+        Sarif::with_registry(out, registry_descriptors())
     }
 
-    // One artifact per distinct file location.
-    let mut artifacts: Vec<Artifact> = Vec::new();
-    let mut artifact_of_file = Vec::with_capacity(files.len());
-    for file in files {
-        let location = ArtifactLocation::of(file.name);
-        let index = match artifacts.iter().position(|a| a.location == location) {
+    /// A renderer with the registry's rule descriptors as `registry` gives
+    /// them (serialised once, or built afresh).
+    fn with_registry(out: W, registry: Registry) -> Sarif<W> {
+        let rules = match registry {
+            Registry::Serialized(all) => {
+                all.iter().map(|raw| Descriptor::Serialized(raw)).collect()
+            }
+            Registry::Fresh => rules::all()
+                .map(|rule| Descriptor::Fresh(ReportingDescriptor::of(rule)))
+                .collect(),
+        };
+        let rule_index = rules::all()
+            .enumerate()
+            .map(|(i, rule)| (rule.code(), i))
+            .collect();
+        Sarif {
+            out,
+            rules,
+            rule_index,
+            artifacts: Vec::new(),
+            seen: HashMap::new(),
+            kept: Selection::new(MAX_RESULTS),
+            findings: 0,
+        }
+    }
+
+    /// The run of everything rendered so far, which it takes.
+    fn take_run(&mut self) -> Run {
+        let kept = std::mem::replace(&mut self.kept, Selection::new(MAX_RESULTS)).into_sorted();
+        let omitted = self.findings - kept.len();
+        let invocations = (omitted > 0).then(|| {
+            [Invocation {
+                execution_successful: true,
+                tool_execution_notifications: [Notification {
+                    level: "warning",
+                    message: Message::new(format!(
+                        "{omitted} of {} results were left out: GitHub code scanning accepts at \
+                         most {MAX_RESULTS} per run; the most severe were kept",
+                        self.findings
+                    )),
+                }],
+            }]
+        });
+        Run {
+            tool: Tool {
+                driver: Driver {
+                    name: "ztlint",
+                    version: env!("CARGO_PKG_VERSION"),
+                    semantic_version: env!("CARGO_PKG_VERSION"),
+                    information_uri: INFORMATION_URI,
+                    rules: std::mem::take(&mut self.rules),
+                },
+            },
+            invocations,
+            artifacts: std::mem::take(&mut self.artifacts),
+            results: kept,
+            column_kind: "unicodeCodePoints",
+        }
+    }
+}
+
+impl<W: Write> Renderer for Sarif<W> {
+    fn file(&mut self, name: &str, source: &str, findings: &mut Findings<'_>) -> io::Result<()> {
+        let location = ArtifactLocation::of(name);
+        let artifact = match self.artifacts.iter().position(|a| a.location == location) {
             Some(index) => index,
             None => {
-                artifacts.push(Artifact {
+                self.artifacts.push(Artifact {
                     location,
                     roles: ["analysisTarget"],
                 });
-                artifacts.len() - 1
+                self.artifacts.len() - 1
             }
         };
-        artifact_of_file.push(index);
+        let location = self.artifacts[artifact].location.indexed(artifact);
+        let Sarif {
+            rules,
+            rule_index,
+            seen,
+            kept,
+            findings: count,
+            ..
+        } = self;
+        // Made at the first finding: a clean file costs no index.
+        let mut locator = None;
+        take_each(findings, |d| {
+            let order = *count;
+            *count += 1;
+            let index = *rule_index.entry(d.code()).or_insert_with(|| {
+                rules.push(Descriptor::Fresh(ReportingDescriptor::bare(d.code())));
+                rules.len() - 1
+            });
+            let locator = locator.get_or_insert_with(|| Locator::new(source));
+            // Counted over every finding, so that fingerprints do not
+            // depend on which findings fit under the limit.
+            let text = locator.text(d.span());
+            let occurrence = seen
+                .entry(occurrence_key(artifact, d.code(), text))
+                .or_insert(0);
+            let nth = *occurrence;
+            *occurrence += 1;
+            kept.offer(d.severity(), order, || {
+                let hash = fingerprint(&[d.code(), &location.uri, text, &nth.to_string()]);
+                SarifResult::new(d, Some(index), location.clone(), locator, hash)
+            });
+            Ok(())
+        })
     }
 
-    let locators: Vec<Option<Locator<'a>>> = files
-        .iter()
-        .map(|f| (!f.diagnostics.is_empty()).then(|| Locator::new(f.source)))
-        .collect();
-    let findings: Vec<(usize, &Diagnostic)> = files
-        .iter()
-        .enumerate()
-        .flat_map(|(i, f)| f.diagnostics.iter().map(move |d| (i, d)))
-        .collect();
-
-    // Fingerprints are computed over every finding, so that they do not
-    // depend on which findings fit under the limit.
-    let mut seen: HashMap<(usize, &str, &str), usize> = HashMap::new();
-    let fingerprints: Vec<String> = findings
-        .iter()
-        .map(|&(file, d)| {
-            let text = locators[file].as_ref().map_or("", |l| l.text(d.span()));
-            let artifact = artifact_of_file[file];
-            let occurrence = seen.entry((artifact, d.code(), text)).or_insert(0);
-            let uri = &artifacts[artifact].location.uri;
-            let hash = fingerprint(&[d.code(), uri, text, &occurrence.to_string()]);
-            *occurrence += 1;
-            hash
-        })
-        .collect();
-
-    let kept = keep_most_severe(&findings, MAX_RESULTS);
-    let omitted = findings.len() - kept.len();
-    let results = kept
-        .into_iter()
-        .filter_map(|i| {
-            let (file, d) = findings[i];
-            let locator = locators[file].as_ref()?;
-            let artifact = artifact_of_file[file];
-            let location = artifacts[artifact].location.indexed(artifact);
-            Some(SarifResult::new(
-                d,
-                rule_index.get(d.code()).copied(),
-                location,
-                locator,
-                fingerprints[i].clone(),
-            ))
-        })
-        .collect();
-
-    let invocations = (omitted > 0).then(|| {
-        [Invocation {
-            execution_successful: true,
-            tool_execution_notifications: [Notification {
-                level: "warning",
-                message: Message::new(format!(
-                    "{omitted} of {} results were left out: GitHub code scanning accepts at most \
-                     {MAX_RESULTS} per run; the most severe were kept",
-                    findings.len()
-                )),
-            }],
-        }]
-    });
-
-    Run {
-        tool: Tool {
-            driver: Driver {
-                name: "ztlint",
-                version: env!("CARGO_PKG_VERSION"),
-                semantic_version: env!("CARGO_PKG_VERSION"),
-                information_uri: INFORMATION_URI,
-                rules,
-            },
-        },
-        invocations,
-        artifacts,
-        results,
-        column_kind: "unicodeCodePoints",
+    fn finish(&mut self) -> io::Result<()> {
+        let log = Log {
+            schema: SCHEMA,
+            version: "2.1.0",
+            runs: [self.take_run()],
+        };
+        serde_json::to_writer_pretty(&mut self.out, &log)?;
+        self.out.write_all(b"\n")?;
+        self.out.flush()
     }
 }
 
-/// The indices of at most `limit` findings, the most severe first among
-/// equals in order, returned in their original order.
-fn keep_most_severe(findings: &[(usize, &Diagnostic)], limit: usize) -> Vec<usize> {
-    let mut kept: Vec<usize> = (0..findings.len()).collect();
-    if kept.len() > limit {
-        kept.sort_by_key(|&i| std::cmp::Reverse(findings[i].1.severity()));
-        kept.truncate(limit);
-        kept.sort_unstable();
+/// The key under which [`Sarif`] counts a flagged text: a hash, so that
+/// the texts themselves are not kept. Two keys would collide with a
+/// chance of about one in 2^64 per pair: far below anything a run meets.
+fn occurrence_key(artifact: usize, code: &str, text: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    // SipHash with fixed keys: the same in every run, spread well.
+    let mut hasher = std::hash::DefaultHasher::new();
+    (artifact, code, text).hash(&mut hasher);
+    hasher.finish()
+}
+
+/// At most `limit` items, the most severe kept, the earliest among
+/// equals: what a stable sort by severity and a cut would keep, without
+/// holding the rest.
+struct Selection<T> {
+    limit: usize,
+    /// The worst kept on top, to be replaced by a better one.
+    heap: BinaryHeap<Ranked<T>>,
+}
+
+struct Ranked<T> {
+    severity: Severity,
+    order: usize,
+    item: T,
+}
+
+impl<T> Ranked<T> {
+    /// Greater is worse: less severe, then later.
+    fn rank(&self) -> (Reverse<Severity>, usize) {
+        (Reverse(self.severity), self.order)
     }
-    kept
+}
+
+impl<T> PartialEq for Ranked<T> {
+    fn eq(&self, other: &Self) -> bool {
+        self.rank() == other.rank()
+    }
+}
+
+impl<T> Eq for Ranked<T> {}
+
+impl<T> PartialOrd for Ranked<T> {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl<T> Ord for Ranked<T> {
+    fn cmp(&self, other: &Self) -> Ordering {
+        self.rank().cmp(&other.rank())
+    }
+}
+
+impl<T> Selection<T> {
+    fn new(limit: usize) -> Selection<T> {
+        Selection {
+            limit,
+            heap: BinaryHeap::new(),
+        }
+    }
+
+    /// Offers the item `make` makes, the `order`th offered; it is made
+    /// only if it is kept, for now.
+    fn offer(&mut self, severity: Severity, order: usize, make: impl FnOnce() -> T) {
+        if self.heap.len() < self.limit {
+            let item = make();
+            self.heap.push(Ranked {
+                severity,
+                order,
+                item,
+            });
+        } else if let Some(mut worst) = self.heap.peek_mut() {
+            if (Reverse(severity), order) < worst.rank() {
+                *worst = Ranked {
+                    severity,
+                    order,
+                    item: make(),
+                };
+            }
+        }
+    }
+
+    /// The items kept, in the order they were offered.
+    fn into_sorted(self) -> Vec<T> {
+        let mut kept = self.heap.into_vec();
+        kept.sort_unstable_by_key(|r| r.order);
+        kept.into_iter().map(|r| r.item).collect()
+    }
 }
 
 /// A 64-bit FNV-1a hash of `parts`, in hex. FNV is fixed by its definition,
@@ -339,21 +473,21 @@ fn percent_encode(path: &str) -> String {
 }
 
 #[derive(Serialize)]
-struct Log<'a> {
+struct Log {
     #[serde(rename = "$schema")]
     schema: &'static str,
     version: &'static str,
-    runs: [Run<'a>; 1],
+    runs: [Run; 1],
 }
 
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
-struct Run<'a> {
+struct Run {
     tool: Tool,
     #[serde(skip_serializing_if = "Option::is_none")]
     invocations: Option<[Invocation; 1]>,
     artifacts: Vec<Artifact>,
-    results: Vec<SarifResult<'a>>,
+    results: Vec<SarifResult>,
     column_kind: &'static str,
 }
 
@@ -498,7 +632,7 @@ impl ArtifactLocation {
 
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
-struct SarifResult<'a> {
+struct SarifResult {
     rule_id: &'static str,
     #[serde(skip_serializing_if = "Option::is_none")]
     rule_index: Option<usize>,
@@ -509,17 +643,17 @@ struct SarifResult<'a> {
     related_locations: Vec<Location>,
     partial_fingerprints: Fingerprints,
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    fixes: Vec<SarifFix<'a>>,
+    fixes: Vec<SarifFix>,
 }
 
-impl<'a> SarifResult<'a> {
+impl SarifResult {
     fn new(
-        d: &'a Diagnostic,
+        d: &Diagnostic,
         rule_index: Option<usize>,
         artifact: ArtifactLocation,
         locator: &Locator<'_>,
         fingerprint: String,
-    ) -> SarifResult<'a> {
+    ) -> SarifResult {
         // GitHub rejects results with an empty message.
         let message = if d.message().trim().is_empty() {
             rules::find(d.code()).map_or(d.code(), |r| r.summary())
@@ -677,14 +811,14 @@ impl Region {
 
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
-struct SarifFix<'a> {
+struct SarifFix {
     description: Message,
-    artifact_changes: [ArtifactChange<'a>; 1],
+    artifact_changes: [ArtifactChange; 1],
     properties: FixProperties,
 }
 
-impl<'a> SarifFix<'a> {
-    fn new(fix: &'a Fix, artifact: &ArtifactLocation, locator: &Locator<'_>) -> SarifFix<'a> {
+impl SarifFix {
+    fn new(fix: &Fix, artifact: &ArtifactLocation, locator: &Locator<'_>) -> SarifFix {
         SarifFix {
             description: Message::new(fix.message()),
             artifact_changes: [ArtifactChange {
@@ -695,7 +829,7 @@ impl<'a> SarifFix<'a> {
                     .map(|edit| Replacement {
                         deleted_region: Region::deleted(locator, edit),
                         inserted_content: Content {
-                            text: edit.replacement(),
+                            text: edit.replacement().to_string(),
                         },
                     })
                     .collect(),
@@ -709,21 +843,21 @@ impl<'a> SarifFix<'a> {
 
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
-struct ArtifactChange<'a> {
+struct ArtifactChange {
     artifact_location: ArtifactLocation,
-    replacements: Vec<Replacement<'a>>,
+    replacements: Vec<Replacement>,
 }
 
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
-struct Replacement<'a> {
+struct Replacement {
     deleted_region: Region,
-    inserted_content: Content<'a>,
+    inserted_content: Content,
 }
 
 #[derive(Serialize)]
-struct Content<'a> {
-    text: &'a str,
+struct Content {
+    text: String,
 }
 
 /// ztlint's own data on a fix, in the fix's property bag.
@@ -764,18 +898,21 @@ mod tests {
 
     #[test]
     fn the_most_severe_findings_are_kept_in_their_order() {
-        use crate::Diagnostic;
-        let d = |s| Diagnostic::new("r", s, "m", Span::new(0, 0));
-        let all = [
-            d(Severity::Info),
-            d(Severity::Error),
-            d(Severity::Warning),
-            d(Severity::Error),
-            d(Severity::Info),
-        ];
-        let findings: Vec<(usize, &Diagnostic)> = all.iter().map(|d| (0, d)).collect();
-        assert_eq!(keep_most_severe(&findings, 3), vec![1, 2, 3]);
-        assert_eq!(keep_most_severe(&findings, 10), vec![0, 1, 2, 3, 4]);
+        use Severity::*;
+        let severities = [Info, Error, Warning, Error, Info, Warning];
+        let kept = |limit| {
+            let mut selection = Selection::new(limit);
+            for (i, &severity) in severities.iter().enumerate() {
+                selection.offer(severity, i, || i);
+            }
+            selection.into_sorted()
+        };
+        assert_eq!(kept(0), Vec::<usize>::new());
+        assert_eq!(kept(1), vec![1]);
+        assert_eq!(kept(3), vec![1, 2, 3]);
+        assert_eq!(kept(4), vec![1, 2, 3, 5]);
+        assert_eq!(kept(5), vec![0, 1, 2, 3, 5]);
+        assert_eq!(kept(10), vec![0, 1, 2, 3, 4, 5]);
     }
 
     #[test]
@@ -791,7 +928,7 @@ mod tests {
             source,
             diagnostics: &diagnostics,
         }];
-        let print = |run: Run<'_>| {
+        let print = |run: Run| {
             let log = Log {
                 schema: SCHEMA,
                 version: "2.1.0",
@@ -800,8 +937,13 @@ mod tests {
             serde_json::to_string_pretty(&log).unwrap()
         };
         assert!(matches!(registry_descriptors(), Registry::Serialized(_)));
-        let once = print(build_run_with(&files, registry_descriptors()));
-        let fresh = print(build_run_with(&files, Registry::Fresh));
+        let run_with = |registry| {
+            let mut renderer = Sarif::with_registry(io::sink(), registry);
+            renderer.report(&files[0]).unwrap();
+            renderer.take_run()
+        };
+        let once = print(run_with(registry_descriptors()));
+        let fresh = print(run_with(Registry::Fresh));
         assert!(once.len() > 100_000, "{}", once.len());
         assert_eq!(once, fresh);
         assert_eq!(sarif(&files), format!("{fresh}\n"));
