@@ -3,31 +3,14 @@
 
 mod cli_support;
 
-use cli_support::{dir_with, run, ztlint, GOOD, TRAILING_COMMA};
-use ztlint::render::{self, FileReport};
-
-/// A renderer of `ztlint::render`.
-type Render = fn(&[FileReport<'_>]) -> String;
+use cli_support::{dir_with, rendered, run, ztlint, Render, GOOD, MACHINE_FORMATS, TRAILING_COMMA};
+use ztlint::render;
 
 const BOM: &[u8] = b"\xef\xbb\xbf{\"name\": \"Widget Corps\"}\n";
 
 /// What the library renders for these files, linted with default settings.
 fn expected(files: &[(&str, &[u8])], render: Render) -> String {
-    let linter = ztlint::Linter::new();
-    let linted: Vec<_> = files
-        .iter()
-        .map(|(_, bytes)| linter.lint_bytes(bytes))
-        .collect();
-    let reports: Vec<FileReport<'_>> = files
-        .iter()
-        .zip(&linted)
-        .map(|((name, _), l)| FileReport {
-            name,
-            source: &l.source,
-            diagnostics: &l.diagnostics,
-        })
-        .collect();
-    render(&reports)
+    rendered(files, render)
 }
 
 #[test]
@@ -38,13 +21,7 @@ fn machine_formats_are_the_renderers_output_exactly() {
         ("good.json", GOOD.as_bytes()),
     ];
     let dir = dir_with(&files);
-    let formats: [(&str, Render); 4] = [
-        ("concise", render::concise),
-        ("json", render::json),
-        ("sarif", render::sarif),
-        ("github", render::github),
-    ];
-    for (format, render) in formats {
+    for (format, render) in MACHINE_FORMATS {
         let r = run(
             ztlint(dir.path()),
             &[

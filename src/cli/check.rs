@@ -2,11 +2,11 @@
 
 use std::borrow::Cow;
 use std::collections::HashMap;
-use std::io::{self, Read, Write};
+use std::io::{self, Read};
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use ztlint::{Applicability, Diagnostic, Severity};
+use ztlint::{Applicability, Decoded, Diagnostic, Linter, Severity};
 
 use super::args::{CheckArgs, Format};
 use super::config::{Config, Discovery};
@@ -14,11 +14,18 @@ use super::inputs::{self, Input, Kind};
 use super::output::{self, Stream};
 use super::settings::{self, LevelFlag, Schemas, Settings};
 use super::{fix, io_message, Exit, Failure};
-use ztlint::render::{self, FileReport, HumanStyle};
+use ztlint::render::{Concise, Findings, Github, Human, HumanStyle, Json, Renderer, Sarif, Tally};
 
 /// Below this many files per thread, starting a thread costs more than it
 /// saves.
 const MIN_FILES_PER_THREAD: usize = 16;
+
+/// A JSON payload larger than this is linted when its turn comes in the
+/// report, each finding going straight to the output: a large body can
+/// have millions of findings (one per unknown key), too many to hold
+/// (issue #10). A smaller file's findings are few enough to hold, and it
+/// is linted up front, in parallel with the others.
+const STREAM_ABOVE: usize = 1 << 20;
 
 /// What `check` does with fixes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -30,7 +37,7 @@ enum Mode {
 
 /// What became of one input.
 #[derive(Debug)]
-struct Outcome {
+struct Outcome<'a> {
     name: String,
     /// The text the diagnostics index: after fixing, when fixes were
     /// written.
@@ -54,22 +61,16 @@ struct Outcome {
     decoded: bool,
     /// Why fixes that apply were not made; the run goes on.
     notice: Option<String>,
+    /// A payload to lint when the report reaches it (see [`STREAM_ABOVE`]);
+    /// it then has no `source` or `diagnostics` of its own.
+    pending: Option<Pending<'a>>,
 }
 
-impl Outcome {
-    fn report(&self) -> FileReport<'_> {
-        FileReport {
-            name: &self.name,
-            source: &self.source,
-            diagnostics: &self.diagnostics,
-        }
-    }
-
-    fn fails(&self) -> bool {
-        self.diagnostics
-            .iter()
-            .any(|d| d.severity() >= self.fail_on)
-    }
+/// A payload's bytes, and the linter to lint them with.
+#[derive(Debug)]
+struct Pending<'a> {
+    bytes: Cow<'a, [u8]>,
+    linter: &'a Linter,
 }
 
 /// Runs `ztlint check`.
@@ -158,8 +159,7 @@ pub(crate) fn run(args: &CheckArgs, levels: Vec<LevelFlag>) -> Result<Exit, Fail
                 }
                 None => Stream::Stdout,
             };
-            report(args, mode, &outcomes, stream)?;
-            if outcomes.iter().any(Outcome::fails) {
+            if report(args, mode, outcomes, stream)? {
                 Exit::Findings
             } else {
                 Exit::Clean
@@ -255,13 +255,13 @@ struct Terraform<'a> {
 }
 
 /// Reads, lints and (by `mode`) fixes one input.
-fn process(
+fn process<'a>(
     input: &Input,
-    stdin: &[u8],
-    settings: &Settings,
+    stdin: &'a [u8],
+    settings: &'a Settings,
     mode: Mode,
     terraform: &Terraform<'_>,
-) -> Outcome {
+) -> Outcome<'a> {
     // Lets the tests prove that a panic in a worker still exits 2. Debug
     // builds only: an installed ztlint has no such switch.
     #[cfg(debug_assertions)]
@@ -280,6 +280,7 @@ fn process(
         linted: false,
         decoded: false,
         notice: None,
+        pending: None,
     };
     let bytes = match &input.path {
         None => Cow::Borrowed(stdin),
@@ -299,6 +300,14 @@ fn process(
     // else as a payload.
     let (linted, plan) = match settings.linter.lint_plan_bytes(&bytes) {
         Some(linted) => (linted, true),
+        None if mode == Mode::Lint && bytes.len() > STREAM_ABOVE => {
+            outcome.linted = true;
+            outcome.pending = Some(Pending {
+                bytes,
+                linter: &settings.linter,
+            });
+            return outcome;
+        }
         None => (settings.linter.lint_bytes(&bytes), false),
     };
     outcome.linted = true;
@@ -344,14 +353,14 @@ fn text_of(decoded: Option<String>, bytes: Cow<'_, [u8]>) -> String {
 
 /// Lints a Terraform file (`.tf`, `.tf.json`) with its module, and fixes
 /// it by `mode`; a variable file has nothing to lint.
-fn process_terraform(
+fn process_terraform<'a>(
     input: &Input,
     bytes: Cow<'_, [u8]>,
     settings: &Settings,
     mode: Mode,
     terraform: &Terraform<'_>,
-    mut outcome: Outcome,
-) -> Outcome {
+    mut outcome: Outcome<'a>,
+) -> Outcome<'a> {
     outcome.linted = true;
     if input.path.is_none() && matches!(mode, Mode::Fix(_)) {
         outcome.filtered = Some(bytes.to_vec());
@@ -390,13 +399,13 @@ fn process_terraform(
 /// Applies the fixes `allowed` permits to the outcome's text, re-linting
 /// with `lint`; writes the file (atomically), fills the diff, or keeps the
 /// text to print, by `mode`.
-fn apply_fixes_to(
+fn apply_fixes_to<'a>(
     input: &Input,
     mode: Mode,
     allowed: Applicability,
     lint: impl Fn(&str) -> Vec<Diagnostic>,
-    mut outcome: Outcome,
-) -> Outcome {
+    mut outcome: Outcome<'a>,
+) -> Outcome<'a> {
     if outcome.decoded {
         let fixable = outcome
             .diagnostics
@@ -442,19 +451,15 @@ fn apply_fixes_to(
     outcome
 }
 
-/// Writes the reports in the chosen format to `stream`.
+/// Writes the reports in the chosen format to `stream`; returns whether
+/// a finding is at or above its file's `--fail-on` level.
 fn report(
     args: &CheckArgs,
     mode: Mode,
-    outcomes: &[Outcome],
+    outcomes: Vec<Outcome<'_>>,
     stream: Stream,
-) -> Result<(), Failure> {
-    let reports: Vec<FileReport<'_>> = outcomes
-        .iter()
-        .filter(|o| o.linted)
-        .map(Outcome::report)
-        .collect();
-    let (fixes, fixed_files) = fixed_totals(outcomes);
+) -> Result<bool, Failure> {
+    let (fixes, fixed_files) = fixed_totals(&outcomes);
     let fixed_line = (fixes > 0).then(|| {
         format!(
             "fixed {} in {}\n",
@@ -466,59 +471,126 @@ fn report(
         // Machine-readable output stays exactly the renderer's.
         output::write(Stream::Stderr, line)?;
     }
-    let write: fn(&[FileReport<'_>], &mut dyn Write) -> io::Result<()> = match args.format {
-        Format::Human => {
-            if reports.is_empty() {
-                return Ok(());
-            }
-            let style = HumanStyle {
-                color: output::use_color(args.color, stream),
-                width: output::width(stream),
-                ..HumanStyle::default()
-            };
-            let mut text = String::new();
-            // A blank line after each file's findings, as between findings.
-            for report in reports.iter().filter(|r| !r.diagnostics.is_empty()) {
-                push_line(&mut text, &render::human(report, &style));
-                text.push('\n');
-            }
-            if let Some(line) = &fixed_line {
-                text.push_str(line);
-            }
-            push_line(&mut text, &render::summary(&reports));
-            if mode != Mode::Fix(Applicability::Unsafe) {
-                if let Some(hint) = fixable_hint(outcomes) {
-                    text.push_str(&hint);
-                }
-            }
-            return output::write(stream, &text);
-        }
-        Format::Concise => |r, w| render::write_concise(r, w),
-        Format::Json => |r, w| render::write_json(r, w),
-        Format::Sarif => |r, w| render::write_sarif(r, w),
-        Format::Github => |r, w| render::write_github(r, w),
-    };
-    // The machine formats go out as they are made: a report of millions of
+    let linted: Vec<Outcome<'_>> = outcomes.into_iter().filter(|o| o.linted).collect();
+    if args.format == Format::Human && linted.is_empty() {
+        return Ok(false);
+    }
+    let mut totals = Totals::default();
+    // Every format goes out as it is made: a report of millions of
     // findings is never held whole.
-    output::write_with(stream, |out| write(&reports, out))
+    output::write_with(stream, |out| {
+        let mut renderer: Box<dyn Renderer + '_> = match args.format {
+            Format::Human => Box::new(Human::new(
+                &mut *out,
+                HumanStyle {
+                    color: output::use_color(args.color, stream),
+                    width: output::width(stream),
+                    ..HumanStyle::default()
+                },
+            )),
+            Format::Concise => Box::new(Concise::new(&mut *out)),
+            Format::Json => Box::new(Json::new(&mut *out)),
+            Format::Sarif => Box::new(Sarif::new(&mut *out)),
+            Format::Github => Box::new(Github::new(&mut *out)),
+        };
+        let rendered = render(&mut *renderer, linted, &mut totals);
+        drop(renderer);
+        rendered?;
+        if args.format != Format::Human {
+            return Ok(());
+        }
+        let mut tail = fixed_line.unwrap_or_default();
+        tail.push_str(&totals.tally.summary());
+        tail.push('\n');
+        if mode != Mode::Fix(Applicability::Unsafe) {
+            if let Some(hint) = fixable_hint(totals.safe, totals.unsafe_) {
+                tail.push_str(&hint);
+            }
+        }
+        out.write_all(tail.as_bytes())
+    })?;
+    Ok(totals.fails)
 }
 
-/// "2 fixable with `--fix` (1 more with `--fix --unsafe-fixes`)", counting
-/// the findings that remain.
-fn fixable_hint(outcomes: &[Outcome]) -> Option<String> {
-    let (mut safe, mut unsafe_) = (0, 0);
-    // Nothing in a text that does not parse, or that is not the file's
-    // bytes, gets fixed.
-    let fixable = outcomes
-        .iter()
-        .filter(|o| !o.decoded && !fix::unparsed(&o.diagnostics));
-    for d in fixable.flat_map(|o| &o.diagnostics) {
-        match d.fixes().first().map(|f| f.applicability()) {
-            Some(Applicability::Safe) => safe += 1,
-            Some(Applicability::Unsafe) => unsafe_ += 1,
-            None => {}
+/// What the report counts as it goes, for the summary, the exit status and
+/// the fixable hint.
+#[derive(Debug, Default)]
+struct Totals {
+    tally: Tally,
+    /// Whether a finding is at or above its file's `--fail-on` level.
+    fails: bool,
+    /// The findings whose first fix is safe, and those whose first fix
+    /// needs review, in files that can be fixed.
+    safe: usize,
+    unsafe_: usize,
+}
+
+/// Renders each linted outcome in turn, linting a pending one now, and
+/// counts its findings as they pass. After a failed write the rest are
+/// only counted: the exit status still covers every file.
+fn render(
+    renderer: &mut dyn Renderer,
+    outcomes: Vec<Outcome<'_>>,
+    totals: &mut Totals,
+) -> io::Result<()> {
+    let unparsed = fix::Unparsed::new();
+    let mut result = Ok(());
+    // Each outcome is dropped after its turn, and its text with it.
+    for outcome in outcomes {
+        totals.tally.files += 1;
+        let (mut safe, mut unsafe_, mut not_read) = (0, 0, false);
+        let (tally, fails) = (&mut totals.tally, &mut totals.fails);
+        let mut count = |d: &Diagnostic| {
+            tally.add(d);
+            *fails |= d.severity() >= outcome.fail_on;
+            not_read |= unparsed.says(d);
+            match d.fixes().first().map(|f| f.applicability()) {
+                Some(Applicability::Safe) => safe += 1,
+                Some(Applicability::Unsafe) => unsafe_ += 1,
+                None => {}
+            }
+        };
+        let mut file = |source: &str, findings: &mut Findings<'_>| {
+            if result.is_ok() {
+                result = renderer.file(&outcome.name, source, findings);
+            } else {
+                findings(&mut |_| {});
+            }
+        };
+        let decoded = match &outcome.pending {
+            None => {
+                file(&outcome.source, &mut |each| {
+                    for d in &outcome.diagnostics {
+                        count(d);
+                        each(d);
+                    }
+                });
+                outcome.decoded
+            }
+            Some(pending) => {
+                let text = Decoded::new(&pending.bytes);
+                file(text.source(), &mut |each| {
+                    pending.linter.lint_decoded_each(&text, &mut |d| {
+                        count(&d);
+                        each(&d);
+                    });
+                });
+                text.source().as_bytes() != &*pending.bytes
+            }
+        };
+        // Nothing in a text that does not parse, or that is not the
+        // file's bytes, gets fixed.
+        if !decoded && !not_read {
+            totals.safe += safe;
+            totals.unsafe_ += unsafe_;
         }
     }
+    renderer.finish().and(result)
+}
+
+/// "2 fixable with `--fix` (1 more with `--fix --unsafe-fixes`)", from the
+/// counts of findings that remain with a safe and with an unsafe fix.
+fn fixable_hint(safe: usize, unsafe_: usize) -> Option<String> {
     match (safe, unsafe_) {
         (0, 0) => None,
         (s, 0) => Some(format!("{s} fixable with `--fix`\n")),
@@ -535,18 +607,84 @@ fn fixed_totals(outcomes: &[Outcome]) -> (usize, usize) {
     (fixes, files)
 }
 
-fn push_line(text: &mut String, block: &str) {
-    text.push_str(block);
-    if !block.is_empty() && !block.ends_with('\n') {
-        text.push('\n');
-    }
-}
-
 /// "1 issue", "2 issues".
 fn plural(count: usize, noun: &str) -> String {
     if count == 1 {
         format!("{count} {noun}")
     } else {
         format!("{count} {noun}s")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A payload of `len` bytes (or a little over, if that is too few)
+    /// whose findings are `1d`, and in a payload the unknown key `pad`.
+    fn payload(len: usize, plan: bool) -> Vec<u8> {
+        let head = if plan {
+            "{\"format_version\": \"1.2\", \"resource_changes\": [{\"address\": \"cloudflare_zero_trust_organization.main\", \"mode\": \"managed\", \"type\": \"cloudflare_zero_trust_organization\", \"change\": {\"actions\": [\"update\"], \"after\": {\"account_id\": \"699d98642c564d2e855e9661899b7252\", \"session_duration\": \"1d\"}, \"after_unknown\": {}}}], \"pad\": \""
+        } else {
+            "{\"session_duration\": \"1d\", \"pad\": \""
+        };
+        let mut text = head.to_string();
+        text.push_str(&"x".repeat(len.saturating_sub(head.len() + 2)));
+        text.push_str("\"}");
+        text.into_bytes()
+    }
+
+    /// Whether an outcome is left to the report, how many findings it
+    /// holds, and whether its source is empty.
+    type Made = (bool, usize, bool);
+
+    /// What `process` makes of `bytes` as standard input named `name`.
+    fn outcome_of(name: &str, bytes: &[u8], mode: Mode) -> Made {
+        let cwd = std::env::current_dir().unwrap();
+        let input = Input {
+            name: name.to_string(),
+            path: None,
+            config_dir: cwd.clone(),
+        };
+        let settings = Settings {
+            linter: Linter::new(),
+            fail_on: Severity::Error,
+        };
+        let terraform = Terraform {
+            var_files: &[],
+            cwd: &cwd,
+            modules: super::super::terraform::Modules::default(),
+        };
+        let outcome = process(&input, bytes, &settings, mode, &terraform);
+        assert!(outcome.linted && outcome.problem.is_none());
+        (
+            outcome.pending.is_some(),
+            outcome.diagnostics.len(),
+            outcome.source.is_empty(),
+        )
+    }
+
+    #[test]
+    fn only_a_large_payload_in_lint_mode_is_linted_in_the_report() {
+        let large = payload(STREAM_ABOVE + 1, false);
+        assert_eq!(large.len(), STREAM_ABOVE + 1);
+        let at_limit = payload(STREAM_ABOVE, false);
+        assert_eq!(at_limit.len(), STREAM_ABOVE);
+        let plan = payload(STREAM_ABOVE + 1, true);
+        let safe = Mode::Fix(Applicability::Safe);
+        let diff = Mode::Diff(Applicability::Safe);
+        let cases: [(&str, &[u8], Mode, Made); 6] = [
+            ("big.json", &large, Mode::Lint, (true, 0, true)),
+            ("big.json", &at_limit, Mode::Lint, (false, 2, false)),
+            ("plan.json", &plan, Mode::Lint, (false, 1, false)),
+            // `pad` is left after `1d` is fixed.
+            ("big.json", &large, safe, (false, 1, false)),
+            ("big.json", &large, diff, (false, 2, false)),
+            // Terraform files are read as before, whatever their size.
+            ("big.tf.json", &large, Mode::Lint, (false, 0, false)),
+        ];
+        for (name, bytes, mode, expected) in cases {
+            assert_eq!(outcome_of(name, bytes, mode), expected, "{name} {mode:?}");
+        }
     }
 }

@@ -15,12 +15,29 @@ const MAX_PASSES: usize = 10;
 /// Whether `diagnostics` say the text was not read as it is (not JSON or
 /// HCL, or not UTF-8): such a text is never fixed or rewritten.
 pub(crate) fn unparsed(diagnostics: &[Diagnostic]) -> bool {
-    // A few codes to compare, not a search of every rule per finding.
-    let codes: Vec<&str> = ztlint::rules::all()
-        .filter(|rule| rule.always_runs())
-        .map(ztlint::rules::Rule::code)
-        .collect();
-    diagnostics.iter().any(|d| codes.contains(&d.code()))
+    let unparsed = Unparsed::new();
+    diagnostics.iter().any(|d| unparsed.says(d))
+}
+
+/// The codes of the findings that say a text was not read as it is, for
+/// [`unparsed`] and for a caller that sees the findings one at a time.
+pub(crate) struct Unparsed(Vec<&'static str>);
+
+impl Unparsed {
+    pub(crate) fn new() -> Unparsed {
+        // A few codes to compare, not a search of every rule per finding.
+        Unparsed(
+            ztlint::rules::all()
+                .filter(|rule| rule.always_runs())
+                .map(ztlint::rules::Rule::code)
+                .collect(),
+        )
+    }
+
+    /// Whether `d` says its text was not read as it is.
+    pub(crate) fn says(&self, d: &Diagnostic) -> bool {
+        self.0.contains(&d.code())
+    }
 }
 
 /// The result of fixing a text.

@@ -68,3 +68,37 @@ pub fn utf16le_with_bom(text: &str) -> Vec<u8> {
         .flat_map(u16::to_le_bytes)
         .collect()
 }
+
+/// What the library's `render` prints for these files, each linted whole
+/// with default settings.
+pub fn rendered<B: AsRef<[u8]>>(
+    files: &[(&str, B)],
+    render: impl Fn(&[ztlint::render::FileReport<'_>]) -> String,
+) -> String {
+    let linter = ztlint::Linter::new();
+    let linted: Vec<_> = files
+        .iter()
+        .map(|(_, bytes)| linter.lint_bytes(bytes.as_ref()))
+        .collect();
+    let reports: Vec<ztlint::render::FileReport<'_>> = files
+        .iter()
+        .zip(&linted)
+        .map(|((name, _), l)| ztlint::render::FileReport {
+            name,
+            source: &l.source,
+            diagnostics: &l.diagnostics,
+        })
+        .collect();
+    render(&reports)
+}
+
+/// A renderer of `ztlint::render`.
+pub type Render = fn(&[ztlint::render::FileReport<'_>]) -> String;
+
+/// The machine formats, by name, with their renderers.
+pub const MACHINE_FORMATS: [(&str, Render); 4] = [
+    ("concise", ztlint::render::concise),
+    ("json", ztlint::render::json),
+    ("sarif", ztlint::render::sarif),
+    ("github", ztlint::render::github),
+];

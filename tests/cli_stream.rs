@@ -1,0 +1,177 @@
+//! `ztlint check` on payloads over 1 MiB, which it lints when their turn
+//! comes in the report, each finding going straight to the output: every
+//! format prints what the library's whole-lint renderers print for the
+//! same files, and the exit status, summary and hints come out the same.
+
+mod cli_support;
+
+use cli_support::{
+    dir_with, rendered as expected, run, ztlint, GOOD, MACHINE_FORMATS, TRAILING_COMMA,
+};
+use ztlint::render::{self, HumanStyle};
+
+/// A payload of over 1 MiB: 60,000 unknown keys, one per line, some
+/// flagged twice with the same text (for SARIF's fingerprints), and
+/// `extra` lines of real findings after the first key.
+fn large(extra: &str) -> Vec<u8> {
+    let mut body = String::from("{\n  \"name\": \"Widget Corps\",\n");
+    for i in 0..60_000 {
+        // Every 10,000th key is `repeated_key`, the rest distinct.
+        if i % 10_000 == 0 {
+            body.push_str("  \"repeated_key\": 0,\n");
+        } else {
+            body.push_str(&format!("  \"unknown_key_{i:05}\": {i},\n"));
+        }
+        if i == 0 {
+            body.push_str(extra);
+        }
+    }
+    body.push_str("  \"last_unknown\": true\n}\n");
+    let bytes = body.into_bytes();
+    assert!(bytes.len() > 1 << 20, "{}", bytes.len());
+    bytes
+}
+
+/// Findings of every severity, with safe fixes: an error, a warning and
+/// an info besides the unknown keys.
+const REAL: &str = "  \"session_duration\": \"1d\",\n  \"is_ui_read_only\": \"false\",\n  \"login_design\": {\"logo_path\": \"http://example.com/logo.bmp\"},\n";
+
+/// The large payload with a byte that is not UTF-8 in a value: it is
+/// linted as decoded, so none of its fixes count in the hint.
+fn large_latin1() -> Vec<u8> {
+    let mut bytes = large("  \"auth_domain\": \"caf\u{e9}.cloudflareaccess.com\",\n");
+    let at = bytes.windows(2).position(|w| w == "é".as_bytes()).unwrap();
+    bytes.splice(at..at + 2, [0xe9]);
+    bytes
+}
+
+/// The files, a small one with findings and a clean one among the large.
+fn files() -> Vec<(&'static str, Vec<u8>)> {
+    vec![
+        ("big.json", large(REAL)),
+        ("bad.json", TRAILING_COMMA.as_bytes().to_vec()),
+        ("latin1.json", large_latin1()),
+        ("good.json", GOOD.as_bytes().to_vec()),
+    ]
+}
+
+fn check(dir: &std::path::Path, format: &str, files: &[(&str, Vec<u8>)]) -> cli_support::Run {
+    let mut args = vec!["check", "--format", format];
+    args.extend(files.iter().map(|(name, _)| *name));
+    run(ztlint(dir), &args)
+}
+
+#[test]
+fn machine_formats_of_large_files_are_the_renderers_output_exactly() {
+    let files = files();
+    let named: Vec<(&str, &[u8])> = files.iter().map(|(n, b)| (*n, b.as_slice())).collect();
+    let dir = dir_with(&named);
+    for (format, render) in MACHINE_FORMATS {
+        let r = check(dir.path(), format, &files);
+        assert_eq!((r.code, r.stderr.as_str()), (1, ""), "{format}");
+        let expected = expected(&files, render);
+        assert!(r.stdout == expected, "{format}: the output differs");
+    }
+    // The SARIF log is cut at GitHub's limit, errors first.
+    let r = check(dir.path(), "sarif", &files);
+    let log: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    let run = &log["runs"][0];
+    assert_eq!(run["results"].as_array().unwrap().len(), 25_000);
+    assert_eq!(
+        run["invocations"][0]["toolExecutionNotifications"][0]["message"]["text"],
+        "95009 of 120009 results were left out: GitHub code scanning accepts at most 25000 per \
+         run; the most severe were kept"
+    );
+}
+
+#[test]
+fn the_human_report_of_large_files_is_each_files_report_then_the_counts() {
+    let files = files();
+    let named: Vec<(&str, &[u8])> = files.iter().map(|(n, b)| (*n, b.as_slice())).collect();
+    let dir = dir_with(&named);
+    let r = check(dir.path(), "human", &files);
+    assert_eq!((r.code, r.stderr.as_str()), (1, ""));
+    let style = HumanStyle {
+        width: 80,
+        ..HumanStyle::default()
+    };
+    let drawn = expected(&files, |reports| {
+        reports
+            .iter()
+            .filter(|r| !r.diagnostics.is_empty())
+            .map(|r| render::human(r, &style) + "\n")
+            .collect()
+    });
+    // Only big.json's fixes count: bad.json does not parse, and
+    // latin1.json is not UTF-8.
+    let tail = "3 errors, 120005 warnings, 1 info in 4 files\n\
+                7 fixable with `--fix` (1 more with `--fix --unsafe-fixes`)\n";
+    assert_eq!(
+        expected(&files, render::summary),
+        tail.lines().next().unwrap()
+    );
+    assert!(r.stdout == format!("{drawn}{tail}"), "the output differs");
+    assert!(r.stdout.contains(
+        "… and 59905 more findings in big.json, not drawn: this report stops after 100;"
+    ));
+}
+
+#[test]
+fn the_exit_status_of_a_large_file_follows_fail_on() {
+    let dir = dir_with(&[("many.json", &large("")[..])]);
+    for (fail_on, code) in [("error", 0), ("warning", 1), ("info", 1)] {
+        let r = run(
+            ztlint(dir.path()),
+            &[
+                "check",
+                "--format",
+                "concise",
+                "--fail-on",
+                fail_on,
+                "many.json",
+            ],
+        );
+        assert_eq!((r.code, r.stderr.as_str()), (code, ""), "{fail_on}");
+        assert_eq!(r.stdout.lines().count(), 60_001, "{fail_on}");
+    }
+    let r = run(ztlint(dir.path()), &["check", "many.json"]);
+    assert_eq!(r.code, 0);
+    assert!(
+        r.stdout
+            .ends_with("\n60001 warnings in 1 file\n5 fixable with `--fix`\n"),
+        "{}",
+        &r.stdout[r.stdout.len().saturating_sub(300)..]
+    );
+}
+
+#[test]
+fn fix_and_diff_of_a_large_file_lint_it_up_front_as_before() {
+    let big = large(REAL);
+    let dir = dir_with(&[("big.json", &big[..])]);
+    let r = run(ztlint(dir.path()), &["check", "--diff", "big.json"]);
+    assert_eq!(
+        (r.code, r.stderr.as_str()),
+        (1, "would fix 7 issues in 1 file\n")
+    );
+    for line in [
+        "\n-  \"session_duration\": \"1d\",\n",
+        "\n+  \"session_duration\": \"24h\",\n",
+    ] {
+        assert!(r.stdout.contains(line), "{}", r.stdout);
+    }
+    assert_eq!(std::fs::read(dir.path().join("big.json")).unwrap(), big);
+
+    let r = run(
+        ztlint(dir.path()),
+        &["check", "--fix", "--format", "concise", "big.json"],
+    );
+    // What the fixes leave is warnings.
+    assert_eq!(
+        (r.code, r.stderr.as_str()),
+        (0, "fixed 7 issues in 1 file\n")
+    );
+    let fixed = std::fs::read(dir.path().join("big.json")).unwrap();
+    assert!(fixed.len() > 1 << 20 && fixed != big);
+    let expected = expected(&[("big.json", fixed)], render::concise);
+    assert!(r.stdout == expected, "the output differs");
+}
