@@ -34,9 +34,9 @@
 //! mean" count goes on from window to window.
 
 use std::borrow::Cow;
-use std::collections::hash_map::{Entry, HashMap, RandomState};
+use std::collections::hash_map::{HashMap, RandomState};
 use std::collections::VecDeque;
-use std::hash::{BuildHasher, BuildHasherDefault, Hasher};
+use std::hash::BuildHasher;
 
 use super::Linter;
 use crate::diagnostic::{Diagnostic, Edit};
@@ -78,7 +78,7 @@ pub(super) fn lint(
         return Err(before);
     }
     let mut survey = Survey {
-        source,
+        keys: Keys::new(source.len()),
         open: vec![Gathering::new(0, ROOT)],
         found: Vec::new(),
         envelope_repeats: false,
@@ -95,10 +95,10 @@ pub(super) fn lint(
         Ok(_) => return Err(before),
     };
     let Survey {
+        keys,
         open,
         found,
         envelope_repeats,
-        ..
     } = survey;
     let Some(mut root) = open.into_iter().next() else {
         return Err(before);
@@ -126,6 +126,7 @@ pub(super) fn lint(
     let mut windows = Windows {
         linter,
         source,
+        keys,
         repeats: !disabled.contains(&"duplicate-key"),
         disabled,
         skeleton,
@@ -216,8 +217,9 @@ struct Container<'a> {
     way: Vec<usize>,
     span: Span,
     array: bool,
-    /// An object's keys.
-    keys: Keys,
+    /// In the second parse, the [`Keys`] entry of an object's member read
+    /// last, whose removal ends where the next member starts.
+    previous: Option<u128>,
     /// Where the keys of an object's members in the skeleton start, in
     /// order.
     kept: Vec<usize>,
@@ -247,7 +249,6 @@ const ROOT: usize = usize::MAX;
 struct Gathering<'a> {
     depth: usize,
     address: usize,
-    keys: Keys,
     /// An object's last member of each field (the root's: of each key a
     /// rule reads).
     kept: Vec<Member<'a>>,
@@ -262,7 +263,6 @@ impl<'a> Gathering<'a> {
         Gathering {
             depth,
             address,
-            keys: Keys::default(),
             kept: Vec::new(),
             representatives: Vec::new(),
             count: 0,
@@ -278,7 +278,7 @@ impl<'a> Gathering<'a> {
             way,
             span,
             array: false,
-            keys: self.keys,
+            previous: None,
             kept,
             representatives: Vec::new(),
             next: 0,
@@ -290,7 +290,7 @@ impl<'a> Gathering<'a> {
 
 /// The state of the first parse.
 struct Survey<'a> {
-    source: &'a str,
+    keys: Keys,
     /// What is gathered of the open containers, the root's first.
     open: Vec<Gathering<'a>>,
     /// The containers read, but the root.
@@ -365,7 +365,7 @@ impl<'a> json::Stream<'a> for Survey<'a> {
                         way,
                         span,
                         array: true,
-                        keys: Keys::default(),
+                        previous: None,
                         kept: Vec::new(),
                         representatives: gathering.representatives,
                         next: 0,
@@ -382,7 +382,8 @@ impl<'a> json::Stream<'a> for Survey<'a> {
         let Some(gathering) = self.open.last_mut() else {
             return;
         };
-        gathering.keys.note(self.source, &member);
+        let address = gathering.address;
+        self.keys.note(address, member.key().as_str(), at);
         let key = member.key().as_str();
         let kept = if depth == 0 {
             if structure::is_envelope_key(key) {
@@ -425,6 +426,7 @@ struct Windows<'l, 'a, 'e> {
     containers: Vec<Container<'a>>,
     /// Each container's index by its address.
     by_address: HashMap<usize, usize>,
+    keys: Keys,
     /// The containers open now, innermost last.
     open: Vec<usize>,
     /// The window: children with their containers, and their spans, in
@@ -529,7 +531,8 @@ impl<'a> Windows<'_, 'a, '_> {
         let Some(container) = self.containers.get_mut(c) else {
             return false;
         };
-        let visit = container.keys.visit(self.source, member);
+        let address = container.address();
+        let visit = self.keys.visit(&mut container.previous, address, member);
         if let Some(repeat) = visit.repeat.filter(|_| self.repeats) {
             self.pending
                 .push(repeated(self.source, path, member, repeat));
@@ -826,32 +829,29 @@ fn inside(spans: &[Span], start: usize, end: usize) -> bool {
         .is_some_and(|s| end <= s.end())
 }
 
-/// Every root key: where it is first and last, from the first parse; and
-/// in the second, its latest member so far. Keyed by a hash of the key, so
-/// that millions of distinct keys cost 24 bytes each; two keys with the
-/// same hash are told apart by their text, the second kept by name.
-#[derive(Default)]
+/// The keys of the handed objects that come more than once. The first
+/// parse notes every key in a Bloom filter, and a key the filter has seen
+/// (again, or so it seems) in a map, with where it is last: so millions of
+/// keys that each come once cost two bits each, not a map entry. In the
+/// second parse a key not in the map comes once; one in it learns where it
+/// is first, and its latest member. Keys are known by a 128-bit hash of
+/// their object and text: two share one with a chance of about 10^-24
+/// among ten million keys.
 struct Keys {
-    hasher: RandomState,
-    hashed: HashMap<u64, Seen, BuildHasherDefault<HashedAlready>>,
-    named: HashMap<String, Seen>,
-    /// The entry of the member read last, whose removal ends where the
-    /// next member starts.
-    previous: Option<Slot>,
+    hashers: [RandomState; 2],
+    /// The Bloom filter: two bits per key, of a power of two.
+    once: Vec<u64>,
+    again: HashMap<u128, Seen>,
 }
 
-/// Where a [`Keys`] entry is.
-enum Slot {
-    Hashed(u64),
-    Named(String),
-}
-
-/// What [`Keys`] knows of one key. Offsets are below 2^31, so a top bit
-/// says whether a member's value is an object.
+/// What [`Keys`] knows of a key that may come more than once. Offsets are
+/// below 2^31, so a top bit says whether a member's value is an object.
 #[derive(Clone, Copy)]
 struct Seen {
-    /// Where its first and last keys start.
+    /// Where its first key starts; `NOT_YET` before the second parse
+    /// reaches it.
     first: u32,
+    /// Where its last key starts.
     last: u32,
     /// Where its latest member starts (its key), and its value's object
     /// bit; `NOT_YET` before the second parse reaches it.
@@ -873,97 +873,91 @@ struct Visit {
     /// Whether a later member has the same key: Go's decoder, and so every
     /// rule, ignores this one.
     shadowed: bool,
-    /// When the key was seen before: where first, where the latest member
-    /// starts, and the removal of the latest member (to the next one).
+    /// When the key was seen before: where first, the latest member's
+    /// removal (to the next member), and whether its value is an object.
     repeat: Option<(u32, Span, bool)>,
 }
 
 impl Keys {
-    /// The entry for `key`, whose member's key starts at `at`: made when
-    /// `insert`, else `None` for a key not seen.
-    fn slot(&mut self, source: &str, key: &str, at: u32, insert: bool) -> Option<Slot> {
-        let hash = self.hasher.hash_one(key);
-        match self.hashed.entry(hash) {
-            Entry::Vacant(slot) if insert => {
-                slot.insert(Seen::new(at));
-                return None;
-            }
-            Entry::Occupied(slot) if is_key(source, slot.get().first as usize, key) => {
-                return Some(Slot::Hashed(hash));
-            }
-            _ => {}
-        }
-        if self.named.contains_key(key) {
-            Some(Slot::Named(key.to_string()))
-        } else {
-            if insert {
-                self.named.insert(key.to_string(), Seen::new(at));
-            }
-            None
+    /// Keys for a body of `len` bytes: its members are at most a fifth as
+    /// many, so two bits per byte keep the filter's false positives to a
+    /// few in a hundred.
+    fn new(len: usize) -> Keys {
+        Keys::with_bits(len.saturating_mul(2).next_power_of_two().max(1 << 16))
+    }
+
+    fn with_bits(bits: usize) -> Keys {
+        Keys {
+            hashers: [RandomState::new(), RandomState::new()],
+            once: vec![0; bits.div_ceil(64).max(1)],
+            again: HashMap::new(),
         }
     }
 
-    fn get(&mut self, slot: &Slot) -> Option<&mut Seen> {
-        match slot {
-            Slot::Hashed(hash) => self.hashed.get_mut(hash),
-            Slot::Named(key) => self.named.get_mut(key),
+    /// The hash of `key` in the object at `address`.
+    fn hash(&self, address: usize, key: &str) -> u128 {
+        let [a, b] = &self.hashers;
+        (u128::from(a.hash_one((address, key))) << 64) | u128::from(b.hash_one((address, key)))
+    }
+
+    /// Notes the member `key` of the object at `address`, whose key starts
+    /// at `at`, in the first parse.
+    fn note(&mut self, address: usize, key: &str, at: usize) {
+        let hash = self.hash(address, key);
+        let bits = self.once.len() * 64;
+        let mut seen = true;
+        for half in [hash >> 64, hash & u128::from(u64::MAX)] {
+            let bit = (half as usize) & (bits - 1);
+            if let Some(word) = self.once.get_mut(bit / 64) {
+                seen &= *word & (1 << (bit % 64)) != 0;
+                *word |= 1 << (bit % 64);
+            }
+        }
+        if seen {
+            let entry = self.again.entry(hash).or_insert(Seen {
+                first: NOT_YET,
+                last: 0,
+                latest: NOT_YET,
+                latest_next: NOT_YET,
+            });
+            entry.last = offset(at);
         }
     }
 
-    /// Notes `member`, in the first parse.
-    fn note(&mut self, source: &str, member: &Member<'_>) {
+    /// Takes `member` of the object at `address` in the second parse;
+    /// `previous` is the entry of the member before it there.
+    fn visit(&mut self, previous: &mut Option<u128>, address: usize, member: &Member<'_>) -> Visit {
         let at = offset(member.key().span().start());
-        if let Some(slot) = self.slot(source, member.key().as_str(), at, true) {
-            if let Some(seen) = self.get(&slot) {
-                seen.last = at;
-            }
+        if let Some(seen) = previous.take().and_then(|p| self.again.get_mut(&p)) {
+            seen.latest_next = at;
         }
-    }
-
-    /// Takes `member` in the second parse.
-    fn visit(&mut self, source: &str, member: &Member<'_>) -> Visit {
-        let at = offset(member.key().span().start());
-        if let Some(previous) = self.previous.take() {
-            if let Some(seen) = self.get(&previous) {
-                seen.latest_next = at;
-            }
-        }
-        let object = if member.value().as_object().is_some() {
-            OBJECT_BIT
-        } else {
-            0
-        };
-        let slot = self.slot(source, member.key().as_str(), at, false);
-        let Some(seen) = slot.as_ref().and_then(|slot| self.get(slot)) else {
-            // Every key was noted in the first parse.
+        let hash = self.hash(address, member.key().as_str());
+        let Some(seen) = self.again.get_mut(&hash) else {
             return Visit {
                 shadowed: false,
                 repeat: None,
             };
         };
-        let repeat = (seen.latest != NOT_YET).then(|| {
+        let object = if member.value().as_object().is_some() {
+            OBJECT_BIT
+        } else {
+            0
+        };
+        let repeat = if seen.first == NOT_YET {
+            seen.first = at;
+            None
+        } else {
             let start = (seen.latest & !OBJECT_BIT) as usize;
-            (
+            Some((
                 seen.first,
                 Span::new(start, seen.latest_next as usize),
                 seen.latest & OBJECT_BIT != 0,
-            )
-        });
+            ))
+        };
         seen.latest = at | object;
         let shadowed = seen.last != at;
-        self.previous = slot;
+        *previous = Some(hash);
         Visit { shadowed, repeat }
-    }
-}
-
-impl Seen {
-    fn new(at: u32) -> Seen {
-        Seen {
-            first: at,
-            last: at,
-            latest: NOT_YET,
-            latest_next: NOT_YET,
-        }
     }
 }
 
@@ -1000,18 +994,6 @@ fn key_end(source: &str, start: usize) -> usize {
     source.len()
 }
 
-/// Whether the key token that starts at `start` of `source` reads as
-/// `key`.
-fn is_key(source: &str, start: usize, key: &str) -> bool {
-    let Some(token) = source.get(start..key_end(source, start)) else {
-        return false;
-    };
-    match token.get(1..token.len().saturating_sub(1)) {
-        Some(inner) if !inner.contains('\\') => inner == key,
-        _ => json::parse(token).is_ok_and(|value| value.as_str() == Some(key)),
-    }
-}
-
 /// Whether some object inside `value` has a key twice.
 fn has_repeated_key(value: &Value<'_>) -> bool {
     match value.kind() {
@@ -1026,31 +1008,9 @@ fn has_repeated_key(value: &Value<'_>) -> bool {
     }
 }
 
-/// A hasher for keys that are hashes already.
-#[derive(Default)]
-struct HashedAlready(u64);
-
-impl Hasher for HashedAlready {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        for &byte in bytes {
-            self.0 = self.0.rotate_left(8) ^ u64::from(byte);
-        }
-    }
-
-    fn write_u64(&mut self, hash: u64) {
-        self.0 = hash;
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use std::path::Path;
-
-    use std::hash::BuildHasher;
 
     use super::lint;
     use crate::{Diagnostic, Linter, Profile, Severity};
@@ -1142,38 +1102,48 @@ mod tests {
     }
 
     #[test]
-    fn keys_with_the_same_hash_are_told_apart_by_their_text() {
-        let source = r#"{"a": 1, "b": 2, "a": 3, "b": {}, "b": 4}"#;
+    fn keys_know_repeats_whatever_the_filter_takes_for_one() {
+        let source = r#"{"a": 1, "b": 2, "a": 3, "c": {}, "b": {}, "b": 4, "d": 5}"#;
         let doc = crate::json::parse(source).unwrap();
         let members = doc.as_object().unwrap();
-        let mut keys = super::Keys::default();
-        // `b` hashes as `a` does, as if the two collided.
-        let hash_b = keys.hasher.hash_one("b");
-        keys.hashed.insert(hash_b, super::Seen::new(1));
-        for member in members {
-            keys.note(source, member);
+        // 64 bits: most keys look seen before; and a filter of its own size.
+        for mut keys in [super::Keys::with_bits(64), super::Keys::new(source.len())] {
+            for member in members {
+                keys.note(
+                    super::ROOT,
+                    member.key().as_str(),
+                    member.key().span().start(),
+                );
+            }
+            let mut previous = None;
+            let visits: Vec<_> = members
+                .iter()
+                .map(|m| {
+                    let visit = keys.visit(&mut previous, super::ROOT, m);
+                    let repeat = visit
+                        .repeat
+                        .map(|(first, latest, object)| (first, &source[latest.range()], object));
+                    (m.key().as_str(), visit.shadowed, repeat)
+                })
+                .collect();
+            assert_eq!(
+                visits,
+                [
+                    ("a", true, None),
+                    ("b", true, None),
+                    ("a", false, Some((1, r#""a": 1, "#, false))),
+                    ("c", false, None),
+                    ("b", true, Some((9, r#""b": 2, "#, false))),
+                    ("b", false, Some((9, r#""b": {}, "#, true))),
+                    ("d", false, None),
+                ]
+            );
         }
-        assert_eq!(keys.named.len(), 1, "`b` is kept by name");
-        let visits: Vec<_> = members
-            .iter()
-            .map(|m| {
-                let visit = keys.visit(source, m);
-                let repeat = visit
-                    .repeat
-                    .map(|(first, latest, object)| (first, &source[latest.range()], object));
-                (m.key().as_str(), visit.shadowed, repeat)
-            })
-            .collect();
-        assert_eq!(
-            visits,
-            [
-                ("a", true, None),
-                ("b", true, None),
-                ("a", false, Some((1, r#""a": 1, "#, false))),
-                ("b", true, Some((9, r#""b": 2, "#, false))),
-                ("b", false, Some((9, r#""b": {}, "#, true))),
-            ]
-        );
+        // Another object's `a` is another key.
+        let mut keys = super::Keys::new(64);
+        keys.note(super::ROOT, "a", 1);
+        keys.note(7, "a", 20);
+        assert!(keys.again.is_empty());
     }
 
     #[test]
