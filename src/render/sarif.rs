@@ -105,11 +105,13 @@ pub struct Sarif<W> {
     /// One per distinct file location.
     artifacts: Vec<Artifact>,
     /// How many times each (artifact, rule, text) was flagged so far, by
-    /// [`occurrence_key`].
+    /// [`occurrence_key`]; see [`EXACT_TEXTS`] for a file with more.
     seen: HashMap<u64, usize>,
-    kept: Selection<SarifResult>,
+    kept: Selection<Kept>,
     /// The findings so far, kept or not.
     findings: usize,
+    /// [`EXACT_TEXTS`]; less in tests.
+    exact_texts: usize,
 }
 
 impl<W> std::fmt::Debug for Sarif<W> {
@@ -159,12 +161,21 @@ impl<W: Write> Sarif<W> {
             seen: HashMap::new(),
             kept: Selection::new(MAX_RESULTS),
             findings: 0,
+            exact_texts: EXACT_TEXTS,
         }
     }
 
     /// The run of everything rendered so far, which it takes.
     fn take_run(&mut self) -> Run {
-        let kept = std::mem::replace(&mut self.kept, Selection::new(MAX_RESULTS)).into_sorted();
+        let kept: Vec<SarifResult> = std::mem::replace(&mut self.kept, Selection::new(MAX_RESULTS))
+            .into_sorted()
+            .into_iter()
+            .filter_map(|item| match item {
+                Kept::Made(result) => Some(*result),
+                // Every kept result is made by the end of its file.
+                Kept::Counting(_) => None,
+            })
+            .collect();
         let omitted = self.findings - kept.len();
         let invocations = (omitted > 0).then(|| {
             [Invocation {
@@ -197,6 +208,22 @@ impl<W: Write> Sarif<W> {
     }
 }
 
+/// A result kept so far: made, or (in a file of more than [`EXACT_TEXTS`]
+/// flagged texts) to be made once its fingerprint's count is known.
+enum Kept {
+    Made(Box<SarifResult>),
+    Counting(u64),
+}
+
+/// The flagged texts one file may add to the counts of [`Sarif`]. A file
+/// with more (a body with millions of unknown keys) is read twice: the
+/// first time chooses the results to keep, and from there on notes only
+/// the keys of those; the second counts those keys alone, for their
+/// fingerprints. So the counts never hold the texts of millions of
+/// findings of which 25,000 are written. (Counts then stop at that file:
+/// the same file given again later counts its texts afresh.)
+const EXACT_TEXTS: usize = 100_000;
+
 impl<W: Write> Renderer for Sarif<W> {
     fn file(&mut self, name: &str, source: &str, findings: &mut Findings<'_>) -> io::Result<()> {
         let location = ArtifactLocation::of(name);
@@ -211,38 +238,101 @@ impl<W: Write> Renderer for Sarif<W> {
             }
         };
         let location = self.artifacts[artifact].location.indexed(artifact);
+        let first = self.findings;
         let Sarif {
             rules,
             rule_index,
             seen,
             kept,
             findings: count,
+            exact_texts,
             ..
         } = self;
+        let exact_texts = *exact_texts;
+        let mut rule_of = |code: &'static str| {
+            *rule_index.entry(code).or_insert_with(|| {
+                rules.push(Descriptor::Fresh(ReportingDescriptor::bare(code)));
+                rules.len() - 1
+            })
+        };
         // Made at the first finding: a clean file costs no index.
         let mut locator = None;
+        let mut added = 0;
+        // Where the counts stopped, past EXACT_TEXTS new texts.
+        let mut stopped = None;
         take_each(findings, |d| {
             let order = *count;
             *count += 1;
-            let index = *rule_index.entry(d.code()).or_insert_with(|| {
-                rules.push(Descriptor::Fresh(ReportingDescriptor::bare(d.code())));
-                rules.len() - 1
-            });
+            let index = rule_of(d.code());
             let locator = locator.get_or_insert_with(|| Locator::new(source));
             // Counted over every finding, so that fingerprints do not
             // depend on which findings fit under the limit.
             let text = locator.text(d.span());
-            let occurrence = seen
-                .entry(occurrence_key(artifact, d.code(), text))
-                .or_insert(0);
+            let key = occurrence_key(artifact, d.code(), text);
+            if stopped.is_some() {
+                kept.offer(d.severity(), order, || Kept::Counting(key));
+                return Ok(());
+            }
+            if added == exact_texts && !seen.contains_key(&key) {
+                stopped = Some(order);
+                kept.offer(d.severity(), order, || Kept::Counting(key));
+                return Ok(());
+            }
+            let occurrence = seen.entry(key).or_insert_with(|| {
+                added += 1;
+                0
+            });
             let nth = *occurrence;
             *occurrence += 1;
             kept.offer(d.severity(), order, || {
-                let hash = fingerprint(&[d.code(), &location.uri, text, &nth.to_string()]);
-                SarifResult::new(d, Some(index), location.clone(), locator, hash)
+                Kept::Made(made(d, index, &location, locator, text, nth))
             });
             Ok(())
-        })
+        })?;
+        let Some(stopped) = stopped else {
+            return Ok(());
+        };
+        // The second reading: the counts of the keys still to be made, from
+        // where the counts stopped.
+        let mut counts: HashMap<u64, usize> = kept
+            .items()
+            .filter_map(|item| match item {
+                Kept::Counting(key) => Some((*key, seen.get(key).copied().unwrap_or(0))),
+                Kept::Made(_) => None,
+            })
+            .collect();
+        let mut results: HashMap<usize, Box<SarifResult>> = HashMap::new();
+        let to_make: std::collections::HashSet<usize> = kept
+            .ranked()
+            .filter(|(order, item)| *order >= stopped && matches!(item, Kept::Counting(_)))
+            .map(|(order, _)| order)
+            .collect();
+        let mut order = first;
+        take_each(findings, |d| {
+            let this = order;
+            order += 1;
+            if this < stopped {
+                return Ok(());
+            }
+            let locator = locator.get_or_insert_with(|| Locator::new(source));
+            let text = locator.text(d.span());
+            let key = occurrence_key(artifact, d.code(), text);
+            let Some(occurrence) = counts.get_mut(&key) else {
+                return Ok(());
+            };
+            let nth = *occurrence;
+            *occurrence += 1;
+            if to_make.contains(&this) {
+                let index = rule_of(d.code());
+                results.insert(this, made(d, index, &location, locator, text, nth));
+            }
+            Ok(())
+        })?;
+        kept.make(|order, item| match item {
+            Kept::Counting(_) => results.remove(&order).map_or(item, Kept::Made),
+            made_before => made_before,
+        });
+        Ok(())
     }
 
     fn finish(&mut self) -> io::Result<()> {
@@ -255,6 +345,26 @@ impl<W: Write> Renderer for Sarif<W> {
         self.out.write_all(b"\n")?;
         self.out.flush()
     }
+}
+
+/// The result for `d`, whose rule is the `index`th, at `location`, whose
+/// primary span's `text` was flagged `nth` times before by its rule.
+fn made(
+    d: &Diagnostic,
+    index: usize,
+    location: &ArtifactLocation,
+    locator: &Locator<'_>,
+    text: &str,
+    nth: usize,
+) -> Box<SarifResult> {
+    let hash = fingerprint(&[d.code(), &location.uri, text, &nth.to_string()]);
+    Box::new(SarifResult::new(
+        d,
+        Some(index),
+        location.clone(),
+        locator,
+        hash,
+    ))
 }
 
 /// The key under which [`Sarif`] counts a flagged text: a hash, so that
@@ -337,6 +447,29 @@ impl<T> Selection<T> {
                 };
             }
         }
+    }
+
+    /// The items kept, in no order.
+    fn items(&self) -> impl Iterator<Item = &T> {
+        self.heap.iter().map(|r| &r.item)
+    }
+
+    /// The items kept with the order they were offered in, in no order.
+    fn ranked(&self) -> impl Iterator<Item = (usize, &T)> {
+        self.heap.iter().map(|r| (r.order, &r.item))
+    }
+
+    /// Replaces each item with what `make` makes of it and its order.
+    fn make(&mut self, mut make: impl FnMut(usize, T) -> T) {
+        let heap = std::mem::take(&mut self.heap).into_vec();
+        self.heap = heap
+            .into_iter()
+            .map(|r| Ranked {
+                severity: r.severity,
+                order: r.order,
+                item: make(r.order, r.item),
+            })
+            .collect();
     }
 
     /// The items kept, in the order they were offered.
@@ -913,6 +1046,61 @@ mod tests {
         assert_eq!(kept(4), vec![1, 2, 3, 5]);
         assert_eq!(kept(5), vec![0, 1, 2, 3, 5]);
         assert_eq!(kept(10), vec![0, 1, 2, 3, 4, 5]);
+    }
+
+    #[test]
+    fn a_file_of_many_texts_is_read_twice_for_the_same_fingerprints() {
+        use crate::diagnostic::Severity::{Error, Info, Warning};
+        // Texts `a`..`e`, some flagged again, at three severities.
+        let source = "a b c a d b e a c";
+        let at = |i: usize| Span::new(i * 2, i * 2 + 1);
+        let severities = [
+            Info, Warning, Error, Warning, Info, Error, Warning, Error, Info,
+        ];
+        let diagnostics: Vec<Diagnostic> = severities
+            .iter()
+            .enumerate()
+            .map(|(i, &severity)| Diagnostic::new("unknown-field", severity, "m", at(i)))
+            .collect();
+        let files = [
+            FileReport {
+                name: "one.json",
+                source,
+                diagnostics: &diagnostics,
+            },
+            FileReport {
+                name: "two.json",
+                source,
+                diagnostics: &diagnostics[..4],
+            },
+        ];
+        let render = |exact_texts, limit| {
+            let mut out = Vec::new();
+            let mut renderer = Sarif::new(&mut out);
+            renderer.exact_texts = exact_texts;
+            renderer.kept = Selection::new(limit);
+            let mut readings = 0;
+            for file in &files {
+                renderer
+                    .file(file.name, file.source, &mut |each| {
+                        readings += 1;
+                        file.diagnostics.iter().for_each(&mut *each);
+                    })
+                    .unwrap();
+            }
+            renderer.finish().unwrap();
+            (String::from_utf8(out).unwrap(), readings)
+        };
+        for limit in [3, 6, 100] {
+            let (whole, readings) = render(usize::MAX, limit);
+            assert_eq!(readings, 2);
+            for exact_texts in [0, 1, 2, 4] {
+                let (twice, readings) = render(exact_texts, limit);
+                assert_eq!(twice, whole, "{exact_texts} texts, {limit} results");
+                // The first file has five texts: more than any of these.
+                assert_eq!(readings, 3 + usize::from(exact_texts < 4));
+            }
+        }
     }
 
     #[test]
