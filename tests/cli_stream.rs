@@ -1,7 +1,8 @@
-//! `ztlint check` on payloads over 1 MiB, which it lints when their turn
-//! comes in the report, each finding going straight to the output: every
-//! format prints what the library's whole-lint renderers print for the
-//! same files, and the exit status, summary and hints come out the same.
+//! `ztlint check` on payloads and plans over 1 MiB, which it lints when
+//! their turn comes in the report, each finding going straight to the
+//! output: every format prints what the library's whole-lint renderers
+//! print for the same files, and the exit status, summary and hints come
+//! out the same.
 
 mod cli_support;
 
@@ -45,12 +46,27 @@ fn large_latin1() -> Vec<u8> {
     bytes
 }
 
+/// A Terraform plan of over 1 MiB: 4,000 updates of organizations, each
+/// with a finding, and other changes between them.
+fn large_plan() -> Vec<u8> {
+    let org = r#"{"address": "cloudflare_zero_trust_organization.main", "mode": "managed", "type": "cloudflare_zero_trust_organization", "change": {"actions": ["update"], "after": {"account_id": "699d98642c564d2e855e9661899b7252", "session_duration": "1d"}, "after_unknown": {}}}"#;
+    let other = r#"{"address": "null_resource.r", "mode": "managed", "type": "null_resource", "change": {"actions": ["create"], "after": {"triggers": {"a": "b"}}, "after_unknown": {}}}"#;
+    let changes: Vec<&str> = (0..4_000).flat_map(|_| [org, other]).collect();
+    let plan = format!(
+        "{{\"format_version\": \"1.2\", \"resource_changes\": [{}]}}\n",
+        changes.join(",\n")
+    );
+    assert!(plan.len() > 1 << 20, "{}", plan.len());
+    plan.into_bytes()
+}
+
 /// The files, a small one with findings and a clean one among the large.
 fn files() -> Vec<(&'static str, Vec<u8>)> {
     vec![
         ("big.json", large(REAL)),
         ("bad.json", TRAILING_COMMA.as_bytes().to_vec()),
         ("latin1.json", large_latin1()),
+        ("plan.json", large_plan()),
         ("good.json", GOOD.as_bytes().to_vec()),
     ]
 }
@@ -79,7 +95,7 @@ fn machine_formats_of_large_files_are_the_renderers_output_exactly() {
     assert_eq!(run["results"].as_array().unwrap().len(), 25_000);
     assert_eq!(
         run["invocations"][0]["toolExecutionNotifications"][0]["message"]["text"],
-        "95009 of 120009 results were left out: GitHub code scanning accepts at most 25000 per \
+        "99009 of 124009 results were left out: GitHub code scanning accepts at most 25000 per \
          run; the most severe were kept"
     );
 }
@@ -102,9 +118,9 @@ fn the_human_report_of_large_files_is_each_files_report_then_the_counts() {
             .map(|r| render::human(r, &style) + "\n")
             .collect()
     });
-    // Only big.json's fixes count: bad.json does not parse, and
-    // latin1.json is not UTF-8.
-    let tail = "3 errors, 120005 warnings, 1 info in 4 files\n\
+    // Only big.json's fixes count: bad.json does not parse, latin1.json
+    // is not UTF-8, and a plan's findings have none.
+    let tail = "4003 errors, 120005 warnings, 1 info in 5 files\n\
                 7 fixable with `--fix` (1 more with `--fix --unsafe-fixes`)\n";
     assert_eq!(
         expected(&files, render::summary),

@@ -20,10 +20,10 @@ use ztlint::render::{Concise, Findings, Github, Human, HumanStyle, Json, Rendere
 /// saves.
 const MIN_FILES_PER_THREAD: usize = 16;
 
-/// A JSON payload larger than this is linted when its turn comes in the
-/// report, each finding going straight to the output: a large body can
-/// have millions of findings (one per unknown key), too many to hold
-/// (issue #10). A smaller file's findings are few enough to hold, and it
+/// A JSON payload or plan larger than this is linted when its turn comes in
+/// the report, each finding going straight to the output: a large body can
+/// have millions of findings (one per unknown key), and a plan one per
+/// change, too many to hold (issue #10). A smaller file's findings are few enough to hold, and it
 /// is linted up front, in parallel with the others.
 const STREAM_ABOVE: usize = 1 << 20;
 
@@ -296,18 +296,18 @@ fn process<'a>(
     if kind != Kind::Payload {
         return process_terraform(input, bytes, settings, mode, terraform, outcome);
     }
+    if mode == Mode::Lint && bytes.len() > STREAM_ABOVE {
+        outcome.linted = true;
+        outcome.pending = Some(Pending {
+            bytes,
+            linter: &settings.linter,
+        });
+        return outcome;
+    }
     // A Terraform plan is linted as the bodies it would send; anything
     // else as a payload.
     let (linted, plan) = match settings.linter.lint_plan_bytes(&bytes) {
         Some(linted) => (linted, true),
-        None if mode == Mode::Lint && bytes.len() > STREAM_ABOVE => {
-            outcome.linted = true;
-            outcome.pending = Some(Pending {
-                bytes,
-                linter: &settings.linter,
-            });
-            return outcome;
-        }
         None => (settings.linter.lint_bytes(&bytes), false),
     };
     outcome.linted = true;
@@ -557,11 +557,17 @@ fn render(
                 findings(&mut |_| {});
             }
         };
+        // A renderer may read a file's findings twice: they are counted
+        // the first time.
+        let mut readings = 0;
         let decoded = match &outcome.pending {
             None => {
                 file(&outcome.source, &mut |each| {
+                    readings += 1;
                     for d in &outcome.diagnostics {
-                        count(d);
+                        if readings == 1 {
+                            count(d);
+                        }
                         each(d);
                     }
                 });
@@ -569,13 +575,25 @@ fn render(
             }
             Some(pending) => {
                 let text = Decoded::new(&pending.bytes);
+                // A Terraform plan is linted as the bodies it would send;
+                // anything else as a payload.
+                let mut plan = false;
                 file(text.source(), &mut |each| {
-                    pending.linter.lint_decoded_each(&text, &mut |d| {
-                        count(&d);
+                    readings += 1;
+                    let mut take = |d: Diagnostic| {
+                        if readings == 1 {
+                            count(&d);
+                        }
                         each(&d);
-                    });
+                    };
+                    plan = pending.linter.lint_plan_decoded_each(&text, &mut take);
+                    if !plan {
+                        pending.linter.lint_decoded_each(&text, &mut take);
+                    }
                 });
-                text.source().as_bytes() != &*pending.bytes
+                // A plan's findings carry no fixes, and its encoding is no
+                // finding.
+                !plan && text.source().as_bytes() != &*pending.bytes
             }
         };
         // Nothing in a text that does not parse, or that is not the
@@ -676,7 +694,8 @@ mod tests {
         let cases: [(&str, &[u8], Mode, Made); 6] = [
             ("big.json", &large, Mode::Lint, (true, 0, true)),
             ("big.json", &at_limit, Mode::Lint, (false, 2, false)),
-            ("plan.json", &plan, Mode::Lint, (false, 1, false)),
+            // A plan too: it may have a finding for each of many changes.
+            ("plan.json", &plan, Mode::Lint, (true, 0, true)),
             // `pad` is left after `1d` is fixed.
             ("big.json", &large, safe, (false, 1, false)),
             ("big.json", &large, diff, (false, 2, false)),

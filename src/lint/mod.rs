@@ -344,6 +344,67 @@ impl Linter {
         Some(self.configure(found))
     }
 
+    /// Lints a Terraform plan as [`lint_plan`](Linter::lint_plan) does,
+    /// handing each finding to `each` in position order, a change at a
+    /// time, so that a plan of many changes never holds their findings
+    /// together. `false`, and nothing handed over, when `source` is not a
+    /// plan.
+    ///
+    /// ```
+    /// let plan = r#"{"format_version": "1.2", "resource_changes": [{
+    ///   "address": "cloudflare_zero_trust_organization.main",
+    ///   "mode": "managed", "type": "cloudflare_zero_trust_organization",
+    ///   "change": {"actions": ["update"],
+    ///     "after": {"account_id": "699d98642c564d2e855e9661899b7252",
+    ///               "session_duration": "1d"},
+    ///     "after_unknown": {}}}]}"#;
+    /// let mut codes = Vec::new();
+    /// assert!(ztlint::Linter::new().lint_plan_each(plan, &mut |d| codes.push(d.code())));
+    /// assert_eq!(codes, ["duration-syntax"]);
+    /// assert!(!ztlint::Linter::new().lint_plan_each("{}", &mut |_| {}));
+    /// ```
+    pub fn lint_plan_each(&self, source: &str, each: &mut dyn FnMut(Diagnostic)) -> bool {
+        let Some(within) = crate::terraform::changes_read(source) else {
+            return false;
+        };
+        // A change's findings lie inside it, so sorting each change's
+        // sorts them all.
+        crate::terraform::lint_changes(self, source, within, &mut |found| {
+            for diagnostic in self.configure(found) {
+                each(diagnostic);
+            }
+        });
+        true
+    }
+
+    /// Lints decoded bytes as a Terraform plan, as
+    /// [`lint_plan_bytes`](Linter::lint_plan_bytes) reads them, handing
+    /// each finding to `each` as [`lint_plan_each`](Linter::lint_plan_each)
+    /// does. `false`, and nothing handed over, when they are not a plan, or
+    /// not text in one of the encodings a plan may be in (invalid UTF-8 is
+    /// none).
+    ///
+    /// ```
+    /// use ztlint::{Decoded, Linter};
+    ///
+    /// let plan = r#"{"format_version": "1.2", "resource_changes": []}"#;
+    /// let utf16: Vec<u8> = plan.encode_utf16().flat_map(u16::to_le_bytes).collect();
+    /// assert!(Linter::new().lint_plan_decoded_each(&Decoded::new(&utf16), &mut |_| {}));
+    /// let latin1 = b"{\"format_version\": \"1.2\", \"resource_changes\": [], \"x\": \"\xe9\"}";
+    /// assert!(!Linter::new().lint_plan_decoded_each(&Decoded::new(latin1), &mut |_| {}));
+    /// ```
+    pub fn lint_plan_decoded_each(
+        &self,
+        decoded: &Decoded<'_>,
+        each: &mut dyn FnMut(Diagnostic),
+    ) -> bool {
+        let invalid = decoded
+            .finding
+            .as_ref()
+            .is_some_and(|d| d.code() == rules::syntax::INVALID_UTF8.code());
+        !invalid && self.lint_plan_each(&decoded.source, each)
+    }
+
     /// Lints the bytes of a Terraform plan, as
     /// [`lint_plan`](Linter::lint_plan) lints its text. `terraform show
     /// -json` writes UTF-8, but in Windows PowerShell 5.1 `>` saves it as

@@ -144,7 +144,10 @@ use crate::diagnostic::Diagnostic;
 use locate::Locator;
 
 /// What [`Renderer::file`] takes a file's findings from: a function that,
-/// called once, hands each finding to the function it is given, in order.
+/// each time it is called, hands each finding to the function it is given,
+/// in order; the same findings every time. A renderer may call it twice:
+/// SARIF does for a file of more than 100,000 flagged texts, rather than
+/// hold a count for each.
 ///
 /// ```
 /// use ztlint::render::Findings;
@@ -162,8 +165,9 @@ pub type Findings<'a> = dyn FnMut(&mut dyn FnMut(&Diagnostic)) + 'a;
 ///
 /// A renderer keeps only what its format needs past a finding: one file's
 /// line index, and running counts; SARIF also keeps the results it will
-/// write (at most 25,000) and a count per distinct flagged text, for
-/// the fingerprints. The output is the same, byte for byte, as the
+/// write (at most 25,000) and a count per distinct flagged text, for the
+/// fingerprints (up to 100,000 texts a file; past that it reads the
+/// file's findings a second time, see [`Findings`]). The output is the same, byte for byte, as the
 /// format's function over [`FileReport`]s.
 ///
 /// ```

@@ -94,7 +94,7 @@ mod suppress;
 
 pub use module::Module;
 
-pub(crate) use plan::lint_plan;
+pub(crate) use plan::{changes_read, lint_changes, lint_plan};
 
 use crate::diagnostic::Diagnostic;
 use crate::encoding::Replaced;

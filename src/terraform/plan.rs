@@ -13,56 +13,61 @@ use super::{ProviderVersion, ABSENCE_RULES, NOT_IN_BODY, V4_BLOCKS};
 /// Every finding of `linter`'s rules in the plan `source`, before selection
 /// and severity overrides; `None` when `source` is not a plan.
 pub(crate) fn lint_plan(linter: &Linter, source: &str) -> Option<Vec<Diagnostic>> {
+    let within = changes_read(source)?;
+    let mut found = Vec::new();
+    lint_changes(linter, source, within, &mut |mut of_change| {
+        found.append(&mut of_change)
+    });
+    Some(found)
+}
+
+/// The span of the `resource_changes` array the plan `source` is read by:
+/// `None` when `source` is not a plan. The changes are not linted, and
+/// cost no tree.
+pub(crate) fn changes_read(source: &str) -> Option<Span> {
     // A cheap scan spares the parse for the payloads that are not plans.
     if !source.contains("\"resource_changes\"") || !source.contains("\"format_version\"") {
         return None;
     }
-    // Only the two keys below are read: the rest of a large plan
-    // (`planned_values`, `prior_state`, `configuration`) costs no tree. Each
-    // change is linted as it is read and then dropped, so that a plan of
-    // many changes holds one change's tree at a time, and its findings.
     // `terraform show -json` writes no byte order mark, but Windows
     // PowerShell 5.1's `Out-File -Encoding utf8` adds one; a plan is never
     // sent to the API, so the mark is skipped and not reported.
-    let mut found = Vec::new();
-    // The span of each change with findings, and where its findings end.
-    let mut changes_found: Vec<(Span, usize)> = Vec::new();
-    let root = json::parse_streaming(
-        source,
-        |path, key| !path.is_empty() || matches!(key, "format_version" | "resource_changes"),
-        "resource_changes",
-        &mut |change| {
-            let before = found.len();
-            lint_change(linter, source, &change, &mut found);
-            if found.len() > before {
-                changes_found.push((change.span(), found.len()));
-            }
-        },
-    )
-    .ok()?;
+    let root = json::parse_streaming(source, reads_plan, "resource_changes", &mut drop).ok()?;
     root.get("format_version")?;
     // Of a repeated key the last is read, as everywhere: the changes of
     // the others are not the plan's.
     let changes = root.get("resource_changes")?;
     changes.as_array()?;
-    let within = changes.span();
+    Some(changes.span())
+}
+
+/// Only the two keys below are read: the rest of a large plan
+/// (`planned_values`, `prior_state`, `configuration`) costs no tree.
+fn reads_plan(path: &[std::borrow::Cow<'_, str>], key: &str) -> bool {
+    !path.is_empty() || matches!(key, "format_version" | "resource_changes")
+}
+
+/// Hands `each` the findings (before selection and severity overrides) of
+/// each change of the plan `source` in the array at `within`, a change at
+/// a time: each change is linted as it is read and then dropped, so that a
+/// plan of many changes holds one change's tree and findings at a time.
+pub(crate) fn lint_changes(
+    linter: &Linter,
+    source: &str,
+    within: Span,
+    each: &mut dyn FnMut(Vec<Diagnostic>),
+) {
     let read = |span: Span| within.start() <= span.start() && span.end() <= within.end();
-    if changes_found.iter().all(|(span, _)| read(*span)) {
-        return Some(found);
-    }
-    let mut start = 0;
-    let mut kept = Vec::new();
-    let mut found = found.into_iter();
-    for (span, end) in changes_found {
-        let of_change = found.by_ref().take(end - start);
-        if read(span) {
-            kept.extend(of_change);
-        } else {
-            of_change.for_each(drop);
+    let _ = json::parse_streaming(source, reads_plan, "resource_changes", &mut |change| {
+        if !read(change.span()) {
+            return;
         }
-        start = end;
-    }
-    Some(kept)
+        let mut found = Vec::new();
+        lint_change(linter, source, &change, &mut found);
+        if !found.is_empty() {
+            each(found);
+        }
+    });
 }
 
 /// Adds to `found` the findings of the entry `change` of

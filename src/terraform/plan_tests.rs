@@ -381,3 +381,48 @@ fn the_path_parameters_are_checked() {
     );
     assert_eq!(findings(&unknown), []);
 }
+
+#[test]
+fn a_plan_linted_a_change_at_a_time_finds_what_it_finds_whole() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut plans: Vec<String> = [
+        "tests/terraform/fixtures/conversions/plan.json",
+        "tests/terraform/fixtures/v5-plan-create/plan.json",
+        "tests/terraform/fixtures/v4-plan-blocks/plan.json",
+        "examples/terraform/plan.json",
+        "fuzz/seeds/lint/terraform-plan.json",
+    ]
+    .iter()
+    .map(|path| std::fs::read_to_string(root.join(path)).unwrap())
+    .collect();
+    // Two changes with findings, and a second `resource_changes` that is
+    // the one read.
+    let one = plan(V5, r#"["update"]"#, r#"{"session_duration": "1d"}"#, "{}");
+    let two = one.replacen(
+        r#""resource_changes": ["#,
+        r#""resource_changes": [{"address": "a", "type": "cloudflare_zero_trust_organization", "mode": "managed", "change": {"actions": ["create"], "after": {"name": ""}, "after_unknown": {}}}, "#,
+        1,
+    );
+    plans.push(two.clone());
+    plans.push(two.replacen('{', r#"{"resource_changes": [1], "#, 1));
+    plans.push(format!(
+        "{}, \"resource_changes\": []}}",
+        &two[..two.len() - 1]
+    ));
+    let linters = [
+        Linter::new(),
+        Linter::new().ignore("duration-syntax").unwrap(),
+    ];
+    let mut found_some = 0;
+    for source in &plans {
+        for linter in &linters {
+            let whole = linter.lint_plan(source).unwrap();
+            let mut each = Vec::new();
+            assert!(linter.lint_plan_each(source, &mut |d| each.push(d)));
+            assert_eq!(each, whole, "{source}");
+            found_some += usize::from(!whole.is_empty());
+        }
+    }
+    assert!(found_some >= 8, "{found_some}");
+    assert!(!Linter::new().lint_plan_each(r#"{"name": "x"}"#, &mut |_| {}));
+}

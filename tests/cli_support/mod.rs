@@ -78,7 +78,13 @@ pub fn rendered<B: AsRef<[u8]>>(
     let linter = ztlint::Linter::new();
     let linted: Vec<_> = files
         .iter()
-        .map(|(_, bytes)| linter.lint_bytes(bytes.as_ref()))
+        .map(|(_, bytes)| {
+            // As `ztlint check` reads them: a plan as a plan.
+            let bytes = bytes.as_ref();
+            linter
+                .lint_plan_bytes(bytes)
+                .unwrap_or_else(|| linter.lint_bytes(bytes))
+        })
         .collect();
     let reports: Vec<ztlint::render::FileReport<'_>> = files
         .iter()
