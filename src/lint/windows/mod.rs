@@ -1,0 +1,428 @@
+//! Linting a large body a window of its members and elements at a time.
+//!
+//! A body with a finding for each of millions of keys (unknown ones, or one
+//! key repeated) or array elements would otherwise hold a tree node and a
+//! finding for each until the report is sorted: some 500 bytes apiece, 24
+//! to 260 times the size of the file. Instead:
+//!
+//! 1. A first parse checks the syntax and keeps the *skeleton*: of the
+//!    root and of each object of a field in it (`login_design`,
+//!    `mfa_config`, ...), the last member of each field (Go's decoder, and
+//!    so every rule, takes the last of repeated keys); of each array of a
+//!    field, its first element and the first of each new name of a renamed
+//!    value (the rules that read an array whole ask whether it is empty and
+//!    whether it lists the new name). Envelope keys are in the root's only
+//!    when the body is a response envelope. Values that no rule reads are
+//!    not kept at all.
+//! 2. A second parse hands the other members and every element over one at
+//!    a time, gathered in windows. Each window is linted with the skeleton,
+//!    its children put in place; the findings inside its children are the
+//!    window's. Those elsewhere (the skeleton's, the body's own) are the
+//!    same in every window, and are kept from the first; they are merged
+//!    in by position.
+//! 3. A repeated key is found across windows by a map, for each object, from
+//!    each key's hash to its first, last and latest member: the last tells
+//!    which copies Go's decoder ignores, and those have no finding but
+//!    their repeat, so they join no window.
+//!
+//! The findings are the whole lint's, in the same order: the test
+//! `windows_lint_as_the_whole_body` holds it over every test payload with
+//! windows of one to three children, and so does the `lint` fuzz target for
+//! every input. What makes that so: a removal finds a member's neighbours
+//! in the text, for they may be in another window; paths name an element
+//! by its index in the whole array ([`Context::items_from`](crate::rules::Context::items_from)); the "did you
+//! mean" count goes on from window to window.
+
+mod keys;
+mod survey;
+mod windowing;
+
+use std::borrow::Cow;
+
+use super::Linter;
+use crate::diagnostic::Diagnostic;
+use crate::json::{self, Member, Value, ValueKind};
+use crate::rules::{self, structure};
+use crate::span::Span;
+use keys::Keys;
+use survey::{Gathering, Survey};
+use windowing::Windows;
+
+/// How many members a window holds: enough that the skeleton, linted with
+/// each window, costs little; few enough that a window's tree and findings
+/// stay a few megabytes.
+pub(super) const WINDOW: usize = 4096;
+
+/// Bodies from this size up are linted in windows; a smaller one costs
+/// little as a whole tree. Up to `MAX_WINDOWED`, so that offsets fit the
+/// map of repeated keys.
+pub(super) const WINDOWED_FROM: usize = 1 << 20;
+const MAX_WINDOWED: usize = (1 << 31) - 1;
+
+/// Whether a body of `len` bytes is linted in windows.
+pub(super) fn is_large(len: usize) -> bool {
+    (WINDOWED_FROM..=MAX_WINDOWED).contains(&len)
+}
+
+/// Lints `source` in windows of `size` members, handing each finding to
+/// `each` in position order. `before` are the findings made before the
+/// parse (a byte order mark, how the bytes were read). When the body is
+/// not an object, or a value no rule reads has a repeated key (which only
+/// the whole tree locates), nothing is handed over and `before` comes
+/// back, for a whole lint.
+pub(super) fn lint(
+    linter: &Linter,
+    source: &str,
+    mut before: Vec<Diagnostic>,
+    size: usize,
+    each: &mut dyn FnMut(Diagnostic),
+) -> Result<(), Vec<Diagnostic>> {
+    if source.len() > MAX_WINDOWED {
+        return Err(before);
+    }
+    let mut survey = Survey {
+        keys: Keys::new(source.len()),
+        open: vec![Gathering::new(0, ROOT)],
+        found: Vec::new(),
+        envelope_repeats: false,
+    };
+    let braces = match json::parse_handing(source, rules::reads_value_of_member, &mut survey) {
+        Err(error) => {
+            before.push(error.to_diagnostic());
+            for diagnostic in linter.configure(before) {
+                each(diagnostic);
+            }
+            return Ok(());
+        }
+        Ok(Some(root)) if root.as_object().is_some() => root.span(),
+        Ok(_) => return Err(before),
+    };
+    let Survey {
+        keys,
+        open,
+        found,
+        envelope_repeats,
+    } = survey;
+    let Some(mut root) = open.into_iter().next() else {
+        return Err(before);
+    };
+    let envelope = structure::is_envelope(|key| root.kept.iter().any(|m| m.key().as_str() == key));
+    // In a body that is no envelope, the envelope keys are unknown fields,
+    // whose values no rule reads: but a repeated key in one is reported,
+    // and only the whole tree holds it.
+    let keeps: json::Keeps = if envelope {
+        rules::reads_value_of_member
+    } else if envelope_repeats {
+        return Err(before);
+    } else {
+        root.kept
+            .retain(|m| crate::fields::find(&[m.key().as_str()]).is_some());
+        reads_field_value_of_member
+    };
+    let (members, root) = root.into_container(Vec::new(), braces);
+    let skeleton = Value::new(ValueKind::Object(members), braces);
+    // Only the containers of the skeleton are handed over again; an
+    // earlier copy of a key is read whole, as the rules read it.
+    let mut containers = vec![root];
+    containers.extend(found.into_iter().filter(|c| reaches(&skeleton, &c.way)));
+    let mut windows = Windows::new(
+        linter, source, skeleton, containers, keys, size, before, each,
+    );
+    // The first parse found no error, and the second reads the same text.
+    let _ = json::parse_handing(source, keeps, &mut windows);
+    windows.finish();
+    Ok(())
+}
+
+/// [`rules::reads_value_of_member`] in a body that is no response
+/// envelope: the values of the field table's fields only.
+fn reads_field_value_of_member(path: &[Cow<'_, str>], key: &str) -> bool {
+    rules::field_at(path, key).is_some()
+}
+
+/// Whether the skeleton has a container at the end of `way`.
+fn reaches(skeleton: &Value<'_>, way: &[usize]) -> bool {
+    container_of(skeleton, way).is_some()
+}
+
+/// The container at the end of `way` in `skeleton`.
+fn container_of<'t, 'a>(skeleton: &'t Value<'a>, way: &[usize]) -> Option<&'t Value<'a>> {
+    let mut node = skeleton;
+    for &at in way {
+        node = node
+            .as_object()?
+            .iter()
+            .find(|m| m.key().span().start() == at)?
+            .value();
+    }
+    Some(node)
+}
+
+/// The keys of the members on `way` in `skeleton`: the path of the
+/// container at its end.
+fn keys_on<'t>(skeleton: &'t Value<'_>, way: &[usize]) -> Vec<&'t str> {
+    let mut keys = Vec::with_capacity(way.len());
+    let mut node = skeleton;
+    for &at in way {
+        let Some(member) = node
+            .as_object()
+            .and_then(|members| members.iter().find(|m| m.key().span().start() == at))
+        else {
+            break;
+        };
+        keys.push(member.key().as_str());
+        node = member.value();
+    }
+    keys
+}
+
+/// [`container_of`], to change it.
+fn container_mut<'t, 'a>(skeleton: &'t mut Value<'a>, way: &[usize]) -> Option<&'t mut Value<'a>> {
+    let mut node = skeleton;
+    for &at in way {
+        let ValueKind::Object(members) = node.kind_mut() else {
+            return None;
+        };
+        node = members
+            .iter_mut()
+            .find(|m| m.key().span().start() == at)?
+            .value_mut();
+    }
+    Some(node)
+}
+
+/// A container whose children the parses hand over one at a time: the
+/// root, and the objects and arrays of the field table's fields in it.
+struct Container<'a> {
+    /// Where the keys of the members down to it start, from the root's.
+    way: Vec<usize>,
+    span: Span,
+    array: bool,
+    /// In the second parse, the [`Keys`] entry of an object's member read
+    /// last, whose removal ends where the next member starts.
+    previous: Option<u128>,
+    /// Where the keys of an object's members in the skeleton start, in
+    /// order.
+    kept: Vec<usize>,
+    /// The elements of an array in the skeleton, with their indices: the
+    /// first, and the first of each new name of a renamed value, so that
+    /// the rules that read the array whole (is it empty, does it list the
+    /// new name) read it alike in every window.
+    representatives: Vec<(usize, Value<'a>)>,
+    /// In the second parse: the index of an array's next element, and
+    /// whether its member was noted (at its first child, for its repeat to
+    /// come before its children's findings).
+    next: usize,
+    noted: bool,
+}
+
+impl Container<'_> {
+    /// Where the key of its member starts; the root's is `ROOT`.
+    fn address(&self) -> usize {
+        self.way.last().copied().unwrap_or(ROOT)
+    }
+}
+
+const ROOT: usize = usize::MAX;
+
+/// The members of `a` and `b`, each in source order, in source order.
+fn merge_by_start<'a>(a: Vec<Member<'a>>, b: Vec<Member<'a>>) -> Vec<Member<'a>> {
+    let mut out = Vec::with_capacity(a.len() + b.len());
+    let mut b = b.into_iter().peekable();
+    for member in a {
+        while let Some(next) = b.next_if(|n| n.span().start() < member.span().start()) {
+            out.push(next);
+        }
+        out.push(member);
+    }
+    out.extend(b);
+    out
+}
+
+/// Whether `start..end` lies inside one of `spans`, which are in order and
+/// do not overlap.
+fn inside(spans: &[Span], start: usize, end: usize) -> bool {
+    let i = spans.partition_point(|s| s.start() <= start);
+    i.checked_sub(1)
+        .and_then(|i| spans.get(i))
+        .is_some_and(|s| end <= s.end())
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use super::lint;
+    use crate::{Diagnostic, Linter, Profile, Severity};
+
+    /// Every JSON text of the repository's examples, tests and fuzz seeds,
+    /// and of the rules' explanations.
+    fn payloads() -> Vec<String> {
+        fn walk(dir: &Path, out: &mut Vec<String>) {
+            let Ok(entries) = std::fs::read_dir(dir) else {
+                return;
+            };
+            for entry in entries.flatten() {
+                let path = entry.path();
+                if path.is_dir() {
+                    walk(&path, out);
+                } else if let Ok(text) = std::fs::read_to_string(&path) {
+                    if text.trim_start().starts_with(['{', '\u{feff}']) {
+                        out.push(text);
+                    }
+                }
+            }
+        }
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut out = Vec::new();
+        for dir in ["examples", "tests", "fuzz/seeds", "fuzz/regressions"] {
+            walk(&root.join(dir), &mut out);
+        }
+        for rule in crate::rules::all() {
+            let mut rest = rule.explanation();
+            while let Some(at) = rest.find("```json\n") {
+                let block = &rest[at + 8..];
+                let end = block.find("```").unwrap_or(block.len());
+                out.push(block[..end].to_string());
+                rest = &block[end..];
+            }
+        }
+        out
+    }
+
+    /// Bodies whose findings cross windows: repeated keys, known and
+    /// unknown, around the fields the rules read together.
+    fn crossing() -> Vec<String> {
+        let mut out = vec![
+            r#"{"a": 1, "name": "", "a": {"x": 1}, "b": 2, "name": "W", "a": 3, "session_duration": "1d", "b": 4}"#.to_string(),
+            r#"{"x": 1, "is_ui_read_only": true, "y": 2, "is_ui_read_only": "true", "z": 3}"#.to_string(),
+            "{\n  \"nmae\": 1,\n  \"auth_domian\": \"a\",\n  \"result\": {},\n  \"success\": true\n}".to_string(),
+            r#"{"success": true, "x": 1, "errors": [], "name": null}"#.to_string(),
+            r#"{"login_design": {"txt_color": "red", "x": 1}, "y": 1, "logindesign": 2, "NAME": "a"}"#.to_string(),
+            r#"{"a":1,"a":2,"a":3}"#.to_string(),
+            "\u{feff}{\"a\": 1, \"b\": [1, {\"c\": 2, \"c\": 3}], \"allowed_idps\": [1]}".to_string(),
+            r#"{"q": 1, "q": {"r": 1}, "q": {"s": 1}, "q": 2}"#.to_string(),
+            r#"{"a\u0062": 1, "ab": 2, "x": {"ab": 1}, "ab": 3}"#.to_string(),
+            r#"{"is_ui_read_only": true, "k": 1, "ui_read_only_toggle_reason": "", "k": 2}"#.to_string(),
+            r#"{"x": 1, "deny_unmatched_requests_exempted_zone_names": ["a.com", 1, {"b": 1, "b": 2}, null, "http://x/", "bad_zone", [], "c.org"], "y": 2, "deny_unmatched_requests": true}"#.to_string(),
+            r#"{"deny_unmatched_requests_exempted_zone_names": [1, 2], "q": 1, "deny_unmatched_requests_exempted_zone_names": ["a", "b_", "c"]}"#.to_string(),
+            r#"{"deny_unmatched_requests_exempted_zone_names": ["a_", "b_", "c_", "d_"], "deny_unmatched_requests_exempted_zone_names": [1]}"#.to_string(),
+            r#"{"mfa_required_for_all_apps": true, "mfa_config": {"allowed_authenticators": ["totp", "x", 3, "y"]}, "z": 1, "zz": 2}"#.to_string(),
+            r#"{"deny_unmatched_requests_exempted_zone_names": [], "a": 1}"#.to_string(),
+            r##"{"login_design": {"text_color": "red", "x": 1, "y": [1, {"a": 1, "a": 2}], "x": 2, "logo_path": "http://a/b.png", "TEXT_COLOR": "#fff"}, "k": 1, "login_design": {"z": 1, "footer_text": "", "z": {}, "z": 3}}"##.to_string(),
+            r#"{"mfa_required_for_all_apps": true, "mfa_config": {"allowed_authenticators": ["ssh_piv_key", "totp", 7, "ssh_piv_key", "piv_key", null, "x"], "sesion_duration": "1h", "q": 1, "q": 2}}"#.to_string(),
+            r#"{"mfa_config": {"allowed_authenticators": ["ssh_piv_key", "ssh_piv_key", "totp"]}, "mfa_config": {"allowed_authenticators": []}}"#.to_string(),
+            r#"{"mfa_required_for_all_apps": true, "mfa_config": {"allowed_authenticators": []}, "custom_pages": {"forbidden": "x", "a": 1, "b": 2}}"#.to_string(),
+            r#"{"mfa_piv_key_requirements": {"ssh_key_size": [256, 1, "x", 4096], "ssh_key_type": ["rsa", "dsa"], "u": 1}, "result": {"a": 1}}"#.to_string(),
+            r#"{"success": true, "errors": [{"a": 1, "a": 2}], "result": {"name": "", "x": [1, 2]}}"#.to_string(),
+            "{}".to_string(),
+            "[]".to_string(),
+            r#"{"a": 1,}"#.to_string(),
+        ];
+        // The 200th unknown field gets a "did you mean", the 201st none.
+        let distinct: Vec<String> = (0..198).map(|i| format!("\"x{i}\": 1")).collect();
+        out.push(format!(
+            "{{\"sesion_duration\": \"1h\", {}, \"nmae\": 1, \"auth_domian\": \"a\"}}",
+            distinct.join(", ")
+        ));
+        let keys: Vec<String> = (0..230).map(|i| format!("\"x{}\": {i}", i % 7)).collect();
+        out.push(format!(
+            "{{\"sesion_duration\": \"1h\", {}, \"nmae\": 1, \"auth_domian\": \"a\", \"login_design\": {{\"bg_color\": 1, \"txt\": 2}}}}",
+            keys.join(", ")
+        ));
+        out
+    }
+
+    fn windowed(linter: &Linter, source: &str, size: usize) -> Option<Vec<Diagnostic>> {
+        let mut out = Vec::new();
+        let before = linter.find_unparsed(source);
+        lint(linter, source, before, size, &mut |d| out.push(d))
+            .ok()
+            .map(|()| out)
+    }
+
+    #[test]
+    fn keys_know_repeats_whatever_the_filter_takes_for_one() {
+        let source = r#"{"a": 1, "b": 2, "a": 3, "c": {}, "b": {}, "b": 4, "d": 5}"#;
+        let doc = crate::json::parse(source).unwrap();
+        let members = doc.as_object().unwrap();
+        // 64 bits: most keys look seen before; and a filter of its own size.
+        for mut keys in [super::Keys::with_bits(64), super::Keys::new(source.len())] {
+            for member in members {
+                keys.note(
+                    super::ROOT,
+                    member.key().as_str(),
+                    member.key().span().start(),
+                );
+            }
+            let mut previous = None;
+            let visits: Vec<_> = members
+                .iter()
+                .map(|m| {
+                    let visit = keys.visit(&mut previous, super::ROOT, m);
+                    let repeat = visit
+                        .repeat
+                        .map(|(first, latest, object)| (first, &source[latest.range()], object));
+                    (m.key().as_str(), visit.shadowed, repeat)
+                })
+                .collect();
+            assert_eq!(
+                visits,
+                [
+                    ("a", true, None),
+                    ("b", true, None),
+                    ("a", false, Some((1, r#""a": 1, "#, false))),
+                    ("c", false, None),
+                    ("b", true, Some((9, r#""b": 2, "#, false))),
+                    ("b", false, Some((9, r#""b": {}, "#, true))),
+                    ("d", false, None),
+                ]
+            );
+        }
+        // Another object's `a` is another key.
+        let doc = crate::json::parse(r#"{"a": {"a": 1}}"#).unwrap();
+        let outer = &doc.as_object().unwrap()[0];
+        let inner = &outer.value().as_object().unwrap()[0];
+        let mut keys = super::Keys::new(64);
+        keys.note(super::ROOT, "a", 1);
+        keys.note(1, "a", 7);
+        let mut previous = None;
+        for (address, member) in [(super::ROOT, outer), (1, inner)] {
+            let visit = keys.visit(&mut previous, address, member);
+            assert!(!visit.shadowed && visit.repeat.is_none());
+        }
+    }
+
+    #[test]
+    fn windows_lint_as_the_whole_body() {
+        let linters = [
+            Linter::new(),
+            Linter::new().profile(Profile::Create),
+            Linter::new().profile(Profile::ZoneUpdate),
+            Linter::new().ignore("duplicate-key").unwrap(),
+            Linter::new()
+                .select("unknown-field")
+                .unwrap()
+                .select("duplicate-key")
+                .unwrap()
+                .severity("unknown-field", Some(Severity::Error))
+                .unwrap(),
+        ];
+        let mut texts = payloads();
+        texts.extend(crossing());
+        assert!(texts.len() > 150, "{} payloads", texts.len());
+        let mut windowed_count = 0;
+        for text in &texts {
+            for linter in &linters {
+                let whole = linter.lint(text);
+                for size in [1, 2, 3, super::WINDOW] {
+                    if let Some(found) = windowed(linter, text, size) {
+                        windowed_count += 1;
+                        assert_eq!(found, whole, "window of {size} on {text}");
+                    }
+                }
+            }
+        }
+        assert!(windowed_count > 3000, "{windowed_count}");
+    }
+}
