@@ -17,9 +17,14 @@ Writes, with COUNT (default 20,000) findings or units where it applies:
   (`{"x": [1,1,...]}`), objects.json (`{"x": [{},{},...]}`),
   toparray.json (`[1,1,...]`) and dupes.json (`"name":"x"` repeated on
   one line, 59 MiB);
-- the 8 MiB bodies of a finding per array item: zones-numbers.json
-  (`{"deny_unmatched_requests_exempted_zone_names": [1,1,...]}`) and
-  zones-names.json (the same with `"x"` items);
+- the 64 MiB bodies of a finding per array item or nested key:
+  zones-numbers.json
+  (`{"deny_unmatched_requests_exempted_zone_names": [1,1,...]}`),
+  zones-names.json (the same with `"x"` items), authenticators.json
+  (`{"mfa_config": {"allowed_authenticators": ["x","x",...]}}`),
+  nested-keys.json (`{"login_design": {...}}` of unknown keys, one per
+  line), repeated-unknown.json (`"k":1` repeated on one line) and
+  nested-array.json (`{"login_design": {"x": [1,1,...]}}`, one finding);
 - the 64 MiB Terraform inputs, each in a directory of its own (the other
   files of a `.tf` file's directory are its module): tf-many/main.tf (one
   organization resource among 1.2 M other resources), tf-broken/main.tf
@@ -74,9 +79,19 @@ def main() -> None:
     write("dupes.json", fill('{"name":"x"', ',"name":"x"', "}", 59 * 1024 * 1024))
 
     zones = '{"deny_unmatched_requests_exempted_zone_names": ['
-    mib8 = 8 * 1024 * 1024
-    write("zones-numbers.json", fill(zones + "1", ",1", "]}", mib8))
-    write("zones-names.json", fill(zones + '"x"', ',"x"', "]}", mib8))
+    write("zones-numbers.json", fill(zones + "1", ",1", "]}"))
+    write("zones-names.json", fill(zones + '"x"', ',"x"', "]}"))
+    write("authenticators.json",
+          fill('{"mfa_config": {"allowed_authenticators": ["x"', ',"x"', "]}}"))
+    nested, size, i = [], 20, 0
+    while size < mib64:
+        line = f'"unknown_{i:07}": 1'
+        nested.append(line)
+        size += len(line) + 2
+        i += 1
+    write("nested-keys.json", '{"login_design": {\n' + ",\n".join(nested) + "\n}}\n")
+    write("repeated-unknown.json", fill('{"k":1', ',"k":1', "}"))
+    write("nested-array.json", fill('{"login_design": {"x": [1', ",1", "]}}"))
 
     org = ('resource "cloudflare_zero_trust_organization" "main" {\n'
            '  account_id       = "023e105f4ecef8ad9ca31a8372d0c353"\n'
