@@ -3,7 +3,8 @@
 //! findings per second; equal rates at each size mean time linear in the
 //! number of findings.
 //!
-//! Run with `cargo bench --bench scale`.
+//! Run with `cargo bench --bench scale`. `scale/windows` sets the linting
+//! of a large body in windows against the whole lint.
 
 use std::hint::black_box;
 
@@ -126,5 +127,44 @@ fn ignored_values(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, scale, custom_schema, ignored_values);
+/// A body of a megabyte or more is linted in windows by `lint_each` (what
+/// `ztlint check` runs on it), so that its findings are never held
+/// together; its peer is the whole lint of the same text, `lint`, which
+/// holds the tree and every finding. 100,000 unknown keys, one per line
+/// (2.4 MB), and a zone array of 1,000,000 numbers (2 MB).
+fn windows(c: &mut Criterion) {
+    let mut group = c.benchmark_group("scale/windows");
+    group.sample_size(10);
+    let zones = format!(
+        "{{\"deny_unmatched_requests_exempted_zone_names\": [{}]}}",
+        vec!["1"; 1_000_000].join(",")
+    );
+    for (name, source, count) in [
+        (
+            "unknown-keys",
+            payloads::unknown_keys(100_000, false),
+            100_000,
+        ),
+        ("zone-numbers", zones, 1_000_000),
+    ] {
+        assert!(source.len() > 1 << 20, "{name}: {}", source.len());
+        let linter = ztlint::Linter::new();
+        assert_eq!(linter.lint(&source).len(), count);
+        group.throughput(Throughput::Elements(count as u64));
+        group.bench_with_input(BenchmarkId::new("lint", name), &source, |b, source| {
+            b.iter(|| linter.lint(black_box(source)).len())
+        });
+        group.bench_with_input(BenchmarkId::new("lint_each", name), &source, |b, source| {
+            b.iter(|| {
+                let mut found = 0;
+                linter.lint_each(black_box(source), &mut |_| found += 1);
+                assert_eq!(found, count);
+                found
+            })
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, scale, custom_schema, ignored_values, windows);
 criterion_main!(benches);
