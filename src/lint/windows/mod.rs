@@ -20,18 +20,21 @@
 //!    window's. Those elsewhere (the skeleton's, the body's own) are the
 //!    same in every window, and are kept from the first; they are merged
 //!    in by position.
-//! 3. A repeated key is found across windows by a map, for each object, from
-//!    each key's hash to its first, last and latest member: the last tells
-//!    which copies Go's decoder ignores, and those have no finding but
-//!    their repeat, so they join no window.
+//! 3. A repeated key is found across windows by [`keys::Keys`]: the first
+//!    parse notes every key of every handed object in a Bloom filter, and
+//!    those it has seen before in a map that then learns each one's first,
+//!    last and latest member. The last tells which copies Go's decoder
+//!    ignores; those have no finding but their repeat, so they join no
+//!    window.
 //!
 //! The findings are the whole lint's, in the same order: the test
 //! `windows_lint_as_the_whole_body` holds it over every test payload with
 //! windows of one to three children, and so does the `lint` fuzz target for
 //! every input. What makes that so: a removal finds a member's neighbours
 //! in the text, for they may be in another window; paths name an element
-//! by its index in the whole array ([`Context::items_from`](crate::rules::Context::items_from)); the "did you
-//! mean" count goes on from window to window.
+//! by its index in the whole array
+//! ([`Context::items_from`](crate::rules::Context::items_from)); the "did
+//! you mean" count goes on from window to window.
 
 mod keys;
 mod survey;

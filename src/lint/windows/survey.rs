@@ -11,15 +11,15 @@ use crate::span::Span;
 /// What the first parse gathers of a container open at `depth`, the
 /// value of the member whose key starts at `address`.
 pub(super) struct Gathering<'a> {
-    pub(super) depth: usize,
-    pub(super) address: usize,
+    depth: usize,
+    address: usize,
     /// An object's last member of each field (the root's: of each key a
     /// rule reads).
     pub(super) kept: Vec<Member<'a>>,
     /// An array's first element, and the first of each new name of its
     /// field's renamed values, with their indices.
-    pub(super) representatives: Vec<(usize, Value<'a>)>,
-    pub(super) count: usize,
+    representatives: Vec<(usize, Value<'a>)>,
+    count: usize,
 }
 
 impl<'a> Gathering<'a> {
@@ -116,7 +116,11 @@ impl<'a> json::Stream<'a> for Survey<'a> {
     fn member(&mut self, path: &[Cow<'a, str>], mut member: Member<'a>) {
         let depth = path.len();
         let at = member.key().span().start();
-        if self.open.last().is_some_and(|g| g.depth == depth + 1) {
+        if self
+            .open
+            .last()
+            .is_some_and(|g| g.depth == depth + 1 && g.address == at)
+        {
             if let Some(gathering) = self.open.pop() {
                 // The containers open above it are on its way.
                 let mut way: Vec<usize> = self.open.iter().skip(1).map(|g| g.address).collect();
