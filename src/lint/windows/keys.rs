@@ -148,13 +148,13 @@ impl Keys {
 
 /// The finding for `member`, whose key was first at `first` and last
 /// before in the member `latest` (whose value is an object or not).
-pub(super) fn repeated(
+pub(super) fn repeated<S: AsRef<str>>(
     source: &str,
-    path: &[&str],
+    path: &[S],
     member: &Member<'_>,
     (first, latest, object): (u32, Span, bool),
 ) -> Diagnostic {
-    let mut segs: Vec<Seg<'_>> = path.iter().map(|k| Seg::Key(k)).collect();
+    let mut segs: Vec<Seg<'_>> = path.iter().map(|k| Seg::Key(k.as_ref())).collect();
     segs.push(Seg::Key(member.key().as_str()));
     let name = structure::subject(&segs).to_string();
     let first = Span::new(first as usize, key_end(source, first as usize));

@@ -85,7 +85,7 @@ pub(super) fn lint(
     }
     let mut survey = Survey {
         keys: Keys::new(source.len()),
-        open: vec![Gathering::new(0, ROOT)],
+        open: vec![Gathering::new(0, ROOT, &[])],
         found: Vec::new(),
         envelope_repeats: false,
     };
@@ -128,13 +128,24 @@ pub(super) fn lint(
     // earlier copy of a key is read whole, as the rules read it.
     let mut containers = vec![root];
     containers.extend(found.into_iter().filter(|c| reaches(&skeleton, &c.way)));
-    let mut windows = Windows::new(
-        linter, source, skeleton, containers, keys, size, before, each,
-    );
+    let skeleton = Skeleton {
+        root: skeleton,
+        containers,
+        keys,
+    };
+    let mut windows = Windows::new(linter, source, skeleton, size, before, each);
     // The first parse found no error, and the second reads the same text.
     let _ = json::parse_handing(source, keeps, &mut windows);
     windows.finish();
     Ok(())
+}
+
+/// What the first parse makes for the second: the skeleton, its
+/// containers (the root's first), and the keys of their objects.
+struct Skeleton<'a> {
+    root: Value<'a>,
+    containers: Vec<Container<'a>>,
+    keys: Keys,
 }
 
 /// [`rules::reads_value_of_member`] in a body that is no response

@@ -20,16 +20,23 @@ pub(super) struct Gathering<'a> {
     /// field's renamed values, with their indices.
     representatives: Vec<(usize, Value<'a>)>,
     count: usize,
+    /// An array's field's renamed values, looked up once.
+    renamed: &'static [crate::fields::RenamedValue],
 }
 
 impl<'a> Gathering<'a> {
-    pub(super) fn new(depth: usize, address: usize) -> Gathering<'a> {
+    pub(super) fn new(
+        depth: usize,
+        address: usize,
+        renamed: &'static [crate::fields::RenamedValue],
+    ) -> Gathering<'a> {
         Gathering {
             depth,
             address,
             kept: Vec::new(),
             representatives: Vec::new(),
             count: 0,
+            renamed,
         }
     }
 
@@ -67,37 +74,37 @@ pub(super) struct Survey<'a> {
     pub(super) envelope_repeats: bool,
 }
 
-/// Whether the value of the member `key` of the object at `path` is a
-/// container the parses hand over.
-fn is_handed(path: &[Cow<'_, str>], key: &str) -> bool {
+/// The field whose value, the member `key` of the object at `path`, is a
+/// container the parses hand over, if it is one.
+fn handed(path: &[Cow<'_, str>], key: &str) -> Option<&'static crate::fields::Field> {
     match path.first() {
-        Some(top) if structure::is_envelope_key(top) => false,
-        _ => rules::field_at(path, key).is_some(),
+        Some(top) if structure::is_envelope_key(top) => None,
+        _ => rules::field_at(path, key),
     }
 }
 
 impl<'a> json::Stream<'a> for Survey<'a> {
     fn streams(&mut self, path: &[Cow<'_, str>], key: &str, at: usize) -> bool {
-        let handed =
-            self.open.last().is_some_and(|g| g.depth == path.len()) && is_handed(path, key);
-        if handed {
-            self.open.push(Gathering::new(path.len() + 1, at));
+        if self.open.last().is_none_or(|g| g.depth != path.len()) {
+            return false;
         }
-        handed
+        let Some(field) = handed(path, key) else {
+            return false;
+        };
+        let renamed = field.renamed_values();
+        self.open.push(Gathering::new(path.len() + 1, at, renamed));
+        true
     }
 
-    fn element(&mut self, path: &[Cow<'a, str>], value: Value<'a>) {
+    fn element(&mut self, _: &[Cow<'a, str>], value: Value<'a>) {
         let Some(gathering) = self.open.last_mut() else {
             return;
         };
         let index = gathering.count;
         gathering.count += 1;
-        let renamed_to = value.as_str().and_then(|text| {
-            crate::fields::find(path)?
-                .renamed_values()
-                .iter()
-                .find(|r| r.to == text)
-        });
+        let renamed_to = value
+            .as_str()
+            .and_then(|text| gathering.renamed.iter().find(|r| r.to == text));
         let new_name = renamed_to.is_some_and(|r| {
             !gathering
                 .representatives

@@ -6,7 +6,7 @@ use std::collections::hash_map::HashMap;
 use std::collections::VecDeque;
 
 use super::keys::{repeated, Keys};
-use super::{container_mut, container_of, inside, keys_on, merge_by_start, Container};
+use super::{container_mut, container_of, inside, keys_on, merge_by_start, Container, Skeleton};
 use crate::diagnostic::Diagnostic;
 use crate::json::{self, Member, Value, ValueKind};
 use crate::lint::Linter;
@@ -62,20 +62,21 @@ pub(super) struct Windows<'l, 'a, 'e> {
 
 impl<'l, 'a, 'e> Windows<'l, 'a, 'e> {
     /// The second parse of `source` for `linter`, in windows of `size`
-    /// children: `skeleton` with its `containers` and `keys` from the
-    /// first; `before` are the findings made before the parse, and the
-    /// findings go to `each`.
-    #[allow(clippy::too_many_arguments)]
+    /// children, over the first's `skeleton`; `before` are the findings
+    /// made before the parse, and the findings go to `each`.
     pub(super) fn new(
         linter: &'l Linter,
         source: &'a str,
-        skeleton: Value<'a>,
-        containers: Vec<Container<'a>>,
-        keys: Keys,
+        skeleton: Skeleton<'a>,
         size: usize,
         before: Vec<Diagnostic>,
         each: &'e mut dyn FnMut(Diagnostic),
     ) -> Windows<'l, 'a, 'e> {
+        let Skeleton {
+            root: skeleton,
+            containers,
+            keys,
+        } = skeleton;
         let disabled = linter.disabled();
         Windows {
             linter,
@@ -151,8 +152,7 @@ impl<'a> json::Stream<'a> for Windows<'_, 'a, '_> {
         let shadowed = if own.is_some_and(|i| self.containers.get(i).is_some_and(|o| o.noted)) {
             false
         } else {
-            let path: Vec<&str> = path.iter().map(|k| k.as_ref()).collect();
-            self.visit(c, &path, &member)
+            self.visit(c, path, &member)
         };
         let Some(container) = self.containers.get(c) else {
             return;
@@ -181,7 +181,7 @@ impl<'a> json::Stream<'a> for Windows<'_, 'a, '_> {
 impl<'a> Windows<'_, 'a, '_> {
     /// Notes `member` in the keys of container `c`, whose path is `path`,
     /// keeping its repeat; whether a later member has its key.
-    fn visit(&mut self, c: usize, path: &[&str], member: &Member<'_>) -> bool {
+    fn visit<S: AsRef<str>>(&mut self, c: usize, path: &[S], member: &Member<'_>) -> bool {
         let Some(container) = self.containers.get_mut(c) else {
             return false;
         };
