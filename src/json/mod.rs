@@ -79,7 +79,7 @@ mod value;
 
 pub use error::{Error, SYNTAX_CODE};
 pub(crate) use parser::Keeps;
-pub(crate) use parser::Stream;
+pub(crate) use parser::{Opening, PrunedPath, Step, Stream};
 pub use value::{Key, Member, Number, Value, ValueKind};
 
 /// serde_json's default recursion limit: a document may nest 127 levels.
@@ -193,8 +193,18 @@ struct Elements<'s, 'a> {
 }
 
 impl<'a> parser::Stream<'a> for Elements<'_, 'a> {
-    fn streams(&mut self, path: &[std::borrow::Cow<'_, str>], key: &str, _: usize) -> bool {
-        path.is_empty() && key == self.key
+    fn opens(
+        &mut self,
+        path: &[std::borrow::Cow<'_, str>],
+        key: &str,
+        _: usize,
+        _: usize,
+    ) -> Opening {
+        if path.is_empty() && key == self.key {
+            Opening::Handed
+        } else {
+            Opening::Kept
+        }
     }
 
     fn element(&mut self, _: &[std::borrow::Cow<'a, str>], value: Value<'a>) {
@@ -214,6 +224,19 @@ pub(crate) fn parse_handing<'a>(
         parser::Pruned::Tree(value) => Some(value),
         parser::Pruned::WithDuplicate(_) => None,
     })
+}
+
+/// Reads the value that starts at byte `start` of `src`, a text that
+/// parses, for syntax only: the members of its objects, and of those in
+/// them, go to `stream` (see [`Stream::pruned_member`]).
+pub(crate) fn read_pruned_value<'a>(
+    src: &'a str,
+    start: usize,
+    stream: &mut dyn Stream<'a>,
+) -> Result<Value<'a>, Error> {
+    parser::Parser::new(src, start, DEFAULT_MAX_DEPTH)
+        .one_pruned_value()
+        .parse_document_with(stream)
 }
 
 /// The tree of `src` from byte `start`, pruned by `keeps`, with the

@@ -26,6 +26,18 @@ pub(crate) struct Parser<'a> {
     /// Whether a pruned object had a duplicate key, which a full parse must
     /// then report.
     pruned_duplicate: bool,
+    /// Whether the members of pruned objects go to the stream, which then
+    /// finds their repeats itself: see [`Stream::takes_pruned_members`].
+    hands_pruned: bool,
+    /// While they do: the key of the member being read in each open pruned
+    /// object, outermost first.
+    pruned_current: Vec<Key<'a>>,
+    /// Whether the containers that are elements of a handed array are
+    /// pruned: see [`Stream::prunes_elements`].
+    prunes_elements: bool,
+    /// Whether the value read first is pruned too, and the parse ends with
+    /// it: see [`Parser::one_pruned_value`].
+    one_value: bool,
 }
 
 /// Whether the value of the member `key`, of an object that is the value
@@ -33,16 +45,26 @@ pub(crate) struct Parser<'a> {
 /// value is parsed for syntax only, and kept without children.
 pub(crate) type Keeps = fn(path: &[Cow<'_, str>], key: &str) -> bool;
 
+/// How a container that [`Keeps`] keeps is read: see [`Stream::opens`].
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(crate) enum Opening {
+    /// Whole, in the tree.
+    Kept,
+    /// Its children go to [`Stream::element`] or [`Stream::member`].
+    Handed,
+    /// As if `Keeps` refused it: for syntax only.
+    Pruned,
+}
+
 /// Where values go that are handed to the caller as each is read instead
 /// of kept in the tree: a caller that reads them one at a time holds one
 /// at a time.
 pub(crate) trait Stream<'a> {
-    /// Whether the children of the array or object that is the value of
-    /// the member `key`, whose key token starts at `at`, of an object whose
-    /// own path is `path` (keys, outermost first, array elements left out),
-    /// go to [`Stream::element`] or [`Stream::member`]. Only a container
-    /// that is kept is asked.
-    fn streams(&mut self, path: &[Cow<'_, str>], key: &str, at: usize) -> bool;
+    /// How the array or object that is the value of the member `key`,
+    /// whose key token starts at `at` and whose bracket is at `bracket`, of
+    /// an object whose own path is `path` (keys, outermost first, array
+    /// elements left out), is read. Only a container that is kept is asked.
+    fn opens(&mut self, path: &[Cow<'_, str>], key: &str, at: usize, bracket: usize) -> Opening;
     /// Takes an element of such an array, whose path is `path`; the array
     /// stays in the tree without it.
     fn element(&mut self, path: &[Cow<'a, str>], value: Value<'a>);
@@ -54,6 +76,58 @@ pub(crate) trait Stream<'a> {
     /// is `path`, once its value is read; the object stays in the tree
     /// without it.
     fn member(&mut self, _path: &[Cow<'a, str>], _member: Member<'a>) {}
+    /// Whether the arrays and objects that are elements of a handed array
+    /// are pruned.
+    fn prunes_elements(&self) -> bool {
+        false
+    }
+    /// Whether the members of pruned objects go to
+    /// [`Stream::pruned_member`]. The parser then does not look for their
+    /// repeated keys: the stream does.
+    fn takes_pruned_members(&self) -> bool {
+        false
+    }
+    /// Takes a member of the pruned object whose `{` is at `object`, once
+    /// its (pruned) value is read; `path` says where that object is.
+    fn pruned_member(&mut self, _object: usize, _member: Member<'a>, _path: &PrunedPath<'_, 'a>) {}
+    /// Says that the pruned object whose `{` is at `object`, which had a
+    /// member, is closed.
+    fn pruned_object_closed(&mut self, _object: usize) {}
+}
+
+/// Where the object of a member handed to [`Stream::pruned_member`] is,
+/// from the outermost pruned container: asked only when needed, for it
+/// walks the open containers.
+pub(crate) struct PrunedPath<'p, 'a> {
+    stack: &'p OpenStack,
+    keys: &'p [Key<'a>],
+}
+
+/// A step of a [`PrunedPath`]: a member's key or an element's index.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(crate) enum Step<'p> {
+    Key(&'p str),
+    Index(usize),
+}
+
+impl<'p> PrunedPath<'p, '_> {
+    /// The steps from the outermost pruned container down to the object.
+    pub(crate) fn steps(&self) -> Vec<Step<'p>> {
+        let pruned: Vec<&Open> = self.stack.iter().filter(|o| o.pruned).collect();
+        let Some((_, outer)) = pruned.split_last() else {
+            return Vec::new();
+        };
+        outer
+            .iter()
+            .map(|open| {
+                if open.object {
+                    Step::Key(self.keys.get(open.first).map_or("", Key::as_str))
+                } else {
+                    Step::Index(open.count)
+                }
+            })
+            .collect()
+    }
 }
 
 /// What [`Parser::parse_pruned`] made of a document.
@@ -80,8 +154,10 @@ struct Open {
     pruned: bool,
     /// Whether it is a member's value whose key is on the parser's `path`.
     keyed: bool,
-    /// Whether its elements go to the [`Stream`].
+    /// Whether its children go to the [`Stream`].
     streamed: bool,
+    /// A pruned array's elements read so far.
+    count: usize,
 }
 
 /// How many open containers live inline before the stack spills to the
@@ -111,6 +187,7 @@ impl OpenStack {
                 pruned: false,
                 keyed: false,
                 streamed: false,
+                count: 0,
             }; INLINE_DEPTH],
             spill: Vec::new(),
         }
@@ -136,6 +213,23 @@ impl OpenStack {
     #[inline]
     fn last(&self) -> Option<Open> {
         self.top
+    }
+
+    /// Counts an element of the innermost container.
+    #[inline]
+    fn count_element(&mut self) {
+        if let Some(top) = self.top.as_mut() {
+            top.count += 1;
+        }
+    }
+
+    /// The open containers, outermost first.
+    fn iter(&self) -> impl Iterator<Item = &Open> {
+        self.inline
+            .iter()
+            .take(self.below.min(INLINE_DEPTH))
+            .chain(&self.spill)
+            .chain(&self.top)
     }
 
     #[inline]
@@ -171,6 +265,10 @@ impl<'a> Parser<'a> {
             pruned_keys: Vec::new(),
             root_items_dropped: false,
             pruned_duplicate: false,
+            hands_pruned: false,
+            pruned_current: Vec::new(),
+            prunes_elements: false,
+            one_value: false,
         }
     }
 
@@ -182,6 +280,14 @@ impl<'a> Parser<'a> {
     /// same.
     pub(crate) fn pruning(mut self, keeps: Keeps) -> Parser<'a> {
         self.keeps = Some(keeps);
+        self
+    }
+
+    /// Makes the parser read one value, pruned whole, and stop after it:
+    /// for a stream that takes the members of its objects.
+    pub(crate) fn one_pruned_value(mut self) -> Parser<'a> {
+        self.keeps = Some(|_, _| false);
+        self.one_value = true;
         self
     }
 
@@ -218,28 +324,35 @@ impl<'a> Parser<'a> {
             pruned: false,
             keyed: false,
             streamed: false,
+            count: 0,
         };
         let Some(keeps) = self.keeps else {
             return open;
         };
         match parent {
             // The root array: `root-not-object` reads only a lone element.
-            None => open.pruned = !object,
+            None => open.pruned = !object || self.one_value,
             Some(parent) if parent.pruned => open.pruned = true,
             Some(Open { object: true, .. }) => {
                 if let Some(member) = members.last() {
                     let key = member.key().as_str();
-                    if keeps(&self.path, key) {
+                    let opening = if keeps(&self.path, key) {
                         let at = member.key().span().start();
-                        open.streamed = stream.is_some_and(|s| s.streams(&self.path, key, at));
-                        open.keyed = true;
-                        self.path.push(member.key().text().clone());
+                        stream.map_or(Opening::Kept, |s| s.opens(&self.path, key, at, bracket))
                     } else {
-                        open.pruned = true;
+                        Opening::Pruned
+                    };
+                    match opening {
+                        Opening::Pruned => open.pruned = true,
+                        Opening::Kept | Opening::Handed => {
+                            open.streamed = opening == Opening::Handed;
+                            open.keyed = true;
+                            self.path.push(member.key().text().clone());
+                        }
                     }
                 }
             }
-            Some(_) => {}
+            Some(parent) => open.pruned = parent.streamed && self.prunes_elements,
         }
         open
     }
@@ -248,8 +361,18 @@ impl<'a> Parser<'a> {
         self.parse(None)
     }
 
+    /// Parses the document, handing `stream` what it takes.
+    pub(crate) fn parse_document_with(
+        mut self,
+        stream: &mut dyn Stream<'a>,
+    ) -> Result<Value<'a>, Error> {
+        self.parse(Some(stream))
+    }
+
     fn parse(&mut self, mut stream: Option<&mut dyn Stream<'a>>) -> Result<Value<'a>, Error> {
         let takes_members = stream.as_ref().is_some_and(|s| s.takes_members());
+        self.hands_pruned = stream.as_ref().is_some_and(|s| s.takes_pruned_members());
+        self.prunes_elements = stream.as_ref().is_some_and(|s| s.prunes_elements());
         let mut stack = OpenStack::new();
         // Elements and members of every open container, innermost last; a
         // closing bracket moves its container's tail into an exactly sized
@@ -313,9 +436,14 @@ impl<'a> Parser<'a> {
                         );
                         let key = self.parse_key(bracket, None)?;
                         if open.pruned {
-                            open.first = self.pruned_keys.len();
+                            if self.hands_pruned {
+                                open.first = self.pruned_current.len();
+                                self.pruned_current.push(key);
+                            } else {
+                                open.first = self.pruned_keys.len();
+                                self.pruned_keys.push(key.into_text());
+                            }
                             stack.push(open);
-                            self.pruned_keys.push(key.into_text());
                             continue 'value;
                         }
                         if members.capacity() == 0 {
@@ -349,6 +477,9 @@ impl<'a> Parser<'a> {
             loop {
                 self.skip_whitespace();
                 let Some(open) = stack.last() else {
+                    if self.one_value {
+                        return Ok(value);
+                    }
                     return self.finish(value);
                 };
                 let bracket = open.bracket;
@@ -365,6 +496,21 @@ impl<'a> Parser<'a> {
                                 stream.member(&self.path, member);
                             }
                         }
+                    } else if self.hands_pruned {
+                        if let (Some(stream), Some(slot)) =
+                            (stream.as_mut(), self.pruned_current.get_mut(open.first))
+                        {
+                            // The next key takes the slot.
+                            let key = std::mem::replace(
+                                slot,
+                                Key::new(Cow::Borrowed(""), Span::new(0, 0)),
+                            );
+                            let path = PrunedPath {
+                                stack: &stack,
+                                keys: &self.pruned_current,
+                            };
+                            stream.pruned_member(bracket, Member::new(key, value), &path);
+                        }
                     }
                     match self.peek() {
                         Some(b',') => {
@@ -372,17 +518,26 @@ impl<'a> Parser<'a> {
                             self.pos += 1;
                             self.skip_whitespace();
                             let key = self.parse_key(bracket, Some(comma))?;
-                            if open.pruned {
-                                self.pruned_keys.push(key.into_text());
-                            } else {
+                            if !open.pruned {
                                 members.push(Member::pending(key));
+                            } else if !self.hands_pruned {
+                                self.pruned_keys.push(key.into_text());
+                            } else if let Some(slot) = self.pruned_current.get_mut(open.first) {
+                                *slot = key;
                             }
                             continue 'value;
                         }
                         Some(b'}') => {
                             self.pos += 1;
                             let items = if open.pruned {
-                                self.drop_pruned_keys(open.first);
+                                if self.hands_pruned {
+                                    self.pruned_current.truncate(open.first);
+                                    if let Some(stream) = stream.as_mut() {
+                                        stream.pruned_object_closed(bracket);
+                                    }
+                                } else {
+                                    self.drop_pruned_keys(open.first);
+                                }
                                 Vec::new()
                             } else {
                                 take_tail(&mut members, open.first, stack.len() == 1)
@@ -412,6 +567,9 @@ impl<'a> Parser<'a> {
                     } else if stack.len() == 1 {
                         values.truncate(open.first);
                         self.root_items_dropped = true;
+                    }
+                    if open.pruned {
+                        stack.count_element();
                     }
                     match self.peek() {
                         Some(b',') => {
@@ -1275,9 +1433,13 @@ mod tests {
                 pruned: false,
                 keyed: false,
                 streamed: false,
+                count: bracket,
             });
             assert_eq!(stack.len(), bracket + 1);
         }
+        // Outermost first, across the inline slots and the spill.
+        let brackets: Vec<usize> = stack.iter().map(|o| o.bracket).collect();
+        assert_eq!(brackets, (0..depth).collect::<Vec<_>>());
         for bracket in (0..depth).rev() {
             let open = stack.last().expect("still open");
             assert_eq!(

@@ -104,6 +104,12 @@ impl Keys {
         }
     }
 
+    /// Whether `key` of the object at `address` may come more than once:
+    /// `false` for certain when it comes once.
+    pub(super) fn may_repeat(&self, address: usize, key: &str) -> bool {
+        self.again.contains_key(&self.hash(address, key))
+    }
+
     /// Takes `member` of the object at `address` in the second parse;
     /// `previous` is the entry of the member before it there.
     pub(super) fn visit(
@@ -146,15 +152,15 @@ impl Keys {
     }
 }
 
-/// The finding for `member`, whose key was first at `first` and last
-/// before in the member `latest` (whose value is an object or not).
-pub(super) fn repeated<S: AsRef<str>>(
+/// The finding for `member` of the object at `path`, whose key was first
+/// at `first` and last before in the member `latest` (whose value is an
+/// object or not).
+pub(super) fn repeated<'p>(
     source: &str,
-    path: &[S],
-    member: &Member<'_>,
+    mut segs: Vec<Seg<'p>>,
+    member: &'p Member<'_>,
     (first, latest, object): (u32, Span, bool),
 ) -> Diagnostic {
-    let mut segs: Vec<Seg<'_>> = path.iter().map(|k| Seg::Key(k.as_ref())).collect();
     segs.push(Seg::Key(member.key().as_str()));
     let name = structure::subject(&segs).to_string();
     let first = Span::new(first as usize, key_end(source, first as usize));

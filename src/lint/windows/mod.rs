@@ -12,21 +12,26 @@
 //!    field, its first element and the first of each new name of a renamed
 //!    value (the rules that read an array whole ask whether it is empty and
 //!    whether it lists the new name). Envelope keys are in the root's only
-//!    when the body is a response envelope. Values that no rule reads are
-//!    not kept at all.
-//! 2. A second parse hands the other members and every element over one at
+//!    when the body is a response envelope.
+//! 2. Only the values of fields are read: every other value (of an unknown
+//!    key, of an envelope key, an element that is an array or an object,
+//!    an earlier copy of a field) is *pruned*, read for its syntax only.
+//!    No rule but `duplicate-key` reads inside one.
+//! 3. A second parse hands the other members and every element over one at
 //!    a time, gathered in windows. Each window is linted with the skeleton,
 //!    its children put in place; the findings inside its children are the
 //!    window's. Those elsewhere (the skeleton's, the body's own) are the
 //!    same in every window, and are kept from the first; they are merged
 //!    in by position.
-//! 3. A repeated key is found across windows by [`keys::Keys`]: the first
-//!    parse notes every key of every handed object in a Bloom filter, and
-//!    those it has seen before in a map that then learns each one's first,
-//!    last and latest member. The last tells which copies Go's decoder
-//!    ignores; those have no finding but their repeat, so they join no
-//!    window.
-//!
+//! 4. A repeated key is found across windows by [`keys::Keys`]: the first
+//!    parse notes every key of every object, handed or pruned, in a Bloom
+//!    filter, and those it has seen before in a map that then learns each
+//!    one's first, last and latest member. The last tells which copies
+//!    Go's decoder ignores; those have no finding but their repeat, so they
+//!    join no window. A pruned value with a key the map knows is read a
+//!    third time once its member or element is in a window, its repeats
+//!    then joining the window: they come after that child's own findings.
+
 //! The findings are the whole lint's, in the same order: the test
 //! `windows_lint_as_the_whole_body` holds it over every test payload with
 //! windows of one to three children, and so does the `lint` fuzz target for
@@ -70,9 +75,8 @@ pub(super) fn is_large(len: usize) -> bool {
 /// Lints `source` in windows of `size` members, handing each finding to
 /// `each` in position order. `before` are the findings made before the
 /// parse (a byte order mark, how the bytes were read). When the body is
-/// not an object, or a value no rule reads has a repeated key (which only
-/// the whole tree locates), nothing is handed over and `before` comes
-/// back, for a whole lint.
+/// not an object, nothing is handed over and `before` comes back, for a
+/// whole lint.
 pub(super) fn lint(
     linter: &Linter,
     source: &str,
@@ -85,11 +89,10 @@ pub(super) fn lint(
     }
     let mut survey = Survey {
         keys: Keys::new(source.len()),
-        open: vec![Gathering::new(0, ROOT, &[])],
+        open: vec![Gathering::new(0, ROOT, ROOT, &[])],
         found: Vec::new(),
-        envelope_repeats: false,
     };
-    let braces = match json::parse_handing(source, rules::reads_value_of_member, &mut survey) {
+    let braces = match json::parse_handing(source, reads_field_value_of_member, &mut survey) {
         Err(error) => {
             before.push(error.to_diagnostic());
             for diagnostic in linter.configure(before) {
@@ -100,28 +103,15 @@ pub(super) fn lint(
         Ok(Some(root)) if root.as_object().is_some() => root.span(),
         Ok(_) => return Err(before),
     };
-    let Survey {
-        keys,
-        open,
-        found,
-        envelope_repeats,
-    } = survey;
+    let Survey { keys, open, found } = survey;
     let Some(mut root) = open.into_iter().next() else {
         return Err(before);
     };
-    let envelope = structure::is_envelope(|key| root.kept.iter().any(|m| m.key().as_str() == key));
-    // In a body that is no envelope, the envelope keys are unknown fields,
-    // whose values no rule reads: but a repeated key in one is reported,
-    // and only the whole tree holds it.
-    let keeps: json::Keeps = if envelope {
-        rules::reads_value_of_member
-    } else if envelope_repeats {
-        return Err(before);
-    } else {
+    // In a body that is no envelope, the envelope keys are unknown fields.
+    if !structure::is_envelope(|key| root.kept.iter().any(|m| m.key().as_str() == key)) {
         root.kept
             .retain(|m| crate::fields::find(&[m.key().as_str()]).is_some());
-        reads_field_value_of_member
-    };
+    }
     let (members, root) = root.into_container(Vec::new(), braces);
     let skeleton = Value::new(ValueKind::Object(members), braces);
     // Only the containers of the skeleton are handed over again; an
@@ -135,7 +125,7 @@ pub(super) fn lint(
     };
     let mut windows = Windows::new(linter, source, skeleton, size, before, each);
     // The first parse found no error, and the second reads the same text.
-    let _ = json::parse_handing(source, keeps, &mut windows);
+    let _ = json::parse_handing(source, reads_field_value_of_member, &mut windows);
     windows.finish();
     Ok(())
 }
@@ -148,8 +138,9 @@ struct Skeleton<'a> {
     keys: Keys,
 }
 
-/// [`rules::reads_value_of_member`] in a body that is no response
-/// envelope: the values of the field table's fields only.
+/// What the parses keep whole or hand over: the values of the field
+/// table's fields. Inside the rest, which is pruned, the only findings are
+/// repeated keys, which [`Keys`] finds.
 fn reads_field_value_of_member(path: &[Cow<'_, str>], key: &str) -> bool {
     rules::field_at(path, key).is_some()
 }
@@ -234,6 +225,16 @@ impl Container<'_> {
     /// Where the key of its member starts; the root's is `ROOT`.
     fn address(&self) -> usize {
         self.way.last().copied().unwrap_or(ROOT)
+    }
+
+    /// What [`Keys`] knows its object by: where its `{` is, as for the
+    /// pruned objects; the root's is `ROOT`.
+    fn keys_address(&self) -> usize {
+        if self.way.is_empty() {
+            ROOT
+        } else {
+            self.span.start()
+        }
     }
 }
 
@@ -329,6 +330,16 @@ mod tests {
             r#"{"mfa_required_for_all_apps": true, "mfa_config": {"allowed_authenticators": []}, "custom_pages": {"forbidden": "x", "a": 1, "b": 2}}"#.to_string(),
             r#"{"mfa_piv_key_requirements": {"ssh_key_size": [256, 1, "x", 4096], "ssh_key_type": ["rsa", "dsa"], "u": 1}, "result": {"a": 1}}"#.to_string(),
             r#"{"success": true, "errors": [{"a": 1, "a": 2}], "result": {"name": "", "x": [1, 2]}}"#.to_string(),
+            // Repeats inside values no rule reads: of unknown keys, of an
+            // envelope, of elements, of earlier copies of a field.
+            r#"{"q": {"a": [{"b": 1, "b": 2}, [{"c": 1, "c": {}, "c": 3}]], "a": 2}, "name": "x", "q": 3}"#.to_string(),
+            r#"{"success": true, "errors": [{"code": 1, "code": 2, "x": [{"a": 1, "a": 1}]}], "result": {"x": 1, "x": 2, "login_design": {"y": 1, "y": 2}}, "messages": {"a": 1, "a": 2}}"#.to_string(),
+            r#"{"login_design": {"x": 1, "text_color": "red", "x": 2, "y": {"z": 1, "z": 2}}, "k": 1, "login_design": {"x": 1, "x": {}, "x": 2}}"#.to_string(),
+            r#"{"deny_unmatched_requests_exempted_zone_names": ["a.com", [1, {"a": 1, "a": 2}], {"b": [1, 1], "b": 2}, [[{"c": 1, "c": 2}]], "b.com"]}"#.to_string(),
+            r#"{"mfa_config": {"allowed_authenticators": [{"a": 1, "a": 2}], "q": {"r": 1, "r": 2}}, "mfa_config": {"allowed_authenticators": ["totp", {"a": 1, "a": 2}]}}"#.to_string(),
+            r#"{"q": [{"a": 1}, {"a": 2}], "r": {"a": 1, "s": {"a": 1}}, "t": {"a\u0062": 1, "ab": 2}}"#.to_string(),
+            r#"{"q": {"a": 1, "a": 2}, "q": {"b": 1, "b": 2}, "name": "x"}"#.to_string(),
+            r#"{"result": {"a": 1}, "result": {"a": 1, "a": 2}}"#.to_string(),
             "{}".to_string(),
             "[]".to_string(),
             r#"{"a": 1,}"#.to_string(),
@@ -429,8 +440,15 @@ mod tests {
         for text in &texts {
             for linter in &linters {
                 let whole = linter.lint(text);
+                // Only a body that is no object is left to the whole lint.
+                let object = text
+                    .trim_start_matches('\u{feff}')
+                    .trim_start()
+                    .starts_with('{');
                 for size in [1, 2, 3, super::WINDOW] {
-                    if let Some(found) = windowed(linter, text, size) {
+                    let found = windowed(linter, text, size);
+                    assert_eq!(found.is_some(), object, "{text}");
+                    if let Some(found) = found {
                         windowed_count += 1;
                         assert_eq!(found, whole, "window of {size} on {text}");
                     }

@@ -4,15 +4,17 @@ use std::borrow::Cow;
 
 use super::keys::Keys;
 use super::Container;
-use crate::json::{self, Member, Value, ValueKind};
-use crate::rules::{self, structure};
+use crate::json::{self, Member, Opening, Value, ValueKind};
+use crate::rules;
 use crate::span::Span;
 
 /// What the first parse gathers of a container open at `depth`, the
-/// value of the member whose key starts at `address`.
+/// value of the member whose key starts at `address` and whose bracket is
+/// at `bracket` (the root's: `ROOT`, both).
 pub(super) struct Gathering<'a> {
     depth: usize,
     address: usize,
+    bracket: usize,
     /// An object's last member of each field (the root's: of each key a
     /// rule reads).
     pub(super) kept: Vec<Member<'a>>,
@@ -28,11 +30,13 @@ impl<'a> Gathering<'a> {
     pub(super) fn new(
         depth: usize,
         address: usize,
+        bracket: usize,
         renamed: &'static [crate::fields::RenamedValue],
     ) -> Gathering<'a> {
         Gathering {
             depth,
             address,
+            bracket,
             kept: Vec::new(),
             representatives: Vec::new(),
             count: 0,
@@ -70,30 +74,35 @@ pub(super) struct Survey<'a> {
     pub(super) open: Vec<Gathering<'a>>,
     /// The containers read, but the root.
     pub(super) found: Vec<Container<'a>>,
-    /// Whether the value of an envelope key has a repeated key in it.
-    pub(super) envelope_repeats: bool,
-}
-
-/// The field whose value, the member `key` of the object at `path`, is a
-/// container the parses hand over, if it is one.
-fn handed(path: &[Cow<'_, str>], key: &str) -> Option<&'static crate::fields::Field> {
-    match path.first() {
-        Some(top) if structure::is_envelope_key(top) => None,
-        _ => rules::field_at(path, key),
-    }
 }
 
 impl<'a> json::Stream<'a> for Survey<'a> {
-    fn streams(&mut self, path: &[Cow<'_, str>], key: &str, at: usize) -> bool {
-        if self.open.last().is_none_or(|g| g.depth != path.len()) {
-            return false;
+    fn opens(&mut self, path: &[Cow<'_, str>], key: &str, at: usize, bracket: usize) -> Opening {
+        // Every container kept is a field's, in a handed object: the
+        // first check is for safety.
+        let field = rules::field_at(path, key);
+        match field {
+            Some(field) if self.open.last().is_some_and(|g| g.depth == path.len()) => {
+                let renamed = field.renamed_values();
+                self.open
+                    .push(Gathering::new(path.len() + 1, at, bracket, renamed));
+                Opening::Handed
+            }
+            _ => Opening::Pruned,
         }
-        let Some(field) = handed(path, key) else {
-            return false;
-        };
-        let renamed = field.renamed_values();
-        self.open.push(Gathering::new(path.len() + 1, at, renamed));
+    }
+
+    fn prunes_elements(&self) -> bool {
         true
+    }
+
+    fn takes_pruned_members(&self) -> bool {
+        true
+    }
+
+    fn pruned_member(&mut self, object: usize, member: Member<'a>, _: &json::PrunedPath<'_, 'a>) {
+        let key = member.key();
+        self.keys.note(object, key.as_str(), key.span().start());
     }
 
     fn element(&mut self, _: &[Cow<'a, str>], value: Value<'a>) {
@@ -161,13 +170,9 @@ impl<'a> json::Stream<'a> for Survey<'a> {
         let Some(gathering) = self.open.last_mut() else {
             return;
         };
-        let address = gathering.address;
-        self.keys.note(address, member.key().as_str(), at);
+        self.keys.note(gathering.bracket, member.key().as_str(), at);
         let key = member.key().as_str();
         let kept = if depth == 0 {
-            if structure::is_envelope_key(key) {
-                self.envelope_repeats |= has_repeated_key(member.value());
-            }
             rules::reads_value_of(key)
         } else {
             rules::field_at(path, key).is_some()
@@ -179,19 +184,5 @@ impl<'a> json::Stream<'a> for Survey<'a> {
             Some(earlier) => *earlier = member,
             None => gathering.kept.push(member),
         }
-    }
-}
-
-/// Whether some object inside `value` has a key twice.
-fn has_repeated_key(value: &Value<'_>) -> bool {
-    match value.kind() {
-        ValueKind::Object(members) => {
-            let mut keys: Vec<&str> = members.iter().map(|m| m.key().as_str()).collect();
-            keys.sort_unstable();
-            keys.windows(2).any(|pair| pair[0] == pair[1])
-                || members.iter().any(|m| has_repeated_key(m.value()))
-        }
-        ValueKind::Array(items) => items.iter().any(has_repeated_key),
-        _ => false,
     }
 }

@@ -8,9 +8,10 @@ use std::collections::VecDeque;
 use super::keys::{repeated, Keys};
 use super::{container_mut, container_of, inside, keys_on, merge_by_start, Container, Skeleton};
 use crate::diagnostic::Diagnostic;
-use crate::json::{self, Member, Value, ValueKind};
+use crate::json::{self, Member, Opening, Value, ValueKind};
 use crate::lint::Linter;
 use crate::rules::{self, Context};
+use crate::schema::pointer::Seg;
 use crate::span::Span;
 
 /// A child of a container in a window: a member, or an element and its
@@ -57,8 +58,15 @@ pub(super) struct Windows<'l, 'a, 'e> {
     context: Option<VecDeque<Diagnostic>>,
     /// How many unknown fields of earlier windows got a "did you mean".
     suggested: usize,
+    /// Whether the pruned value read now has a key that may be repeated:
+    /// then it is read again, once handed, for its repeats.
+    interior: bool,
     each: &'e mut dyn FnMut(Diagnostic),
 }
+
+/// Where a child whose value is pruned is: its container's keys and its
+/// own key or index.
+type Place<'a> = Vec<Result<Cow<'a, str>, usize>>;
 
 impl<'l, 'a, 'e> Windows<'l, 'a, 'e> {
     /// The second parse of `source` for `linter`, in windows of `size`
@@ -100,23 +108,25 @@ impl<'l, 'a, 'e> Windows<'l, 'a, 'e> {
             before,
             context: None,
             suggested: 0,
+            interior: false,
             each,
         }
     }
 }
 
 impl<'a> json::Stream<'a> for Windows<'_, 'a, '_> {
-    fn streams(&mut self, _: &[Cow<'_, str>], _: &str, at: usize) -> bool {
+    fn opens(&mut self, _: &[Cow<'_, str>], _: &str, at: usize, _: usize) -> Opening {
         match self.by_address.get(&at) {
             Some(&c) if c != 0 => {
                 self.open.push(c);
-                true
+                Opening::Handed
             }
-            _ => false,
+            // An earlier copy of a field, whose insides no rule reads.
+            _ => Opening::Pruned,
         }
     }
 
-    fn element(&mut self, _: &[Cow<'a, str>], value: Value<'a>) {
+    fn element(&mut self, path: &[Cow<'a, str>], value: Value<'a>) {
         let Some(&c) = self.open.last() else {
             return;
         };
@@ -126,14 +136,29 @@ impl<'a> json::Stream<'a> for Windows<'_, 'a, '_> {
         };
         let index = container.next;
         container.next += 1;
-        let end = value.span().end();
-        self.spans.push(value.span());
+        let span = value.span();
+        self.spans.push(span);
         self.window.push((c, Child::Element(index, value)));
-        self.fill(end);
+        self.read_interior(path, Err(index), span);
+        self.fill(span.end());
     }
 
     fn takes_members(&self) -> bool {
         true
+    }
+
+    fn prunes_elements(&self) -> bool {
+        true
+    }
+
+    fn takes_pruned_members(&self) -> bool {
+        true
+    }
+
+    fn pruned_member(&mut self, object: usize, member: Member<'a>, _: &json::PrunedPath<'_, 'a>) {
+        if self.repeats && !self.interior {
+            self.interior = self.keys.may_repeat(object, member.key().as_str());
+        }
     }
 
     fn member(&mut self, path: &[Cow<'a, str>], member: Member<'a>) {
@@ -157,41 +182,132 @@ impl<'a> json::Stream<'a> for Windows<'_, 'a, '_> {
         let Some(container) = self.containers.get(c) else {
             return;
         };
+        let key = Ok(member.key().text().clone());
+        let value = member.value().span();
+        let end = member.span().end();
         if container.kept.binary_search(&at).is_ok() {
+            self.read_interior(path, key, value);
             return;
         }
         // An earlier copy of a key the rules ignore, whose value none reads,
         // has no finding but its repeat. (That of a skeleton key stays: its
         // last copy, in the skeleton, shadows it in the window too.)
         if shadowed && !self.is_skeleton_key(c, member.key().as_str()) {
-            let end = member.span().end();
             if c == 0 {
                 self.placeholder = Some(member);
             }
-            self.fill(end);
-            return;
+        } else {
+            self.spans.push(member.span());
+            self.window.push((c, Child::Member(member)));
         }
-        let end = member.span().end();
-        self.spans.push(member.span());
-        self.window.push((c, Child::Member(member)));
+        self.read_interior(path, key, value);
         self.fill(end);
     }
 }
 
-impl<'a> Windows<'_, 'a, '_> {
+/// The second parse's reading again of a pruned value, for the repeated
+/// keys in it.
+struct Interior<'w, 'l, 'a, 'e> {
+    windows: &'w mut Windows<'l, 'a, 'e>,
+    place: Place<'a>,
+    /// Each open object with a member read, and the [`Keys`] entry of its
+    /// member read last, innermost last.
+    previous: Vec<(usize, Option<u128>)>,
+}
+
+impl<'a> json::Stream<'a> for Interior<'_, '_, 'a, '_> {
+    fn opens(&mut self, _: &[Cow<'_, str>], _: &str, _: usize, _: usize) -> Opening {
+        Opening::Pruned
+    }
+
+    fn element(&mut self, _: &[Cow<'a, str>], _: Value<'a>) {}
+
+    fn takes_pruned_members(&self) -> bool {
+        true
+    }
+
+    fn pruned_member(
+        &mut self,
+        object: usize,
+        member: Member<'a>,
+        path: &json::PrunedPath<'_, 'a>,
+    ) {
+        if self.previous.last().is_none_or(|(o, _)| *o != object) {
+            self.previous.push((object, None));
+        }
+        let Some((_, previous)) = self.previous.last_mut() else {
+            return;
+        };
+        let windows = &mut *self.windows;
+        let Some(repeat) = windows.keys.visit(previous, object, &member).repeat else {
+            return;
+        };
+        let mut segs: Vec<Seg<'_>> = self
+            .place
+            .iter()
+            .map(|step| match step {
+                Ok(key) => Seg::Key(key),
+                Err(index) => Seg::Index(*index),
+            })
+            .collect();
+        segs.extend(path.steps().into_iter().map(|step| match step {
+            json::Step::Key(key) => Seg::Key(key),
+            json::Step::Index(index) => Seg::Index(index),
+        }));
+        windows
+            .pending
+            .push(repeated(windows.source, segs, &member, repeat));
+        windows.fill(member.span().end());
+    }
+
+    fn pruned_object_closed(&mut self, object: usize) {
+        if self.previous.last().is_some_and(|(o, _)| *o == object) {
+            self.previous.pop();
+        }
+    }
+}
+
+impl<'l, 'a, 'e> Windows<'l, 'a, 'e> {
     /// Notes `member` in the keys of container `c`, whose path is `path`,
     /// keeping its repeat; whether a later member has its key.
     fn visit<S: AsRef<str>>(&mut self, c: usize, path: &[S], member: &Member<'_>) -> bool {
         let Some(container) = self.containers.get_mut(c) else {
             return false;
         };
-        let address = container.address();
+        let address = container.keys_address();
         let visit = self.keys.visit(&mut container.previous, address, member);
         if let Some(repeat) = visit.repeat.filter(|_| self.repeats) {
+            let segs = path.iter().map(|k| Seg::Key(k.as_ref())).collect();
             self.pending
-                .push(repeated(self.source, path, member, repeat));
+                .push(repeated(self.source, segs, member, repeat));
         }
         visit.shadowed
+    }
+
+    /// Once a child whose pruned value, at `value`, may have a repeated key
+    /// in it is placed (its container's keys `path`, its own key or index
+    /// `step`): reads the value again, finding its repeats. They come after
+    /// the child's own findings, so that the window may be linted as they
+    /// fill it.
+    fn read_interior(
+        &mut self,
+        path: &[Cow<'a, str>],
+        step: Result<Cow<'a, str>, usize>,
+        value: Span,
+    ) {
+        if !std::mem::take(&mut self.interior) {
+            return;
+        }
+        let mut place: Place<'a> = path.iter().cloned().map(Ok).collect();
+        place.push(step);
+        let source = self.source;
+        let mut interior = Interior {
+            windows: self,
+            place,
+            previous: Vec::new(),
+        };
+        // The first parse found no error in it.
+        let _ = json::read_pruned_value(source, value.start(), &mut interior);
     }
 
     /// At the first child of container `c`: notes its member, from the
