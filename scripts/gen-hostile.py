@@ -25,6 +25,12 @@ Writes, with COUNT (default 20,000) findings or units where it applies:
   nested-keys.json (`{"login_design": {...}}` of unknown keys, one per
   line), repeated-unknown.json (`"k":1` repeated on one line) and
   nested-array.json (`{"login_design": {"x": [1,1,...]}}`, one finding);
+- the 64 MiB bodies of a repeat inside a value no rule reads:
+  unknown-repeats.json (`{"x": {"k":1,"k":1,...}}`), result-keys.json
+  (the same under an envelope's `result`), shadowed.json (the same in an
+  earlier copy of `login_design`), element-array.json
+  (`{"deny_unmatched_requests_exempted_zone_names": [[1,1,...]]}`), and
+  pairs.json (`{"0":1,"0":1,"1":1,"1":1,...}`: 3.15 M keys, each twice);
 - the 64 MiB Terraform inputs, each in a directory of its own (the other
   files of a `.tf` file's directory are its module): tf-many/main.tf (one
   organization resource among 1.2 M other resources), tf-broken/main.tf
@@ -92,6 +98,18 @@ def main() -> None:
     write("nested-keys.json", '{"login_design": {\n' + ",\n".join(nested) + "\n}}\n")
     write("repeated-unknown.json", fill('{"k":1', ',"k":1', "}"))
     write("nested-array.json", fill('{"login_design": {"x": [1', ",1", "]}}"))
+    write("unknown-repeats.json", fill('{"x": {"k0": 1', ',"k": 1', "}}"))
+    write("result-keys.json", fill('{"result": {"k0": 1', ',"k": 1', "}}"))
+    write("shadowed.json",
+          fill('{"login_design": {"k0": 1', ',"k": 1', '}, "login_design": {}}'))
+    write("element-array.json", fill(zones + "[1", ",1", "]]}"))
+    pairs, size, i = [], 2, 0
+    while size < mib64 - 16:
+        pair = f'"{i:x}":1,"{i:x}":1'
+        pairs.append(pair)
+        size += len(pair) + 1
+        i += 1
+    write("pairs.json", "{" + ",".join(pairs) + "}")
 
     org = ('resource "cloudflare_zero_trust_organization" "main" {\n'
            '  account_id       = "023e105f4ecef8ad9ca31a8372d0c353"\n'

@@ -239,6 +239,15 @@ pub(crate) fn read_pruned_value<'a>(
         .parse_document_with(stream)
 }
 
+/// The text of the string token whose opening quote is at byte `at` of
+/// `src`, if one is there.
+pub(crate) fn string_at(src: &str, at: usize) -> Option<std::borrow::Cow<'_, str>> {
+    if src.as_bytes().get(at) != Some(&b'"') {
+        return None;
+    }
+    parser::Parser::new(src, at, DEFAULT_MAX_DEPTH).string()
+}
+
 /// The tree of `src` from byte `start`, pruned by `keeps`, with the
 /// elements of `stream`'s array handed to it.
 fn read_pruned<'a>(

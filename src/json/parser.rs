@@ -90,9 +90,6 @@ pub(crate) trait Stream<'a> {
     /// Takes a member of the pruned object whose `{` is at `object`, once
     /// its (pruned) value is read; `path` says where that object is.
     fn pruned_member(&mut self, _object: usize, _member: Member<'a>, _path: &PrunedPath<'_, 'a>) {}
-    /// Says that the pruned object whose `{` is at `object`, which had a
-    /// member, is closed.
-    fn pruned_object_closed(&mut self, _object: usize) {}
 }
 
 /// Where the object of a member handed to [`Stream::pruned_member`] is,
@@ -361,6 +358,12 @@ impl<'a> Parser<'a> {
         self.parse(None)
     }
 
+    /// The string whose opening quote is at the parser's start, once read
+    /// without error.
+    pub(crate) fn string(mut self) -> Option<Cow<'a, str>> {
+        self.parse_string().ok().map(|(text, _)| text)
+    }
+
     /// Parses the document, handing `stream` what it takes.
     pub(crate) fn parse_document_with(
         mut self,
@@ -532,9 +535,6 @@ impl<'a> Parser<'a> {
                             let items = if open.pruned {
                                 if self.hands_pruned {
                                     self.pruned_current.truncate(open.first);
-                                    if let Some(stream) = stream.as_mut() {
-                                        stream.pruned_object_closed(bracket);
-                                    }
                                 } else {
                                     self.drop_pruned_keys(open.first);
                                 }

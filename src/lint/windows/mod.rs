@@ -25,13 +25,13 @@
 //!    in by position.
 //! 4. A repeated key is found across windows by [`keys::Keys`]: the first
 //!    parse notes every key of every object, handed or pruned, in a Bloom
-//!    filter, and those it has seen before in a map that then learns each
+//!    filter, and those it has seen before in a table that then learns each
 //!    one's first, last and latest member. The last tells which copies
 //!    Go's decoder ignores; those have no finding but their repeat, so they
-//!    join no window. A pruned value with a key the map knows is read a
+//!    join no window. A pruned value with a key the table knows is read a
 //!    third time once its member or element is in a window, its repeats
 //!    then joining the window: they come after that child's own findings.
-
+//!
 //! The findings are the whole lint's, in the same order: the test
 //! `windows_lint_as_the_whole_body` holds it over every test payload with
 //! windows of one to three children, and so does the `lint` fuzz target for
@@ -88,7 +88,7 @@ pub(super) fn lint(
         return Err(before);
     }
     let mut survey = Survey {
-        keys: Keys::new(source.len()),
+        keys: Keys::new(source),
         open: vec![Gathering::new(0, ROOT, ROOT, &[])],
         found: Vec::new(),
     };
@@ -135,7 +135,7 @@ pub(super) fn lint(
 struct Skeleton<'a> {
     root: Value<'a>,
     containers: Vec<Container<'a>>,
-    keys: Keys,
+    keys: Keys<'a>,
 }
 
 /// What the parses keep whole or hand over: the values of the field
@@ -203,9 +203,6 @@ struct Container<'a> {
     way: Vec<usize>,
     span: Span,
     array: bool,
-    /// In the second parse, the [`Keys`] entry of an object's member read
-    /// last, whose removal ends where the next member starts.
-    previous: Option<u128>,
     /// Where the keys of an object's members in the skeleton start, in
     /// order.
     kept: Vec<usize>,
@@ -340,6 +337,8 @@ mod tests {
             r#"{"q": [{"a": 1}, {"a": 2}], "r": {"a": 1, "s": {"a": 1}}, "t": {"a\u0062": 1, "ab": 2}}"#.to_string(),
             r#"{"q": {"a": 1, "a": 2}, "q": {"b": 1, "b": 2}, "name": "x"}"#.to_string(),
             r#"{"result": {"a": 1}, "result": {"a": 1, "a": 2}}"#.to_string(),
+            // Removals of the latest copy run past values of every kind.
+            "{\"a\": [1, \"]\", {\"x\": \"}\"}] ,\n \"b\": 1, \"a\": \"x\\\",]\"\t, \"a\": -1.5e3 , \"a\": {}, \"q\": {\"c\": [[]], \"c\": true,\"c\":null}}".to_string(),
             "{}".to_string(),
             "[]".to_string(),
             r#"{"a": 1,}"#.to_string(),
@@ -372,7 +371,7 @@ mod tests {
         let doc = crate::json::parse(source).unwrap();
         let members = doc.as_object().unwrap();
         // 64 bits: most keys look seen before; and a filter of its own size.
-        for mut keys in [super::Keys::with_bits(64), super::Keys::new(source.len())] {
+        for mut keys in [super::Keys::with_bits(source, 64), super::Keys::new(source)] {
             for member in members {
                 keys.note(
                     super::ROOT,
@@ -380,11 +379,10 @@ mod tests {
                     member.key().span().start(),
                 );
             }
-            let mut previous = None;
             let visits: Vec<_> = members
                 .iter()
                 .map(|m| {
-                    let visit = keys.visit(&mut previous, super::ROOT, m);
+                    let visit = keys.visit(super::ROOT, m);
                     let repeat = visit
                         .repeat
                         .map(|(first, latest, object)| (first, &source[latest.range()], object));
@@ -405,15 +403,16 @@ mod tests {
             );
         }
         // Another object's `a` is another key.
-        let doc = crate::json::parse(r#"{"a": {"a": 1}}"#).unwrap();
+        let source = r#"{"a": {"a": 1}}"#;
+        let doc = crate::json::parse(source).unwrap();
         let outer = &doc.as_object().unwrap()[0];
         let inner = &outer.value().as_object().unwrap()[0];
-        let mut keys = super::Keys::new(64);
+        // 64 bits: the filter takes the second `a` for the first.
+        let mut keys = super::Keys::with_bits(source, 64);
         keys.note(super::ROOT, "a", 1);
-        keys.note(1, "a", 7);
-        let mut previous = None;
-        for (address, member) in [(super::ROOT, outer), (1, inner)] {
-            let visit = keys.visit(&mut previous, address, member);
+        keys.note(6, "a", 7);
+        for (address, member) in [(super::ROOT, outer), (6, inner)] {
+            let visit = keys.visit(address, member);
             assert!(!visit.shadowed && visit.repeat.is_none());
         }
     }

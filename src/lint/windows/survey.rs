@@ -57,7 +57,6 @@ impl<'a> Gathering<'a> {
             way,
             span,
             array: false,
-            previous: None,
             kept,
             representatives: Vec::new(),
             next: 0,
@@ -69,7 +68,7 @@ impl<'a> Gathering<'a> {
 
 /// The state of the first parse.
 pub(super) struct Survey<'a> {
-    pub(super) keys: Keys,
+    pub(super) keys: Keys<'a>,
     /// What is gathered of the open containers, the root's first.
     pub(super) open: Vec<Gathering<'a>>,
     /// The containers read, but the root.
@@ -153,7 +152,6 @@ impl<'a> json::Stream<'a> for Survey<'a> {
                         way,
                         span,
                         array: true,
-                        previous: None,
                         kept: Vec::new(),
                         representatives: gathering.representatives,
                         next: 0,

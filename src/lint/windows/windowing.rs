@@ -37,7 +37,7 @@ pub(super) struct Windows<'l, 'a, 'e> {
     containers: Vec<Container<'a>>,
     /// Each container's index by its address.
     by_address: HashMap<usize, usize>,
-    keys: Keys,
+    keys: Keys<'a>,
     /// The containers open now, innermost last.
     open: Vec<usize>,
     /// The window: children with their containers, and their spans, in
@@ -210,9 +210,6 @@ impl<'a> json::Stream<'a> for Windows<'_, 'a, '_> {
 struct Interior<'w, 'l, 'a, 'e> {
     windows: &'w mut Windows<'l, 'a, 'e>,
     place: Place<'a>,
-    /// Each open object with a member read, and the [`Keys`] entry of its
-    /// member read last, innermost last.
-    previous: Vec<(usize, Option<u128>)>,
 }
 
 impl<'a> json::Stream<'a> for Interior<'_, '_, 'a, '_> {
@@ -232,14 +229,8 @@ impl<'a> json::Stream<'a> for Interior<'_, '_, 'a, '_> {
         member: Member<'a>,
         path: &json::PrunedPath<'_, 'a>,
     ) {
-        if self.previous.last().is_none_or(|(o, _)| *o != object) {
-            self.previous.push((object, None));
-        }
-        let Some((_, previous)) = self.previous.last_mut() else {
-            return;
-        };
         let windows = &mut *self.windows;
-        let Some(repeat) = windows.keys.visit(previous, object, &member).repeat else {
+        let Some(repeat) = windows.keys.visit(object, &member).repeat else {
             return;
         };
         let mut segs: Vec<Seg<'_>> = self
@@ -259,23 +250,16 @@ impl<'a> json::Stream<'a> for Interior<'_, '_, 'a, '_> {
             .push(repeated(windows.source, segs, &member, repeat));
         windows.fill(member.span().end());
     }
-
-    fn pruned_object_closed(&mut self, object: usize) {
-        if self.previous.last().is_some_and(|(o, _)| *o == object) {
-            self.previous.pop();
-        }
-    }
 }
 
 impl<'l, 'a, 'e> Windows<'l, 'a, 'e> {
     /// Notes `member` in the keys of container `c`, whose path is `path`,
     /// keeping its repeat; whether a later member has its key.
     fn visit<S: AsRef<str>>(&mut self, c: usize, path: &[S], member: &Member<'_>) -> bool {
-        let Some(container) = self.containers.get_mut(c) else {
+        let Some(address) = self.containers.get(c).map(Container::keys_address) else {
             return false;
         };
-        let address = container.keys_address();
-        let visit = self.keys.visit(&mut container.previous, address, member);
+        let visit = self.keys.visit(address, member);
         if let Some(repeat) = visit.repeat.filter(|_| self.repeats) {
             let segs = path.iter().map(|k| Seg::Key(k.as_ref())).collect();
             self.pending
@@ -304,7 +288,6 @@ impl<'l, 'a, 'e> Windows<'l, 'a, 'e> {
         let mut interior = Interior {
             windows: self,
             place,
-            previous: Vec::new(),
         };
         // The first parse found no error in it.
         let _ = json::read_pruned_value(source, value.start(), &mut interior);
