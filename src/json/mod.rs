@@ -147,16 +147,24 @@ pub(crate) fn parse_after_bom(src: &str) -> Result<Value<'_>, Error> {
 /// Like [`parse_after_bom`], dropping what the caller never reads: the
 /// elements of a root array but a lone one, and the insides of the value of
 /// each member that `keeps` refuses. Each dropped array or object stays in
-/// the tree with its span, empty. `None` when a dropped object has a
-/// duplicate key, which only the whole tree can locate.
+/// the tree with its span, empty. With the tree, when `repeats` asks,
+/// whether a dropped object has a duplicate key, which only the whole tree
+/// can locate (a dropped object keeps its keys until it closes, for that).
 ///
 /// A document of values under unknown keys then costs a tree of its root
 /// members only, whatever its size.
-pub(crate) fn parse_pruned(src: &str, keeps: Keeps) -> Result<Option<Value<'_>>, Error> {
-    let parser = parser::Parser::new(src, bom_length(src), DEFAULT_MAX_DEPTH).pruning(keeps);
+pub(crate) fn parse_pruned(
+    src: &str,
+    keeps: Keeps,
+    repeats: bool,
+) -> Result<(Value<'_>, bool), Error> {
+    let mut parser = parser::Parser::new(src, bom_length(src), DEFAULT_MAX_DEPTH).pruning(keeps);
+    if repeats {
+        parser = parser.finding_pruned_repeats();
+    }
     Ok(match parser.parse_pruned(None)? {
-        parser::Pruned::Tree(value) => Some(value),
-        parser::Pruned::WithDuplicate(_) => None,
+        parser::Pruned::Tree(value) => (value, false),
+        parser::Pruned::WithDuplicate(value) => (value, true),
     })
 }
 
@@ -303,7 +311,10 @@ mod tests {
     }
 
     fn pruned_shape(source: &str) -> Option<String> {
-        parse_pruned(source, keeps).unwrap().as_ref().map(shape)
+        match parse_pruned(source, keeps, true).unwrap() {
+            (root, false) => Some(shape(&root)),
+            (_, true) => None,
+        }
     }
 
     #[test]
@@ -353,7 +364,7 @@ mod tests {
             deep.as_str(),
         ] {
             assert_eq!(
-                parse_pruned(source, keeps).unwrap_err(),
+                parse_pruned(source, keeps, true).unwrap_err(),
                 parse_after_bom(source).unwrap_err(),
                 "{source}"
             );
@@ -370,9 +381,10 @@ mod tests {
             }
         }
         let source = r#"{"resource": [{"null_resource": {"n": {"a": [1]}}, "x_organization": {"o": {"b": [2]}}}], "data": {"d": [3]}}"#;
-        let root = parse_pruned(source, only_the_tf_json_resources_read)
-            .unwrap()
-            .unwrap();
+        let (root, false) = parse_pruned(source, only_the_tf_json_resources_read, true).unwrap()
+        else {
+            panic!("a repeat in what is dropped");
+        };
         assert_eq!(
             shape(&root),
             "object@0..109[resource=array@13..88[object@14..87[null_resource=object@32..49[],x_organization=object@69..86[o=object@75..85[b=array@81..84[number@82..83]]]]],data=object@98..108[]]"

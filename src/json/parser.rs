@@ -18,9 +18,11 @@ pub(crate) struct Parser<'a> {
     /// containers, outermost first (array elements add none): the path
     /// [`Keeps`] is asked about.
     path: Vec<Cow<'a, str>>,
-    /// The keys of the open pruned objects, innermost last: a pruned object
-    /// keeps no member, but its duplicate keys must still be found.
+    /// While [`Parser::finding_pruned_repeats`], until one is found: the
+    /// keys of the open pruned objects, innermost last.
     pruned_keys: Vec<Cow<'a, str>>,
+    /// Set by [`Parser::finding_pruned_repeats`].
+    finds_pruned_repeats: bool,
     /// Whether a pruned root array dropped an element.
     root_items_dropped: bool,
     /// Whether a pruned object had a duplicate key, which a full parse must
@@ -260,6 +262,7 @@ impl<'a> Parser<'a> {
             keeps: None,
             path: Vec::new(),
             pruned_keys: Vec::new(),
+            finds_pruned_repeats: false,
             root_items_dropped: false,
             pruned_duplicate: false,
             hands_pruned: false,
@@ -278,6 +281,18 @@ impl<'a> Parser<'a> {
     pub(crate) fn pruning(mut self, keeps: Keeps) -> Parser<'a> {
         self.keeps = Some(keeps);
         self
+    }
+
+    /// Makes the parser look for a repeated key in the pruned objects (it
+    /// keeps no member of them): see [`Pruned::WithDuplicate`].
+    pub(crate) fn finding_pruned_repeats(mut self) -> Parser<'a> {
+        self.finds_pruned_repeats = true;
+        self
+    }
+
+    /// Whether the keys of pruned objects are kept, to find a repeat.
+    fn tracks_pruned_keys(&self) -> bool {
+        self.finds_pruned_repeats && !self.pruned_duplicate
     }
 
     /// Makes the parser read one value, pruned whole, and stop after it:
@@ -444,7 +459,9 @@ impl<'a> Parser<'a> {
                                 self.pruned_current.push(key);
                             } else {
                                 open.first = self.pruned_keys.len();
-                                self.pruned_keys.push(key.into_text());
+                                if self.tracks_pruned_keys() {
+                                    self.pruned_keys.push(key.into_text());
+                                }
                             }
                             stack.push(open);
                             continue 'value;
@@ -524,7 +541,9 @@ impl<'a> Parser<'a> {
                             if !open.pruned {
                                 members.push(Member::pending(key));
                             } else if !self.hands_pruned {
-                                self.pruned_keys.push(key.into_text());
+                                if self.tracks_pruned_keys() {
+                                    self.pruned_keys.push(key.into_text());
+                                }
                             } else if let Some(slot) = self.pruned_current.get_mut(open.first) {
                                 *slot = key;
                             }

@@ -298,9 +298,15 @@ impl Linter {
         if self.schema.is_some() {
             return crate::json::parse_after_bom(source);
         }
-        match crate::json::parse_pruned(source, rules::reads_value_of_member)? {
-            Some(root) => Ok(root),
-            None => crate::json::parse_after_bom(source),
+        // No rule reads into a root that is no object (only
+        // `root-not-object` reads it), so its repeats are not looked for.
+        let object = source
+            .trim_start_matches('\u{feff}')
+            .trim_start_matches([' ', '\t', '\n', '\r'])
+            .starts_with('{');
+        match crate::json::parse_pruned(source, rules::reads_value_of_member, object)? {
+            (root, false) => Ok(root),
+            (_, true) => crate::json::parse_after_bom(source),
         }
     }
 
@@ -738,5 +744,23 @@ fn check_selector(selector: &str) -> Result<(), UnknownName> {
         Ok(())
     } else {
         Err(UnknownName::new("rule", selector))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Linter;
+
+    #[test]
+    fn a_repeat_in_a_dropped_value_asks_for_the_whole_tree_under_an_object_only() {
+        let linter = Linter::new();
+        // No rule reads into a root array: its lone element stays dropped.
+        let root = linter.parse(r#"[{"a": 1, "a": 2}]"#).unwrap();
+        let element = root.as_array().and_then(|items| items.first());
+        assert_eq!(element.and_then(|e| e.as_object()).map(<[_]>::len), Some(0));
+        // Under an object, `duplicate-key` reads it: the whole tree.
+        let root = linter.parse(r#"{"x": {"a": 1, "a": 2}}"#).unwrap();
+        let x = root.get("x").and_then(|x| x.as_object());
+        assert_eq!(x.map(<[_]>::len), Some(2));
     }
 }
