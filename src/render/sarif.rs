@@ -167,11 +167,11 @@ impl<W: Write> Sarif<W> {
 
     /// The run of everything rendered so far, which it takes.
     fn take_run(&mut self) -> Run {
-        let kept: Vec<Made> = std::mem::replace(&mut self.kept, Selection::new(MAX_RESULTS))
+        let kept: Vec<SarifResult> = std::mem::replace(&mut self.kept, Selection::new(MAX_RESULTS))
             .into_sorted()
             .into_iter()
             .filter_map(|item| match item {
-                Kept::Made(result) => Some(result),
+                Kept::Made(result) => Some(*result),
                 // Every kept result is made by the end of its file.
                 Kept::Counting(_) => None,
             })
@@ -211,83 +211,8 @@ impl<W: Write> Sarif<W> {
 /// A result kept so far: made, or (in a file of more than [`EXACT_TEXTS`]
 /// flagged texts) to be made once its fingerprint's count is known.
 enum Kept {
-    Made(Made),
+    Made(Box<SarifResult>),
     Counting(u64),
-}
-
-/// A result as made: serialised compactly, a third of its size as a
-/// struct (25,000 of them are kept while a large file is linted), or,
-/// should that fail, as built.
-enum Made {
-    Compact(Box<RawValue>),
-    Built(Box<SarifResult>),
-}
-
-/// How deep the pretty printer is when it prints a result, at
-/// `runs[0].results[i]`: four levels of two spaces.
-const RESULT_INDENT: &str = "\n        ";
-
-impl Serialize for Made {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Made::Compact(raw) => RawValue::from_string(pretty(raw.get(), RESULT_INDENT))
-                .map_err(serde::ser::Error::custom)?
-                .serialize(serializer),
-            Made::Built(result) => result.serialize(serializer),
-        }
-    }
-}
-
-/// `compact` JSON as the pretty printer prints it, each line after the
-/// first starting with `indent`: a newline and the indentation of the
-/// value's place in the log.
-fn pretty(compact: &str, indent: &str) -> String {
-    let mut out = String::with_capacity(compact.len() * 2);
-    let mut depth = 0usize;
-    let mut in_string = false;
-    let mut escaped = false;
-    let mut chars = compact.chars().peekable();
-    let newline = |out: &mut String, depth: usize| {
-        out.push_str(indent);
-        for _ in 0..depth {
-            out.push_str("  ");
-        }
-    };
-    while let Some(c) = chars.next() {
-        if in_string {
-            out.push(c);
-            match c {
-                _ if escaped => escaped = false,
-                '\\' => escaped = true,
-                '"' => in_string = false,
-                _ => {}
-            }
-            continue;
-        }
-        if c == '}' || c == ']' {
-            depth = depth.saturating_sub(1);
-            newline(&mut out, depth);
-            out.push(c);
-            continue;
-        }
-        out.push(c);
-        match c {
-            '"' => in_string = true,
-            '{' | '[' => {
-                // An empty one stays on its line.
-                if let Some(close) = chars.next_if(|&n| n == '}' || n == ']') {
-                    out.push(close);
-                } else {
-                    depth += 1;
-                    newline(&mut out, depth);
-                }
-            }
-            ',' => newline(&mut out, depth),
-            ':' => out.push(' '),
-            _ => {}
-        }
-    }
-    out
 }
 
 /// The flagged texts one file may add to the counts of [`Sarif`]. A file
@@ -376,7 +301,7 @@ impl<W: Write> Renderer for Sarif<W> {
                 Kept::Made(_) => None,
             })
             .collect();
-        let mut results: HashMap<usize, Made> = HashMap::new();
+        let mut results: HashMap<usize, Box<SarifResult>> = HashMap::new();
         let to_make: std::collections::HashSet<usize> = kept
             .ranked()
             .filter(|(order, item)| *order >= stopped && matches!(item, Kept::Counting(_)))
@@ -431,13 +356,15 @@ fn made(
     locator: &Locator<'_>,
     text: &str,
     nth: usize,
-) -> Made {
+) -> Box<SarifResult> {
     let hash = fingerprint(&[d.code(), &location.uri, text, &nth.to_string()]);
-    let result = SarifResult::new(d, Some(index), location.clone(), locator, hash);
-    match serde_json::value::to_raw_value(&result) {
-        Ok(raw) => Made::Compact(raw),
-        Err(_) => Made::Built(Box::new(result)),
-    }
+    Box::new(SarifResult::new(
+        d,
+        Some(index),
+        location.clone(),
+        locator,
+        hash,
+    ))
 }
 
 /// The key under which [`Sarif`] counts a flagged text: a hash, so that
@@ -693,7 +620,7 @@ struct Run {
     #[serde(skip_serializing_if = "Option::is_none")]
     invocations: Option<[Invocation; 1]>,
     artifacts: Vec<Artifact>,
-    results: Vec<Made>,
+    results: Vec<SarifResult>,
     column_kind: &'static str,
 }
 
@@ -1092,22 +1019,6 @@ mod tests {
             uri_of("/tmp/x y.json"),
             ("file:///tmp/x%20y.json".to_string(), None)
         );
-    }
-
-    #[test]
-    fn compact_results_print_as_the_pretty_printer_prints_them() {
-        let value = serde_json::json!({
-            "text": "a \"quoted\" {brace}, [bracket]: colon \\ back\nslash é 🦀",
-            "empty": {}, "none": [], "nested": [[], {}, [1, [2, {"k": null}]], {"a": {"b": []}}],
-            "n": -1.5e300, "t": true, "\\\"": "}"
-        });
-        let compact = serde_json::to_string(&value).unwrap();
-        let expected = serde_json::to_string_pretty(&value)
-            .unwrap()
-            .replace('\n', super::RESULT_INDENT);
-        assert_eq!(super::pretty(&compact, super::RESULT_INDENT), expected);
-        assert_eq!(super::pretty("[]", "\n"), "[]");
-        assert_eq!(super::pretty("[1,{}]", "\n"), "[\n  1,\n  {}\n]");
     }
 
     #[test]

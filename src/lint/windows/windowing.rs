@@ -64,9 +64,12 @@ pub(super) struct Windows<'l, 'a, 'e> {
     each: &'e mut dyn FnMut(Diagnostic),
 }
 
-/// Where a child whose value is pruned is: its container's keys and its
-/// own key or index.
-type Place<'a> = Vec<Result<Cow<'a, str>, usize>>;
+/// A step to a child whose value is pruned: its container's keys, then
+/// its own key or index.
+enum Step<'a> {
+    Key(Cow<'a, str>),
+    Index(usize),
+}
 
 impl<'l, 'a, 'e> Windows<'l, 'a, 'e> {
     /// The second parse of `source` for `linter`, in windows of `size`
@@ -139,7 +142,9 @@ impl<'a> json::Stream<'a> for Windows<'_, 'a, '_> {
         let span = value.span();
         self.spans.push(span);
         self.window.push((c, Child::Element(index, value)));
-        self.read_interior(path, Err(index), span);
+        if std::mem::take(&mut self.interior) {
+            self.read_interior(path, Step::Index(index), span);
+        }
         self.fill(span.end());
     }
 
@@ -182,11 +187,17 @@ impl<'a> json::Stream<'a> for Windows<'_, 'a, '_> {
         let Some(container) = self.containers.get(c) else {
             return;
         };
-        let key = Ok(member.key().text().clone());
-        let value = member.value().span();
+        let interior = std::mem::take(&mut self.interior).then(|| {
+            (
+                Step::Key(member.key().text().clone()),
+                member.value().span(),
+            )
+        });
         let end = member.span().end();
         if container.kept.binary_search(&at).is_ok() {
-            self.read_interior(path, key, value);
+            if let Some((key, value)) = interior {
+                self.read_interior(path, key, value);
+            }
             return;
         }
         // An earlier copy of a key the rules ignore, whose value none reads,
@@ -200,7 +211,9 @@ impl<'a> json::Stream<'a> for Windows<'_, 'a, '_> {
             self.spans.push(member.span());
             self.window.push((c, Child::Member(member)));
         }
-        self.read_interior(path, key, value);
+        if let Some((key, value)) = interior {
+            self.read_interior(path, key, value);
+        }
         self.fill(end);
     }
 }
@@ -209,7 +222,7 @@ impl<'a> json::Stream<'a> for Windows<'_, 'a, '_> {
 /// keys in it.
 struct Interior<'w, 'l, 'a, 'e> {
     windows: &'w mut Windows<'l, 'a, 'e>,
-    place: Place<'a>,
+    place: Vec<Step<'a>>,
 }
 
 impl<'a> json::Stream<'a> for Interior<'_, '_, 'a, '_> {
@@ -237,8 +250,8 @@ impl<'a> json::Stream<'a> for Interior<'_, '_, 'a, '_> {
             .place
             .iter()
             .map(|step| match step {
-                Ok(key) => Seg::Key(key),
-                Err(index) => Seg::Index(*index),
+                Step::Key(key) => Seg::Key(key),
+                Step::Index(index) => Seg::Index(*index),
             })
             .collect();
         segs.extend(path.steps().into_iter().map(|step| match step {
@@ -272,17 +285,9 @@ impl<'l, 'a, 'e> Windows<'l, 'a, 'e> {
     /// in it is placed (its container's keys `path`, its own key or index
     /// `step`): reads the value again, finding its repeats. They come after
     /// the child's own findings, so that the window may be linted as they
-    /// fill it.
-    fn read_interior(
-        &mut self,
-        path: &[Cow<'a, str>],
-        step: Result<Cow<'a, str>, usize>,
-        value: Span,
-    ) {
-        if !std::mem::take(&mut self.interior) {
-            return;
-        }
-        let mut place: Place<'a> = path.iter().cloned().map(Ok).collect();
+    /// fill it. `interior` says which child.
+    fn read_interior(&mut self, path: &[Cow<'a, str>], step: Step<'a>, value: Span) {
+        let mut place: Vec<Step<'a>> = path.iter().cloned().map(Step::Key).collect();
         place.push(step);
         let source = self.source;
         let mut interior = Interior {
