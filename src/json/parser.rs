@@ -83,18 +83,25 @@ pub(crate) trait Stream<'a> {
     fn prunes_elements(&self) -> bool {
         false
     }
-    /// Whether the members of pruned objects go to
-    /// [`Stream::pruned_member`]. The parser then does not look for their
-    /// repeated keys: the stream does.
+    /// Whether the keys of pruned objects go to [`Stream::pruned_key`].
+    /// The parser then does not look for their repeats: the stream does.
     fn takes_pruned_members(&self) -> bool {
         false
     }
-    /// Takes a member of the pruned object whose `{` is at `object`, once
-    /// its (pruned) value is read; `path` says where that object is.
-    fn pruned_member(&mut self, _object: usize, _member: Member<'a>, _path: &PrunedPath<'_, 'a>) {}
+    /// Takes a key of the pruned object whose `{` is at `object` as it is
+    /// read, before its value, and whether that value is an object (if it
+    /// parses); `path` says where that object is. In source order.
+    fn pruned_key(
+        &mut self,
+        _object: usize,
+        _key: &Key<'a>,
+        _value_is_object: bool,
+        _path: &PrunedPath<'_, 'a>,
+    ) {
+    }
 }
 
-/// Where the object of a member handed to [`Stream::pruned_member`] is,
+/// Where the object of a key handed to [`Stream::pruned_key`] is,
 /// from the outermost pruned container: asked only when needed, for it
 /// walks the open containers.
 pub(crate) struct PrunedPath<'p, 'a> {
@@ -457,13 +464,15 @@ impl<'a> Parser<'a> {
                             if self.hands_pruned {
                                 open.first = self.pruned_current.len();
                                 self.pruned_current.push(key);
+                                stack.push(open);
+                                self.hand_pruned_key(&stack, bracket, open.first, &mut stream);
                             } else {
                                 open.first = self.pruned_keys.len();
                                 if self.tracks_pruned_keys() {
                                     self.pruned_keys.push(key.into_text());
                                 }
+                                stack.push(open);
                             }
-                            stack.push(open);
                             continue 'value;
                         }
                         if members.capacity() == 0 {
@@ -516,21 +525,6 @@ impl<'a> Parser<'a> {
                                 stream.member(&self.path, member);
                             }
                         }
-                    } else if self.hands_pruned {
-                        if let (Some(stream), Some(slot)) =
-                            (stream.as_mut(), self.pruned_current.get_mut(open.first))
-                        {
-                            // The next key takes the slot.
-                            let key = std::mem::replace(
-                                slot,
-                                Key::new(Cow::Borrowed(""), Span::new(0, 0)),
-                            );
-                            let path = PrunedPath {
-                                stack: &stack,
-                                keys: &self.pruned_current,
-                            };
-                            stream.pruned_member(bracket, Member::new(key, value), &path);
-                        }
                     }
                     match self.peek() {
                         Some(b',') => {
@@ -546,6 +540,7 @@ impl<'a> Parser<'a> {
                                 }
                             } else if let Some(slot) = self.pruned_current.get_mut(open.first) {
                                 *slot = key;
+                                self.hand_pruned_key(&stack, bracket, open.first, &mut stream);
                             }
                             continue 'value;
                         }
@@ -614,6 +609,25 @@ impl<'a> Parser<'a> {
                     }
                 }
             }
+        }
+    }
+
+    /// Hands `stream` the key just read, `pruned_current[first]`, of the
+    /// pruned object whose `{` is at `object`, the innermost in `stack`;
+    /// the parser is on its value.
+    fn hand_pruned_key(
+        &self,
+        stack: &OpenStack,
+        object: usize,
+        first: usize,
+        stream: &mut Option<&mut dyn Stream<'a>>,
+    ) {
+        if let (Some(stream), Some(key)) = (stream.as_mut(), self.pruned_current.get(first)) {
+            let path = PrunedPath {
+                stack,
+                keys: &self.pruned_current,
+            };
+            stream.pruned_key(object, key, self.peek() == Some(b'{'), &path);
         }
     }
 

@@ -6,7 +6,7 @@ use std::hash::{BuildHasher, RandomState};
 use hashbrown::HashTable;
 
 use crate::diagnostic::{Diagnostic, Edit};
-use crate::json::{self, Member};
+use crate::json::{self, Key};
 use crate::rules::structure;
 use crate::schema::pointer::Seg;
 use crate::span::Span;
@@ -24,7 +24,8 @@ use crate::span::Span;
 pub(super) struct Keys<'a> {
     source: &'a str,
     hasher: RandomState,
-    /// The Bloom filter: two bits per key, of a power of two.
+    /// The Bloom filter: two bits set per key, in two bits per byte of the
+    /// text.
     once: Vec<u64>,
     again: Vec<Seen>,
     /// The index in `again` of each entry, by its key's hash.
@@ -84,17 +85,10 @@ impl<'a> Keys<'a> {
     /// bytes, so two bits per byte keep the filter's false positives to a
     /// few in a hundred.
     pub(super) fn new(source: &'a str) -> Keys<'a> {
-        Keys::with_bits(
-            source,
-            source
-                .len()
-                .saturating_mul(2)
-                .next_power_of_two()
-                .max(1 << 16),
-        )
+        Keys::with_bits(source, source.len().saturating_mul(2).max(1 << 16))
     }
 
-    /// Keys with a filter of `bits` bits, a power of two up to 2^32.
+    /// Keys with a filter of `bits` bits (a multiple of 64, up to 2^32).
     pub(super) fn with_bits(source: &'a str, bits: usize) -> Keys<'a> {
         Keys {
             source,
@@ -128,11 +122,12 @@ impl<'a> Keys<'a> {
     /// at `at`, in the first parse.
     pub(super) fn note(&mut self, address: usize, key: &str, at: usize) {
         let hash = self.hash(address, key);
-        let bits = self.once.len() * 64;
+        let bits = (self.once.len() * 64) as u64;
         let mut seen = true;
         // Each half of the hash picks a bit.
         for half in [hash, hash >> 32] {
-            let bit = (half as usize) & (bits - 1);
+            // The low 32 bits, scaled to the filter: no division.
+            let bit = (((half & u64::from(u32::MAX)) * bits) >> 32) as usize;
             if let Some(word) = self.once.get_mut(bit / 64) {
                 seen &= *word & (1 << (bit % 64)) != 0;
                 *word |= 1 << (bit % 64);
@@ -180,10 +175,11 @@ impl<'a> Keys<'a> {
         self.find(self.hash(address, key), address, key).is_some()
     }
 
-    /// Takes `member` of the object at `address` in the second parse.
-    pub(super) fn visit(&mut self, address: usize, member: &Member<'_>) -> Visit {
-        let at = offset(member.key().span().start());
-        let key = member.key().as_str();
+    /// Takes the member `key` of the object at `address`, whose value is
+    /// an object or not, in the second parse.
+    pub(super) fn visit(&mut self, address: usize, key: &Key<'_>, object: bool) -> Visit {
+        let at = offset(key.span().start());
+        let key = key.as_str();
         let hash = self.hash(address, key);
         let source = self.source;
         let Some(seen) = self
@@ -195,11 +191,7 @@ impl<'a> Keys<'a> {
                 repeat: None,
             };
         };
-        let object_bit = if member.value().as_object().is_some() {
-            OBJECT_BIT
-        } else {
-            0
-        };
+        let object_bit = if object { OBJECT_BIT } else { 0 };
         let repeat = if seen.first == NOT_YET {
             seen.first = at;
             None
@@ -278,21 +270,22 @@ fn key_text(source: &str, at: usize) -> Option<Cow<'_, str>> {
     }
 }
 
-/// The finding for `member` of the object at `path`, whose key was first
-/// at `first` and last before in the member `latest` (whose value is an
-/// object or not).
+/// The finding for the member `key` of the object at `path`, whose value
+/// is an object or not (`is_object`), whose key was first at `first` and
+/// last before in the member `latest` (whose value is an object or not).
 pub(super) fn repeated<'p>(
     source: &str,
     mut segs: Vec<Seg<'p>>,
-    member: &'p Member<'_>,
+    key: &'p Key<'_>,
+    is_object: bool,
     (first, latest, object): (u32, Span, bool),
 ) -> Diagnostic {
-    segs.push(Seg::Key(member.key().as_str()));
+    segs.push(Seg::Key(key.as_str()));
     let name = structure::subject(&segs).to_string();
     let first = Span::new(first as usize, key_end(source, first as usize));
-    let objects = object || member.value().as_object().is_some();
+    let objects = object || is_object;
     let removal = (!objects).then(|| Edit::delete(latest));
-    structure::duplicate_key_finding(&name, member.key().span(), first, objects, removal)
+    structure::duplicate_key_finding(&name, key.span(), first, objects, removal)
 }
 
 /// Where the key token that starts at `start` ends, after its closing quote.

@@ -337,6 +337,8 @@ mod tests {
             r#"{"q": [{"a": 1}, {"a": 2}], "r": {"a": 1, "s": {"a": 1}}, "t": {"a\u0062": 1, "ab": 2}}"#.to_string(),
             r#"{"q": {"a": 1, "a": 2}, "q": {"b": 1, "b": 2}, "name": "x"}"#.to_string(),
             r#"{"result": {"a": 1}, "result": {"a": 1, "a": 2}}"#.to_string(),
+            // A repeat whose value has repeats in it comes before them.
+            r#"{"q": {"a": {"x": 1, "x": 2}, "a": {"y": [{"z": 1, "z": 2}], "y": 2}}}"#.to_string(),
             // Removals of the latest copy run past values of every kind.
             "{\"a\": [1, \"]\", {\"x\": \"}\"}] ,\n \"b\": 1, \"a\": \"x\\\",]\"\t, \"a\": -1.5e3 , \"a\": {}, \"q\": {\"c\": [[]], \"c\": true,\"c\":null}}".to_string(),
             "{}".to_string(),
@@ -382,7 +384,8 @@ mod tests {
             let visits: Vec<_> = members
                 .iter()
                 .map(|m| {
-                    let visit = keys.visit(super::ROOT, m);
+                    let is_object = m.value().as_object().is_some();
+                    let visit = keys.visit(super::ROOT, m.key(), is_object);
                     let repeat = visit
                         .repeat
                         .map(|(first, latest, object)| (first, &source[latest.range()], object));
@@ -412,7 +415,8 @@ mod tests {
         keys.note(super::ROOT, "a", 1);
         keys.note(6, "a", 7);
         for (address, member) in [(super::ROOT, outer), (6, inner)] {
-            let visit = keys.visit(address, member);
+            let is_object = member.value().as_object().is_some();
+            let visit = keys.visit(address, member.key(), is_object);
             assert!(!visit.shadowed && visit.repeat.is_none());
         }
     }

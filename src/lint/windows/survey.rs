@@ -4,7 +4,7 @@ use std::borrow::Cow;
 
 use super::keys::Keys;
 use super::Container;
-use crate::json::{self, Member, Opening, Value, ValueKind};
+use crate::json::{self, Key, Member, Opening, Value, ValueKind};
 use crate::rules;
 use crate::span::Span;
 
@@ -99,8 +99,7 @@ impl<'a> json::Stream<'a> for Survey<'a> {
         true
     }
 
-    fn pruned_member(&mut self, object: usize, member: Member<'a>, _: &json::PrunedPath<'_, 'a>) {
-        let key = member.key();
+    fn pruned_key(&mut self, object: usize, key: &Key<'a>, _: bool, _: &json::PrunedPath<'_, 'a>) {
         self.keys.note(object, key.as_str(), key.span().start());
     }
 

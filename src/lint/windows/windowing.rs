@@ -8,7 +8,7 @@ use std::collections::VecDeque;
 use super::keys::{repeated, Keys};
 use super::{container_mut, container_of, inside, keys_on, merge_by_start, Container, Skeleton};
 use crate::diagnostic::Diagnostic;
-use crate::json::{self, Member, Opening, Value, ValueKind};
+use crate::json::{self, Key, Member, Opening, Value, ValueKind};
 use crate::lint::Linter;
 use crate::rules::{self, Context};
 use crate::schema::pointer::Seg;
@@ -160,9 +160,9 @@ impl<'a> json::Stream<'a> for Windows<'_, 'a, '_> {
         true
     }
 
-    fn pruned_member(&mut self, object: usize, member: Member<'a>, _: &json::PrunedPath<'_, 'a>) {
+    fn pruned_key(&mut self, object: usize, key: &Key<'a>, _: bool, _: &json::PrunedPath<'_, 'a>) {
         if self.repeats && !self.interior {
-            self.interior = self.keys.may_repeat(object, member.key().as_str());
+            self.interior = self.keys.may_repeat(object, key.as_str());
         }
     }
 
@@ -236,14 +236,15 @@ impl<'a> json::Stream<'a> for Interior<'_, '_, 'a, '_> {
         true
     }
 
-    fn pruned_member(
+    fn pruned_key(
         &mut self,
         object: usize,
-        member: Member<'a>,
+        key: &Key<'a>,
+        is_object: bool,
         path: &json::PrunedPath<'_, 'a>,
     ) {
         let windows = &mut *self.windows;
-        let Some(repeat) = windows.keys.visit(object, &member).repeat else {
+        let Some(repeat) = windows.keys.visit(object, key, is_object).repeat else {
             return;
         };
         let mut segs: Vec<Seg<'_>> = self
@@ -260,8 +261,8 @@ impl<'a> json::Stream<'a> for Interior<'_, '_, 'a, '_> {
         }));
         windows
             .pending
-            .push(repeated(windows.source, segs, &member, repeat));
-        windows.fill(member.span().end());
+            .push(repeated(windows.source, segs, key, is_object, repeat));
+        windows.fill(key.span().end());
     }
 }
 
@@ -272,11 +273,12 @@ impl<'l, 'a, 'e> Windows<'l, 'a, 'e> {
         let Some(address) = self.containers.get(c).map(Container::keys_address) else {
             return false;
         };
-        let visit = self.keys.visit(address, member);
+        let is_object = member.value().as_object().is_some();
+        let visit = self.keys.visit(address, member.key(), is_object);
         if let Some(repeat) = visit.repeat.filter(|_| self.repeats) {
             let segs = path.iter().map(|k| Seg::Key(k.as_ref())).collect();
             self.pending
-                .push(repeated(self.source, segs, member, repeat));
+                .push(repeated(self.source, segs, member.key(), is_object, repeat));
         }
         visit.shadowed
     }
