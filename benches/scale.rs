@@ -131,7 +131,10 @@ fn ignored_values(c: &mut Criterion) {
 /// `ztlint check` runs on it), so that its findings are never held
 /// together; its peer is the whole lint of the same text, `lint`, which
 /// holds the tree and every finding. 100,000 unknown keys, one per line
-/// (2.4 MB), and a zone array of 1,000,000 numbers (2 MB).
+/// (2.4 MB); a zone array of 1,000,000 numbers (2 MB); and 100,000 keys,
+/// each twice, in the value of an unknown key (2.2 MB), which no rule but
+/// `duplicate-key` reads: the whole lint parses it again whole, the
+/// windows read it a third time, pruned.
 fn windows(c: &mut Criterion) {
     let mut group = c.benchmark_group("scale/windows");
     group.sample_size(10);
@@ -139,6 +142,10 @@ fn windows(c: &mut Criterion) {
         "{{\"deny_unmatched_requests_exempted_zone_names\": [{}]}}",
         vec!["1"; 1_000_000].join(",")
     );
+    let pairs: Vec<String> = (0..100_000)
+        .map(|i| format!("\"k{i}\": 1, \"k{i}\": 2"))
+        .collect();
+    let repeats = format!("{{\"x\": {{{}}}}}", pairs.join(", "));
     for (name, source, count) in [
         (
             "unknown-keys",
@@ -146,6 +153,8 @@ fn windows(c: &mut Criterion) {
             100_000,
         ),
         ("zone-numbers", zones, 1_000_000),
+        // The unknown key, and each repeat.
+        ("repeats-inside", repeats, 100_001),
     ] {
         assert!(source.len() > 1 << 20, "{name}: {}", source.len());
         let linter = ztlint::Linter::new();

@@ -29,8 +29,9 @@ Writes, with COUNT (default 20,000) findings or units where it applies:
   unknown-repeats.json (`{"x": {"k":1,"k":1,...}}`), result-keys.json
   (the same under an envelope's `result`), shadowed.json (the same in an
   earlier copy of `login_design`), element-array.json
-  (`{"deny_unmatched_requests_exempted_zone_names": [[1,1,...]]}`), and
-  pairs.json (`{"0":1,"0":1,"1":1,"1":1,...}`: 3.15 M keys, each twice);
+  (`{"deny_unmatched_requests_exempted_zone_names": [[1,1,...]]}`),
+  toparray-repeats.json (`[{"k0":1,"k":1,...}]`) and pairs.json
+  (`{"0":1,"0":1,"1":1,"1":1,...}`: 3.15 M keys, each twice);
 - the 64 MiB Terraform inputs, each in a directory of its own (the other
   files of a `.tf` file's directory are its module): tf-many/main.tf (one
   organization resource among 1.2 M other resources), tf-broken/main.tf
@@ -103,6 +104,7 @@ def main() -> None:
     write("shadowed.json",
           fill('{"login_design": {"k0": 1', ',"k": 1', '}, "login_design": {}}'))
     write("element-array.json", fill(zones + "[1", ",1", "]]}"))
+    write("toparray-repeats.json", fill('[{"k0":1', ',"k":1', "}]"))
     pairs, size, i = [], 2, 0
     while size < mib64 - 16:
         pair = f'"{i:x}":1,"{i:x}":1'
