@@ -641,6 +641,18 @@ pub fn find<S: AsRef<str>>(path: &[S]) -> Option<&'static Field> {
     })
 }
 
+/// The field that is the member `key` of the object at `path`: [`find`]
+/// of the two joined, without joining them.
+pub(crate) fn find_member<S: AsRef<str>>(path: &[S], key: &str) -> Option<&'static Field> {
+    table::FIELDS.iter().find(|f| {
+        f.path.split_last().is_some_and(|(last, above)| {
+            *last == key
+                && above.len() == path.len()
+                && above.iter().zip(path).all(|(a, b)| *a == b.as_ref())
+        })
+    })
+}
+
 /// The paths of the fields whose strings a value rule reads as `format`
 /// (one without data: use [`with_format`] for durations).
 pub(crate) fn paths_of(format: Format) -> impl Iterator<Item = &'static [&'static str]> {

@@ -89,6 +89,20 @@ fn find_takes_any_path_of_strings() {
     assert!(find::<&str>(&[]).is_none());
 }
 
+#[test]
+fn find_member_finds_what_find_finds_of_the_joined_path() {
+    for field in all() {
+        let (key, path) = field.path.split_last().unwrap();
+        assert_eq!(
+            super::find_member(path, key).map(super::Field::name),
+            Some(field.name())
+        );
+    }
+    assert!(super::find_member(&["login_design"], "nope").is_none());
+    assert!(super::find_member(&["text_color"], "login_design").is_none());
+    assert!(super::find_member::<&str>(&[], "text_color").is_none());
+}
+
 /// The zone-level endpoints take six fields (H); create takes every
 /// account field but `custom_pages` (H).
 #[test]

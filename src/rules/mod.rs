@@ -365,10 +365,7 @@ pub(crate) fn field_at(
     path: &[std::borrow::Cow<'_, str>],
     key: &str,
 ) -> Option<&'static crate::fields::Field> {
-    let mut keys: Vec<&str> = Vec::with_capacity(path.len() + 1);
-    keys.extend(path.iter().map(|k| k.as_ref()));
-    keys.push(key);
-    crate::fields::find(&keys)
+    crate::fields::find_member(path, key)
 }
 
 /// Runs every area's checks over a parsed document. Structure and schema
