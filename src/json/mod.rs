@@ -221,22 +221,19 @@ impl<'a> parser::Stream<'a> for Elements<'_, 'a> {
 }
 
 /// Like [`parse_pruned`], handing to `stream` the values it takes (see
-/// [`parser::Stream`]). `None` when a dropped object has a duplicate key.
+/// [`parser::Stream`]). Repeats in what is dropped are not looked for: a
+/// stream that takes the keys of dropped objects finds them.
 pub(crate) fn parse_handing<'a>(
     src: &'a str,
     keeps: Keeps,
     stream: &mut dyn Stream<'a>,
-) -> Result<Option<Value<'a>>, Error> {
-    let parser = parser::Parser::new(src, bom_length(src), DEFAULT_MAX_DEPTH).pruning(keeps);
-    Ok(match parser.parse_pruned(Some(stream))? {
-        parser::Pruned::Tree(value) => Some(value),
-        parser::Pruned::WithDuplicate(_) => None,
-    })
+) -> Result<Value<'a>, Error> {
+    read_pruned(src, bom_length(src), keeps, Some(stream))
 }
 
 /// Reads the value that starts at byte `start` of `src`, a text that
 /// parses, for syntax only: the members of its objects, and of those in
-/// them, go to `stream` (see [`Stream::pruned_member`]).
+/// them, go to `stream` (see [`Stream::pruned_key`]).
 pub(crate) fn read_pruned_value<'a>(
     src: &'a str,
     start: usize,
@@ -257,7 +254,7 @@ pub(crate) fn string_at(src: &str, at: usize) -> Option<std::borrow::Cow<'_, str
 }
 
 /// The tree of `src` from byte `start`, pruned by `keeps`, with the
-/// elements of `stream`'s array handed to it.
+/// children `stream` takes handed to it.
 fn read_pruned<'a>(
     src: &'a str,
     start: usize,

@@ -100,7 +100,7 @@ pub(super) fn lint(
             }
             return Ok(());
         }
-        Ok(Some(root)) if root.as_object().is_some() => root.span(),
+        Ok(root) if root.as_object().is_some() => root.span(),
         Ok(_) => return Err(before),
     };
     let Survey { keys, open, found } = survey;
