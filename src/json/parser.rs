@@ -29,7 +29,7 @@ pub(crate) struct Parser<'a> {
     /// then report.
     pruned_duplicate: bool,
     /// Whether the members of pruned objects go to the stream, which then
-    /// finds their repeats itself: see [`Stream::takes_pruned_members`].
+    /// finds their repeats itself: see [`Stream::takes_pruned_keys`].
     hands_pruned: bool,
     /// While they do: the key of the member being read in each open pruned
     /// object, outermost first.
@@ -85,7 +85,7 @@ pub(crate) trait Stream<'a> {
     }
     /// Whether the keys of pruned objects go to [`Stream::pruned_key`].
     /// The parser then does not look for their repeats: the stream does.
-    fn takes_pruned_members(&self) -> bool {
+    fn takes_pruned_keys(&self) -> bool {
         false
     }
     /// Takes a key of the pruned object whose `{` is at `object` as it is
@@ -396,7 +396,7 @@ impl<'a> Parser<'a> {
 
     fn parse(&mut self, mut stream: Option<&mut dyn Stream<'a>>) -> Result<Value<'a>, Error> {
         let takes_members = stream.as_ref().is_some_and(|s| s.takes_members());
-        self.hands_pruned = stream.as_ref().is_some_and(|s| s.takes_pruned_members());
+        self.hands_pruned = stream.as_ref().is_some_and(|s| s.takes_pruned_keys());
         self.prunes_elements = stream.as_ref().is_some_and(|s| s.prunes_elements());
         let mut stack = OpenStack::new();
         // Elements and members of every open container, innermost last; a

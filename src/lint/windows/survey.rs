@@ -95,7 +95,7 @@ impl<'a> json::Stream<'a> for Survey<'a> {
         true
     }
 
-    fn takes_pruned_members(&self) -> bool {
+    fn takes_pruned_keys(&self) -> bool {
         true
     }
 

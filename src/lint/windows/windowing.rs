@@ -156,7 +156,7 @@ impl<'a> json::Stream<'a> for Windows<'_, 'a, '_> {
         true
     }
 
-    fn takes_pruned_members(&self) -> bool {
+    fn takes_pruned_keys(&self) -> bool {
         true
     }
 
@@ -232,7 +232,7 @@ impl<'a> json::Stream<'a> for Interior<'_, '_, 'a, '_> {
 
     fn element(&mut self, _: &[Cow<'a, str>], _: Value<'a>) {}
 
-    fn takes_pruned_members(&self) -> bool {
+    fn takes_pruned_keys(&self) -> bool {
         true
     }
 
