@@ -28,7 +28,7 @@ pub(crate) struct Parser<'a> {
     /// Whether a pruned object had a duplicate key, which a full parse must
     /// then report.
     pruned_duplicate: bool,
-    /// Whether the members of pruned objects go to the stream, which then
+    /// Whether the keys of pruned objects go to the stream, which then
     /// finds their repeats itself: see [`Stream::takes_pruned_keys`].
     hands_pruned: bool,
     /// While they do: the key of the member being read in each open pruned
