@@ -225,6 +225,30 @@ fn bytes_that_are_not_utf8_are_one_invalid_utf8_finding() {
 }
 
 #[test]
+fn a_byte_that_is_not_utf8_outside_a_string_is_named() {
+    let expected = "expected a JSON value, found U+FFFD, the replacement character";
+    let err = assert_error("{\"a\": \u{fffd}1}", 6..9, expected);
+    assert_eq!(
+        err.help(),
+        Some("a byte that is not UTF-8 reads as U+FFFD: save the file as UTF-8")
+    );
+    // As the bytes read: the first bad byte is reported, and the error.
+    let linted = Linter::new().lint_bytes(b"{\"name\": \"a\xffb\", \"x\": \xfe}");
+    let found: Vec<_> = linted
+        .diagnostics
+        .iter()
+        .map(|d| (d.code(), d.span().start(), d.message()))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            ("invalid-utf8", 11, "invalid UTF-8 at byte 11"),
+            ("json-syntax", 23, expected),
+        ]
+    );
+}
+
+#[test]
 fn nul_bytes_are_errors() {
     let err = assert_error("\0", 0..1, "expected a JSON value, found U+0000");
     assert_eq!(

@@ -890,6 +890,13 @@ impl<'a> Parser<'a> {
                 Span::new(start, start + c.len_utf8()),
             )
             .with_help(JSON_WHITESPACE),
+            // What a byte that is not UTF-8 reads as: shown as `�`, it
+            // says nothing.
+            Some(char::REPLACEMENT_CHARACTER) => Error::new(
+                format!("expected {what}, found U+FFFD, the replacement character"),
+                Span::new(start, start + char::REPLACEMENT_CHARACTER.len_utf8()),
+            )
+            .with_help("a byte that is not UTF-8 reads as U+FFFD: save the file as UTF-8"),
             Some(c) => {
                 let word = self.word_at(start);
                 let span = Span::new(start, start + word.len().max(c.len_utf8()));
