@@ -231,13 +231,14 @@ pub(crate) fn parse_handing<'a>(
     read_pruned(src, bom_length(src), keeps, Some(stream))
 }
 
-/// Reads the value that starts at byte `start` of `src`, a text that
-/// parses, for syntax only: the members of its objects, and of those in
-/// them, go to `stream` (see [`Stream::pruned_key`]).
+/// Reads the value that starts at byte `start` of `src` for syntax only,
+/// keeping no child (its span says where it ends): the keys of its
+/// objects, and of those in them, go to `stream` if given (see
+/// [`Stream::pruned_key`]).
 pub(crate) fn read_pruned_value<'a>(
     src: &'a str,
     start: usize,
-    stream: &mut dyn Stream<'a>,
+    stream: Option<&mut dyn Stream<'a>>,
 ) -> Result<Value<'a>, Error> {
     parser::Parser::new(src, start, DEFAULT_MAX_DEPTH)
         .one_pruned_value()

@@ -389,9 +389,9 @@ impl<'a> Parser<'a> {
     /// Parses the document, handing `stream` what it takes.
     pub(crate) fn parse_document_with(
         mut self,
-        stream: &mut dyn Stream<'a>,
+        stream: Option<&mut dyn Stream<'a>>,
     ) -> Result<Value<'a>, Error> {
-        self.parse(Some(stream))
+        self.parse(stream)
     }
 
     fn parse(&mut self, mut stream: Option<&mut dyn Stream<'a>>) -> Result<Value<'a>, Error> {

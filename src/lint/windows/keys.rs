@@ -228,36 +228,10 @@ fn next_member(source: &str, at: usize) -> usize {
         }
         i
     };
-    // The key, the colon, the value, the comma.
+    // The key, the colon, the value (read for its end only), the comma.
     let value = skip(skip(key_end(source, at)) + 1);
-    skip(skip(value_end(source, value)) + 1)
-}
-
-/// Where the value that starts at `start` ends, in a text that parses.
-fn value_end(source: &str, start: usize) -> usize {
-    let bytes = source.as_bytes();
-    let mut depth = 0usize;
-    let mut i = start;
-    while let Some(&byte) = bytes.get(i) {
-        match byte {
-            b'"' => i = key_end(source, i),
-            b'[' | b'{' => {
-                depth += 1;
-                i += 1;
-            }
-            b']' | b'}' if depth == 0 => return i,
-            b']' | b'}' => {
-                depth -= 1;
-                i += 1;
-            }
-            b',' | b' ' | b'\t' | b'\n' | b'\r' if depth == 0 => return i,
-            _ => i += 1,
-        }
-        if depth == 0 && matches!(byte, b'"' | b']' | b'}') {
-            return i;
-        }
-    }
-    bytes.len()
+    let end = json::read_pruned_value(source, value, None).map_or(source.len(), |v| v.span().end());
+    skip(skip(end) + 1)
 }
 
 /// The text of the key token that starts at `at`.

@@ -297,7 +297,7 @@ impl<'l, 'a, 'e> Windows<'l, 'a, 'e> {
             place,
         };
         // The first parse found no error in it.
-        let _ = json::read_pruned_value(source, value.start(), &mut interior);
+        let _ = json::read_pruned_value(source, value.start(), Some(&mut interior));
     }
 
     /// At the first child of container `c`: notes its member, from the
