@@ -9,6 +9,17 @@
 //! - `cli`: the release binary, `ztlint check --format concise DIR`, process
 //!   start-up and output included.
 //!
+//!
+//! And one `.tf` file of 2 MiB of organizations only, a finding each
+//! (`terraform/organizations-2MiB`), which ztlint lints a resource at a
+//! time, side by side with:
+//!
+//! - `hcl-edit`: parsing it, the tree dropped, the floor any tool that reads
+//!   the file pays;
+//! - `whole`: linting the same resources in files of at most 256 KiB, which
+//!   ztlint lints whole;
+//! - `apart`: linting the one file, every finding handed over as it comes.
+//!
 //! Run with `cargo bench --bench terraform`.
 
 use std::fs;
@@ -159,5 +170,77 @@ fn tree(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, tree);
+/// A `.tf` file over `bytes` long of organizations, a `duration-syntax`
+/// finding each, and how many there are.
+fn organizations(bytes: usize) -> (String, usize) {
+    let mut text = String::new();
+    let mut count = 0;
+    while text.len() < bytes {
+        text.push_str(
+            &ORGANIZATION
+                .replace("\"main\" {", &format!("\"o{count}\" {{"))
+                .replace("var.session_duration", "\"1d\""),
+        );
+        count += 1;
+    }
+    (text, count)
+}
+
+/// `text`, a file of top-level blocks, split after blocks into parts of at
+/// most `bytes`.
+fn split(text: &str, bytes: usize) -> Vec<&str> {
+    let mut parts = Vec::new();
+    let mut start = 0;
+    let mut end = 0;
+    for (at, _) in text.match_indices("\n}\n") {
+        let block_end = at + 3;
+        if block_end - start > bytes {
+            parts.push(&text[start..end]);
+            start = end;
+        }
+        end = block_end;
+    }
+    parts.push(&text[start..]);
+    parts
+}
+
+fn one_large_file(c: &mut Criterion) {
+    let (text, count) = organizations(2 << 20);
+    let parts = split(&text, 256 << 10);
+    assert!(parts.len() >= 8 && parts.concat() == text);
+    let linter = Linter::new();
+    let module = Module::new();
+
+    let mut group = c.benchmark_group("terraform/organizations-2MiB");
+    group.sample_size(10);
+    group.throughput(criterion::Throughput::Bytes(text.len() as u64));
+    group.bench_function("hcl-edit", |b| {
+        b.iter(|| hcl_edit::parser::parse_body(black_box(&text)).is_ok())
+    });
+    group.bench_function("whole", |b| {
+        b.iter(|| {
+            let found: usize = parts
+                .iter()
+                .map(|part| {
+                    linter
+                        .lint_terraform("main.tf", black_box(part), &module)
+                        .len()
+                })
+                .sum();
+            assert_eq!(found, count);
+            found
+        })
+    });
+    group.bench_function("apart", |b| {
+        b.iter(|| {
+            let mut found = 0;
+            linter.lint_terraform_each("main.tf", black_box(&text), &module, &mut |_| found += 1);
+            assert_eq!(found, count);
+            found
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, tree, one_large_file);
 criterion_main!(benches);

@@ -36,7 +36,9 @@ Writes, with COUNT (default 20,000) findings or units where it applies:
   files of a `.tf` file's directory are its module): tf-many/main.tf (one
   organization resource among 1.2 M other resources), tf-broken/main.tf
   (the same with a syntax error in the last resource), tf-json/main.tf.json
-  (the same in JSON syntax), plan-others.json (a plan of 258 K changes of
+  (the same in JSON syntax), tf-orgs/main.tf (organization resources
+  only, each with a finding), tf-orgs-json/main.tf.json (the same in
+  JSON syntax), plan-others.json (a plan of 258 K changes of
   other resources) and plan-orgs.json (258 K updates of organizations,
   each with a finding).
 """
@@ -130,7 +132,27 @@ def main() -> None:
     os.makedirs(os.path.join(out, "tf-broken"), exist_ok=True)
     write("tf-broken/main.tf", "".join(parts))
 
+    # Organizations only, each with a finding.
+    parts, size, i = [], 0, 0
+    while size < mib64:
+        part = org.replace('"main"', f'"o{i}"')
+        parts.append(part)
+        size += len(part)
+        i += 1
+    os.makedirs(os.path.join(out, "tf-orgs"), exist_ok=True)
+    write("tf-orgs/main.tf", "".join(parts))
+
     account = "023e105f4ecef8ad9ca31a8372d0c353"
+    orgs = {}
+    size = 200
+    while size < mib64:
+        name = f"o{len(orgs)}"
+        orgs[name] = {"account_id": account, "session_duration": "1d"}
+        size += len(name) + 80
+    os.makedirs(os.path.join(out, "tf-orgs-json"), exist_ok=True)
+    write("tf-orgs-json/main.tf.json", json.dumps({"resource": {
+        "cloudflare_zero_trust_organization": orgs}}))
+
     others = {}
     size = 200
     while size < mib64:

@@ -1,8 +1,8 @@
-//! `ztlint check` on payloads and plans over 1 MiB, which it lints when
-//! their turn comes in the report, each finding going straight to the
-//! output: every format prints what the library's whole-lint renderers
-//! print for the same files, and the exit status, summary and hints come
-//! out the same.
+//! `ztlint check` on payloads, plans and Terraform files over 1 MiB,
+//! which it lints when their turn comes in the report, each finding going
+//! straight to the output: every format prints what the library's
+//! whole-lint renderers print for the same files, and the exit status,
+//! summary and hints come out the same.
 
 mod cli_support;
 
@@ -60,6 +60,37 @@ fn large_plan() -> Vec<u8> {
     plan.into_bytes()
 }
 
+/// A `.tf` file of over 1 MiB: 8,000 organizations, each with a finding
+/// with a safe fix, but for every 1,000th, whose finding a comment turns
+/// off.
+fn large_tf() -> Vec<u8> {
+    let mut tf = String::new();
+    for i in 0..8_000 {
+        if i % 1_000 == 0 {
+            tf.push_str("# ztlint-ignore: duration-syntax\n");
+        }
+        tf.push_str(&format!(
+            "resource \"cloudflare_zero_trust_organization\" \"o{i}\" {{\n  account_id       = \"023e105f4ecef8ad9ca31a8372d0c353\"\n  session_duration = \"1d\"\n}}\n"
+        ));
+    }
+    assert!(tf.len() > 1 << 20, "{}", tf.len());
+    tf.into_bytes()
+}
+
+/// A `.tf.json` file of over 1 MiB: 15,000 organizations, each with a
+/// finding with a safe fix.
+fn large_tf_json() -> Vec<u8> {
+    let orgs: Vec<String> = (0..15_000)
+        .map(|i| format!("\"o{i}\": {{\"account_id\": \"023e105f4ecef8ad9ca31a8372d0c353\", \"session_duration\": \"1d\"}}"))
+        .collect();
+    let json = format!(
+        "{{\"resource\": {{\"cloudflare_zero_trust_organization\": {{\n{}\n}}}}}}\n",
+        orgs.join(",\n")
+    );
+    assert!(json.len() > 1 << 20, "{}", json.len());
+    json.into_bytes()
+}
+
 /// The files, a small one with findings and a clean one among the large.
 fn files() -> Vec<(&'static str, Vec<u8>)> {
     vec![
@@ -68,6 +99,8 @@ fn files() -> Vec<(&'static str, Vec<u8>)> {
         ("latin1.json", large_latin1()),
         ("plan.json", large_plan()),
         ("good.json", GOOD.as_bytes().to_vec()),
+        ("main.tf", large_tf()),
+        ("main.tf.json", large_tf_json()),
     ]
 }
 
@@ -95,7 +128,7 @@ fn machine_formats_of_large_files_are_the_renderers_output_exactly() {
     assert_eq!(run["results"].as_array().unwrap().len(), 25_000);
     assert_eq!(
         run["invocations"][0]["toolExecutionNotifications"][0]["message"]["text"],
-        "99009 of 124009 results were left out: GitHub code scanning accepts at most 25000 per \
+        "122001 of 147001 results were left out: GitHub code scanning accepts at most 25000 per \
          run; the most severe were kept"
     );
 }
@@ -118,10 +151,11 @@ fn the_human_report_of_large_files_is_each_files_report_then_the_counts() {
             .map(|r| render::human(r, &style) + "\n")
             .collect()
     });
-    // Only big.json's fixes count: bad.json does not parse, latin1.json
-    // is not UTF-8, and a plan's findings have none.
-    let tail = "4003 errors, 120005 warnings, 1 info in 5 files\n\
-                7 fixable with `--fix` (1 more with `--fix --unsafe-fixes`)\n";
+    // Only big.json's fixes count, and the Terraform files': bad.json
+    // does not parse, latin1.json is not UTF-8, and a plan's findings have
+    // none.
+    let tail = "26995 errors, 120005 warnings, 1 info in 7 files\n\
+                22999 fixable with `--fix` (1 more with `--fix --unsafe-fixes`)\n";
     assert_eq!(
         expected(&files, render::summary),
         tail.lines().next().unwrap()

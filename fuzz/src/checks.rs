@@ -433,8 +433,9 @@ fn has_number_beyond_f64(value: &Value<'_>) -> bool {
 
 /// `terraform`: any bytes as a `.tf` file and as a `.tf.json` file, whose
 /// module's `variables.tf` and `terraform.tfvars` hold the same text, so
-/// that references resolve into it. Read a run of items at a time (in
-/// fuzzing builds), it reads as it does whole. Linted from its bytes, the
+/// that references resolve into it. Read a run of items at a time, and
+/// linted a resource at a time as a large file is (in fuzzing builds), it
+/// reads and lints as it does whole. Linted from its bytes, the
 /// file has the findings of its decoded text and, only if it is not UTF-8
 /// (or is UTF-8 that starts as UTF-16 or UTF-32 without a mark does), one
 /// that says so. No panic; every span in the file is in bounds and on
@@ -445,8 +446,9 @@ pub fn terraform(data: &[u8]) {
     use ztlint::terraform::Module;
 
     let lossy = String::from_utf8_lossy(data);
-    // A large file is parsed a run of items at a time: small runs here,
-    // for every input, read what a whole parse reads.
+    // A large file is parsed a run of items at a time, and linted a
+    // resource at a time: small runs here, for every input, read and lint
+    // as a whole parse does.
     #[cfg(fuzzing)]
     ztlint::terraform::fuzz_runs_read_as_whole(&lossy);
     let module = Module::new()

@@ -20,11 +20,12 @@ use ztlint::render::{Concise, Findings, Github, Human, HumanStyle, Json, Rendere
 /// saves.
 const MIN_FILES_PER_THREAD: usize = 16;
 
-/// A JSON payload or plan larger than this is linted when its turn comes in
-/// the report, each finding going straight to the output: a large body can
-/// have millions of findings (one per unknown key), and a plan one per
-/// change, too many to hold (issue #10). A smaller file's findings are few enough to hold, and it
-/// is linted up front, in parallel with the others.
+/// A JSON payload, plan or Terraform configuration file larger than this is
+/// linted when its turn comes in the report, each finding going straight
+/// to the output: a large body can have millions of findings (one per
+/// unknown key), and a plan or a `.tf` file one per change or resource, too
+/// many to hold (issue #10). A smaller file's findings are few enough to
+/// hold, and it is linted up front, in parallel with the others.
 const STREAM_ABOVE: usize = 1 << 20;
 
 /// What `check` does with fixes.
@@ -61,16 +62,20 @@ struct Outcome<'a> {
     decoded: bool,
     /// Why fixes that apply were not made; the run goes on.
     notice: Option<String>,
-    /// A payload to lint when the report reaches it (see [`STREAM_ABOVE`]);
-    /// it then has no `source` or `diagnostics` of its own.
+    /// A payload or Terraform file to lint when the report reaches it (see
+    /// [`STREAM_ABOVE`]); it then has no `source` or `diagnostics` of its
+    /// own.
     pending: Option<Pending<'a>>,
 }
 
-/// A payload's bytes, and the linter to lint them with.
+/// A file's bytes, and the linter to lint them with.
 #[derive(Debug)]
 struct Pending<'a> {
     bytes: Cow<'a, [u8]>,
     linter: &'a Linter,
+    /// Of a Terraform configuration file: its module. A payload or a plan
+    /// has none.
+    module: Option<Arc<ztlint::terraform::Module>>,
 }
 
 /// Runs `ztlint check`.
@@ -301,6 +306,7 @@ fn process<'a>(
         outcome.pending = Some(Pending {
             bytes,
             linter: &settings.linter,
+            module: None,
         });
         return outcome;
     }
@@ -355,8 +361,8 @@ fn text_of(decoded: Option<String>, bytes: Cow<'_, [u8]>) -> String {
 /// it by `mode`; a variable file has nothing to lint.
 fn process_terraform<'a>(
     input: &Input,
-    bytes: Cow<'_, [u8]>,
-    settings: &Settings,
+    bytes: Cow<'a, [u8]>,
+    settings: &'a Settings,
     mode: Mode,
     terraform: &Terraform<'_>,
     mut outcome: Outcome<'a>,
@@ -368,6 +374,27 @@ fn process_terraform<'a>(
     if Kind::of(&input.name) == Kind::VarFile {
         outcome.source = text_of(None, bytes);
         return outcome;
+    }
+    if mode == Mode::Lint && bytes.len() > STREAM_ABOVE {
+        // The module is read only for a file that names an organization;
+        // the file is linted when the report reaches it, its findings
+        // handed over a resource at a time.
+        let mentions =
+            ztlint::terraform::mentions_organization(Decoded::terraform(&bytes).source());
+        if mentions {
+            let module = terraform.modules.get(
+                &input.name,
+                &input.config_dir,
+                terraform.var_files,
+                terraform.cwd,
+            );
+            outcome.pending = Some(Pending {
+                bytes,
+                linter: &settings.linter,
+                module: Some(module),
+            });
+            return outcome;
+        }
     }
     // The module is read only for a file that names an organization.
     let mut module = None;
@@ -574,9 +601,10 @@ fn render(
                 outcome.decoded
             }
             Some(pending) => {
-                let text = Decoded::new(&pending.bytes);
-                // A Terraform plan is linted as the bodies it would send;
-                // anything else as a payload.
+                let text = match pending.module {
+                    Some(_) => Decoded::terraform(&pending.bytes),
+                    None => Decoded::new(&pending.bytes),
+                };
                 let mut plan = false;
                 file(text.source(), &mut |each| {
                     readings += 1;
@@ -586,9 +614,24 @@ fn render(
                         }
                         each(&d);
                     };
-                    plan = pending.linter.lint_plan_decoded_each(&text, &mut take);
-                    if !plan {
-                        pending.linter.lint_decoded_each(&text, &mut take);
+                    let linter = pending.linter;
+                    match &pending.module {
+                        Some(module) => {
+                            linter.lint_terraform_decoded_each(
+                                &outcome.name,
+                                &text,
+                                module,
+                                &mut take,
+                            );
+                        }
+                        // A Terraform plan is linted as the bodies it would
+                        // send; anything else as a payload.
+                        None => {
+                            plan = linter.lint_plan_decoded_each(&text, &mut take);
+                            if !plan {
+                                linter.lint_decoded_each(&text, &mut take);
+                            }
+                        }
                     }
                 });
                 // A plan's findings carry no fixes, and its encoding is no
@@ -652,6 +695,16 @@ mod tests {
         text.into_bytes()
     }
 
+    /// A `.tf` file of `len` bytes (or a little over) whose one finding is
+    /// `1d`, padded with a comment.
+    fn tf(len: usize) -> Vec<u8> {
+        let head = "resource \"cloudflare_zero_trust_organization\" \"o\" {\n  account_id = \"023e105f4ecef8ad9ca31a8372d0c353\"\n  session_duration = \"1d\"\n}\n#";
+        let mut text = head.to_string();
+        text.push_str(&"x".repeat(len.saturating_sub(head.len() + 1)));
+        text.push('\n');
+        text.into_bytes()
+    }
+
     /// Whether an outcome is left to the report, how many findings it
     /// holds, and whether its source is empty.
     type Made = (bool, usize, bool);
@@ -683,15 +736,17 @@ mod tests {
     }
 
     #[test]
-    fn only_a_large_payload_in_lint_mode_is_linted_in_the_report() {
+    fn only_a_large_file_in_lint_mode_is_linted_in_the_report() {
         let large = payload(STREAM_ABOVE + 1, false);
         assert_eq!(large.len(), STREAM_ABOVE + 1);
         let at_limit = payload(STREAM_ABOVE, false);
         assert_eq!(at_limit.len(), STREAM_ABOVE);
         let plan = payload(STREAM_ABOVE + 1, true);
+        let (large_tf, small_tf) = (tf(STREAM_ABOVE + 1), tf(STREAM_ABOVE));
+        assert_eq!(large_tf.len(), STREAM_ABOVE + 1);
         let safe = Mode::Fix(Applicability::Safe);
         let diff = Mode::Diff(Applicability::Safe);
-        let cases: [(&str, &[u8], Mode, Made); 6] = [
+        let cases: [(&str, &[u8], Mode, Made); 10] = [
             ("big.json", &large, Mode::Lint, (true, 0, true)),
             ("big.json", &at_limit, Mode::Lint, (false, 2, false)),
             // A plan too: it may have a finding for each of many changes.
@@ -699,7 +754,18 @@ mod tests {
             // `pad` is left after `1d` is fixed.
             ("big.json", &large, safe, (false, 1, false)),
             ("big.json", &large, diff, (false, 2, false)),
-            // Terraform files are read as before, whatever their size.
+            // A large `.tf` file that names an organization too: it may
+            // have a finding for each of many resources.
+            ("big.tf", &large_tf, Mode::Lint, (true, 0, true)),
+            ("big.tf", &small_tf, Mode::Lint, (false, 1, false)),
+            ("big.tf", &large_tf, diff, (false, 1, false)),
+            // One that names none has no finding to hand over.
+            (
+                "big.tf",
+                &tf(STREAM_ABOVE + 1)[100..],
+                Mode::Lint,
+                (false, 0, false),
+            ),
             ("big.tf.json", &large, Mode::Lint, (false, 0, false)),
         ];
         for (name, bytes, mode, expected) in cases {

@@ -73,6 +73,9 @@ pub struct Linted<'a> {
 pub struct Decoded<'a> {
     source: Cow<'a, str>,
     finding: Option<Diagnostic>,
+    /// Of a Terraform file: where `source` has U+FFFD for bytes that were
+    /// not UTF-8.
+    replaced: Vec<crate::encoding::Replaced>,
 }
 
 impl<'a> Decoded<'a> {
@@ -83,17 +86,14 @@ impl<'a> Decoded<'a> {
     /// assert_eq!(decoded.source(), "{\"name\": \"Caf\u{fffd}\"}");
     /// ```
     pub fn new(bytes: &'a [u8]) -> Decoded<'a> {
-        if let Some((encoding, source)) = crate::encoding::decode_wide(bytes) {
-            let finding = rules::syntax::wide_encoding(encoding, &source);
-            return Decoded {
-                source: Cow::Owned(source),
-                finding: Some(finding),
-            };
+        if let Some(wide) = Decoded::wide(bytes, rules::syntax::wide_encoding) {
+            return wide;
         }
         match std::str::from_utf8(bytes) {
             Ok(source) => Decoded {
                 source: Cow::Borrowed(source),
                 finding: None,
+                replaced: Vec::new(),
             },
             // Go's decoder, like this, reads each invalid sequence as
             // U+FFFD and goes on: the rest is linted as the server reads it.
@@ -103,8 +103,46 @@ impl<'a> Decoded<'a> {
                     char::REPLACEMENT_CHARACTER.len_utf8(),
                 )),
                 source: String::from_utf8_lossy(bytes),
+                replaced: Vec::new(),
             },
         }
+    }
+
+    /// Reads the bytes of a Terraform configuration file as
+    /// [`Linter::lint_terraform_bytes`] reads them: UTF-16 and UTF-32
+    /// decoded (a `wide-encoding` error, which
+    /// [`Linter::lint_terraform_decoded_each`] hands over), each invalid
+    /// UTF-8 sequence as U+FFFD (a finding only where Terraform reads
+    /// characters, which the lint finds).
+    ///
+    /// ```
+    /// let decoded = ztlint::Decoded::terraform(b"# caf\xe9\n");
+    /// assert_eq!(decoded.source(), "# caf\u{fffd}\n");
+    /// ```
+    pub fn terraform(bytes: &'a [u8]) -> Decoded<'a> {
+        if let Some(wide) = Decoded::wide(bytes, rules::syntax::wide_encoding_in_terraform) {
+            return wide;
+        }
+        let (source, replaced) = crate::encoding::utf8_lossy(bytes);
+        Decoded {
+            source,
+            finding: None,
+            replaced,
+        }
+    }
+
+    /// `bytes` decoded, if they are UTF-16 or UTF-32, with the `finding`
+    /// that says so.
+    fn wide(
+        bytes: &[u8],
+        finding: fn(crate::encoding::Wide, &str) -> Diagnostic,
+    ) -> Option<Decoded<'a>> {
+        let (encoding, source) = crate::encoding::decode_wide(bytes)?;
+        Some(Decoded {
+            finding: Some(finding(encoding, &source)),
+            source: Cow::Owned(source),
+            replaced: Vec::new(),
+        })
     }
 
     /// The text the findings' spans index.
@@ -483,8 +521,9 @@ impl Linter {
         source: &str,
         module: &crate::terraform::Module,
     ) -> Vec<Diagnostic> {
-        let found = crate::terraform::lint_config(self, name, source, module, &[]);
-        self.configure(found)
+        let mut found = Vec::new();
+        self.lint_terraform_each(name, source, module, &mut |d| found.push(d));
+        found
     }
 
     /// Lints the bytes of a Terraform configuration file, as
@@ -519,29 +558,108 @@ impl Linter {
         bytes: &'a [u8],
         module: impl FnOnce() -> M,
     ) -> Linted<'a> {
-        let (source, replaced, wide) = match crate::encoding::decode_wide(bytes) {
-            Some((encoding, text)) => (Cow::Owned(text), Vec::new(), Some(encoding)),
-            None => {
-                let (text, replaced) = crate::encoding::utf8_lossy(bytes);
-                (text, replaced, None)
-            }
-        };
-        if !crate::terraform::mentions_organization(&source) {
-            return Linted {
-                source,
-                diagnostics: Vec::new(),
-            };
-        }
-        let module = module();
-        let mut found =
-            crate::terraform::lint_config(self, name, &source, module.borrow(), &replaced);
-        if let Some(encoding) = wide {
-            found.push(rules::syntax::wide_encoding_in_terraform(encoding, &source));
+        let decoded = Decoded::terraform(bytes);
+        let mut diagnostics = Vec::new();
+        if crate::terraform::mentions_organization(decoded.source()) {
+            self.lint_terraform_decoded_each(name, &decoded, module().borrow(), &mut |d| {
+                diagnostics.push(d);
+            });
         }
         Linted {
-            diagnostics: self.configure(found),
-            source,
+            diagnostics,
+            source: decoded.source,
         }
+    }
+
+    /// Lints a Terraform configuration file as
+    /// [`lint_terraform`](Linter::lint_terraform) does, handing each
+    /// finding to `each` in position order. A large `.tf` file is linted a
+    /// resource at a time, so that a file of many resources never holds
+    /// their trees or findings together.
+    ///
+    /// ```
+    /// use ztlint::terraform::Module;
+    ///
+    /// let tf = r#"
+    /// resource "cloudflare_zero_trust_organization" "main" {
+    ///   account_id       = "023e105f4ecef8ad9ca31a8372d0c353"
+    ///   session_duration = "1d"
+    /// }
+    /// "#;
+    /// let mut codes = Vec::new();
+    /// ztlint::Linter::new().lint_terraform_each("main.tf", tf, &Module::new(), &mut |d| codes.push(d.code()));
+    /// assert_eq!(codes, ["duration-syntax"]);
+    /// ```
+    pub fn lint_terraform_each(
+        &self,
+        name: &str,
+        source: &str,
+        module: &crate::terraform::Module,
+        each: &mut dyn FnMut(Diagnostic),
+    ) {
+        self.lint_terraform_found_each(name, source, module, None, &[], each);
+    }
+
+    /// Lints a Terraform configuration file read by
+    /// [`Decoded::terraform`], as
+    /// [`lint_terraform_bytes`](Linter::lint_terraform_bytes) lints its
+    /// bytes, handing each finding to `each` in position order, as
+    /// [`lint_terraform_each`](Linter::lint_terraform_each) does. A file
+    /// that names no organization resource type has no finding, whatever
+    /// its encoding.
+    ///
+    /// ```
+    /// use ztlint::terraform::Module;
+    /// use ztlint::{Decoded, Linter};
+    ///
+    /// let tf = "resource \"cloudflare_zero_trust_organization\" \"main\" {\n  account_id = \"023e105f4ecef8ad9ca31a8372d0c353\"\n  session_duration = \"1d\"\n}\n";
+    /// let utf16: Vec<u8> = tf.encode_utf16().flat_map(u16::to_le_bytes).collect();
+    /// let decoded = Decoded::terraform(&utf16);
+    /// let mut codes = Vec::new();
+    /// Linter::new().lint_terraform_decoded_each("main.tf", &decoded, &Module::new(), &mut |d| codes.push(d.code()));
+    /// assert_eq!(codes, ["wide-encoding", "duration-syntax"]);
+    /// ```
+    pub fn lint_terraform_decoded_each(
+        &self,
+        name: &str,
+        decoded: &Decoded<'_>,
+        module: &crate::terraform::Module,
+        each: &mut dyn FnMut(Diagnostic),
+    ) {
+        self.lint_terraform_found_each(
+            name,
+            &decoded.source,
+            module,
+            decoded.finding.clone(),
+            &decoded.replaced,
+            each,
+        );
+    }
+
+    /// Lints a Terraform file after `finding`, which says how its bytes
+    /// were read.
+    fn lint_terraform_found_each(
+        &self,
+        name: &str,
+        source: &str,
+        module: &crate::terraform::Module,
+        finding: Option<Diagnostic>,
+        replaced: &[crate::encoding::Replaced],
+        each: &mut dyn FnMut(Diagnostic),
+    ) {
+        if !crate::terraform::mentions_organization(source) {
+            return;
+        }
+        // The finding is at the file's start: it goes with the first part.
+        let mut first = finding;
+        let mut hand = |mut part: Vec<Diagnostic>| {
+            part.extend(first.take());
+            for diagnostic in self.configure(part) {
+                each(diagnostic);
+            }
+        };
+        crate::terraform::lint_config_each(self, name, source, module, replaced, &mut hand);
+        hand(Vec::new());
     }
 
     /// Lints raw bytes. Bytes that are not UTF-8 yield an `invalid-utf8`

@@ -50,23 +50,80 @@ fn parse_in_runs(
         return parse(source);
     }
     let text = mended(source);
-    match kept_items(&text, keeps, run_bytes) {
+    let kept = super::items::top_level_items(&text)
+        .and_then(|items| kept_items(&text, items, keeps, run_bytes));
+    match kept {
         Some(parsed) => parsed,
         None => parse_mended(&text),
     }
 }
 
-/// The tree of the top-level items of `text` (already [`mended`]) that
+/// A large `.tf` file read to be linted a resource at a time.
+pub(crate) struct Apart<'a> {
+    /// The file's text, [`mended`].
+    pub(crate) text: Cow<'a, str>,
+    /// The tree of the items `keeps` takes, and of the top-level
+    /// attributes.
+    pub(crate) kept: Body,
+    /// The items taken apart, in order: each is parsed alone by
+    /// [`parse_item`].
+    pub(crate) apart: Vec<std::ops::Range<usize>>,
+}
+
+/// Reads `source`, a file over `run_bytes`, as [`parse_keeping`] does with
+/// `keeps`, and gives the ranges of the blocks `apart` takes, which it
+/// must not keep: each reads alone as in a whole parse. `None` when the
+/// file is to be read whole: it is not that large, the scan of its items
+/// gives up, or [`kept_items`] would parse it whole (which it does where a
+/// dropped block could read otherwise alone, see [`ends_a_value`]).
+pub(crate) fn parse_apart(
+    source: &str,
+    keeps: fn(&str) -> bool,
+    apart: fn(&str) -> bool,
+    run_bytes: usize,
+) -> Option<Result<Apart<'_>, SyntaxError>> {
+    if source.len() <= run_bytes {
+        return None;
+    }
+    let text = mended(source);
+    let items = super::items::top_level_items(&text)?;
+    let taken = items
+        .iter()
+        .filter(|item| {
+            let item = &text[(*item).clone()];
+            apart(item) && is_block(item)
+        })
+        .cloned()
+        .collect();
+    let kept = match kept_items(&text, items, keeps, run_bytes)? {
+        Ok(kept) => kept,
+        Err(error) => return Some(Err(error)),
+    };
+    Some(Ok(Apart {
+        text,
+        kept,
+        apart: taken,
+    }))
+}
+
+/// The tree of `item`, a block of `apart.text` that [`parse_apart`] took
+/// apart, parsed alone. Its spans are from the item's start: read it with
+/// a [`Text`] whose base is that.
+pub(crate) fn parse_item(text: &str, item: std::ops::Range<usize>) -> Option<Body> {
+    parse_mended(text.get(item)?).ok()
+}
+
+/// The tree of the top-level `items` of `text` (already [`mended`]) that
 /// `keeps` takes, the others parsed in runs of about `run_bytes`, or the
 /// syntax error a whole parse finds. `None` when the text is to be parsed
-/// whole: the scan of its items gave up, every item is kept, or a syntax
-/// error could be found otherwise than by a whole parse.
+/// whole: every item is kept, or a syntax error could be found otherwise
+/// than by a whole parse.
 fn kept_items(
     text: &str,
+    items: Vec<std::ops::Range<usize>>,
     keeps: fn(&str) -> bool,
     run_bytes: usize,
 ) -> Option<Result<Body, SyntaxError>> {
-    let items = super::items::top_level_items(text)?;
     // Only blocks are dropped: hcl-edit refuses an attribute defined twice
     // in a body, which it sees only with every attribute of the body.
     let kept: Vec<bool> = items
@@ -193,8 +250,8 @@ pub(crate) fn assert_runs_read_as_whole(source: &str) {
         Err(error) => format!("{error:?}"),
         Ok(body) => format!(
             "{:?}\n{:?}",
-            resources(&body, source),
-            definitions(&body, source)
+            resources(&body, Text::whole(source)),
+            definitions(&body, Text::whole(source))
         ),
     };
     let whole = read(parse(source));
@@ -555,8 +612,26 @@ fn offset_of(source: &str, line: usize, column: usize) -> usize {
             .map_or(line_text.len(), |(i, _)| i)
 }
 
-fn span_of(node: &impl hcl_edit::Span) -> Span {
-    node.span().map_or(Span::empty(0), Span::from)
+/// The file a tree was parsed from, and where in it the text parsed
+/// starts: a resource of a large file is parsed alone, out of its text.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Text<'a> {
+    pub(crate) source: &'a str,
+    pub(crate) base: usize,
+}
+
+impl<'a> Text<'a> {
+    /// The whole of `source`, parsed whole.
+    pub(crate) fn whole(source: &'a str) -> Text<'a> {
+        Text { source, base: 0 }
+    }
+
+    /// Where `node` is in the file.
+    fn span(self, node: &impl hcl_edit::Span) -> Span {
+        node.span().map_or(Span::empty(self.base), |range| {
+            Span::new(self.base + range.start, self.base + range.end)
+        })
+    }
 }
 
 /// The spans of `body`'s texts, in order: quoted strings and block labels,
@@ -670,46 +745,46 @@ fn memchr_or_end(haystack: &[u8], needle: &[u8]) -> usize {
 }
 
 /// The organization resources of `body`.
-pub(crate) fn resources(body: &Body, source: &str) -> Vec<Resource> {
+pub(crate) fn resources(body: &Body, text: Text<'_>) -> Vec<Resource> {
     body.blocks()
         .filter(|b| b.ident.as_str() == "resource")
-        .filter_map(|block| resource(block, source))
+        .filter_map(|block| resource(block, text))
         .collect()
 }
 
-fn resource(block: &Block, source: &str) -> Option<Resource> {
+fn resource(block: &Block, text: Text<'_>) -> Option<Resource> {
     let [kind, name] = block.labels.as_slice() else {
         return None;
     };
     let version = ProviderVersion::of(kind.as_str())?;
-    let header = Span::new(span_of(block).start(), span_of(name).end());
+    let header = Span::new(text.span(block).start(), text.span(name).end());
     let mut body = ResourceBody::default();
     for structure in block.body.iter() {
         match structure {
-            Structure::Attribute(attribute) => body.items.push(attribute_item(attribute, source)),
-            Structure::Block(inner) => body.blocks.push(block_use(inner, source)),
+            Structure::Attribute(attribute) => body.items.push(attribute_item(attribute, text)),
+            Structure::Block(inner) => body.blocks.push(block_use(inner, text)),
         }
     }
     Some(Resource {
         version,
         address: format!("{}.{}", kind.as_str(), name.as_str()),
         header,
-        whole: span_of(block),
+        whole: text.span(block),
         body,
         syntax: Syntax::Hcl,
     })
 }
 
 /// An attribute of a body as an item.
-fn attribute_item(attribute: &hcl_edit::structure::Attribute, source: &str) -> Item {
-    let whole = span_of(attribute);
+fn attribute_item(attribute: &hcl_edit::structure::Attribute, text: Text<'_>) -> Item {
+    let whole = text.span(attribute);
     Item {
         key: attribute.key.as_str().to_string(),
-        key_span: span_of(&attribute.key),
+        key_span: text.span(&attribute.key),
         key_form: Some(KeyForm::Ident),
-        value: expr(&attribute.value, source),
+        value: expr(&attribute.value, text),
         whole: Some(whole),
-        removal: line_removal(source, whole),
+        removal: line_removal(text.source, whole),
     }
 }
 
@@ -733,9 +808,9 @@ pub(crate) fn line_removal(source: &str, whole: Span) -> Option<Span> {
 
 /// A block inside a resource: `login_design { ... }`, `dynamic`,
 /// `lifecycle`, ...
-fn block_use(block: &Block, source: &str) -> BlockUse {
+fn block_use(block: &Block, text: Text<'_>) -> BlockUse {
     let ident = block.ident.as_str();
-    let ident_span = span_of(&block.ident);
+    let ident_span = text.span(&block.ident);
     let labels = block
         .labels
         .iter()
@@ -745,11 +820,11 @@ fn block_use(block: &Block, source: &str) -> BlockUse {
     let mut nested = false;
     for structure in block.body.iter() {
         match structure {
-            Structure::Attribute(attribute) => items.push(attribute_item(attribute, source)),
+            Structure::Attribute(attribute) => items.push(attribute_item(attribute, text)),
             Structure::Block(_) => nested = true,
         }
     }
-    let whole = span_of(block);
+    let whole = text.span(block);
     BlockUse {
         ident: ident.to_string(),
         ident_span,
@@ -757,7 +832,7 @@ fn block_use(block: &Block, source: &str) -> BlockUse {
         whole,
         // The body's braces: from the first `{` after the header.
         braces: Span::new(
-            source
+            text.source
                 .get(ident_span.end()..whole.end())
                 .and_then(|rest| rest.find('{'))
                 .map_or(whole.start(), |at| ident_span.end() + at),
@@ -770,33 +845,34 @@ fn block_use(block: &Block, source: &str) -> BlockUse {
 
 /// The value of `expression`, as far as it is known without evaluating
 /// anything but literals.
-pub(crate) fn expr(expression: &Expression, source: &str) -> Expr {
-    let span = span_of(expression);
+pub(crate) fn expr(expression: &Expression, text: Text<'_>) -> Expr {
+    let span = text.span(expression);
     let literal = |value| Expr::literal(value, span, Syntax::Hcl);
     match expression {
         Expression::Null(_) => literal(ExprValue::Null),
         Expression::Bool(b) => literal(ExprValue::Bool(*b.value())),
         // `- 3` is one number token to `hcl-edit`.
         Expression::Number(_) => {
-            let text: String = source
+            let number: String = text
+                .source
                 .get(span.range())
                 .unwrap_or_default()
                 .chars()
                 .filter(|c| !c.is_whitespace())
                 .collect();
-            match number::canonical(&text) {
+            match number::canonical(&number) {
                 Some(text) => literal(ExprValue::Number(text)),
                 None => Expr::fixed(ExprValue::Unknown, span),
             }
         }
         Expression::String(s) => literal(ExprValue::String(s.value().to_string())),
         Expression::Array(array) => literal(ExprValue::List(
-            array.iter().map(|item| expr(item, source)).collect(),
+            array.iter().map(|item| expr(item, text)).collect(),
         )),
         Expression::Object(object) => {
             let mut items = Vec::with_capacity(object.len());
             for (key, value) in object.iter() {
-                let (text, form) = match key {
+                let (name, form) = match key {
                     ObjectKey::Ident(ident) => (ident.as_str().to_string(), KeyForm::Ident),
                     ObjectKey::Expression(Expression::String(s)) => {
                         (s.value().to_string(), KeyForm::Quoted)
@@ -804,20 +880,20 @@ pub(crate) fn expr(expression: &Expression, source: &str) -> Expr {
                     // A computed key: the object's shape is not known.
                     ObjectKey::Expression(_) => return Expr::fixed(ExprValue::Unknown, span),
                 };
-                let key_span = span_of(key);
-                let value_expr = expr(value.expr(), source);
+                let key_span = text.span(key);
+                let value_expr = expr(value.expr(), text);
                 // A fix renames or removes an item only in the plain
                 // `key = value` form, one item to a line.
                 let plain = value.assignment() == ObjectValueAssignment::Equals
                     && value.terminator() != ObjectValueTerminator::Comma;
                 let whole = key_span.to(value_expr.span);
                 items.push(Item {
-                    key: text,
+                    key: name,
                     key_span,
                     key_form: plain.then_some(form),
                     whole: plain.then_some(whole),
                     removal: if plain {
-                        line_removal(source, whole)
+                        line_removal(text.source, whole)
                     } else {
                         None
                     },
@@ -830,7 +906,8 @@ pub(crate) fn expr(expression: &Expression, source: &str) -> Expr {
         Expression::HeredocTemplate(heredoc) => {
             let mut heredoc = (**heredoc).clone();
             // `<<-` strips the common leading whitespace of the lines.
-            if source
+            if text
+                .source
                 .get(span.range())
                 .is_some_and(|t| t.starts_with("<<-"))
             {
@@ -839,7 +916,7 @@ pub(crate) fn expr(expression: &Expression, source: &str) -> Expr {
             template_value(&heredoc.template, span, true)
         }
         Expression::Parenthesis(inner) => {
-            let mut inner = expr(inner.inner(), source);
+            let mut inner = expr(inner.inner(), text);
             inner.span = span;
             inner.literal = None;
             inner
@@ -906,7 +983,7 @@ fn reference(traversal: &hcl_edit::expr::Traversal) -> Option<Reference> {
 
 /// What a `.tf` file defines for references: each `variable`'s default
 /// and each local, with the span of the definition.
-pub(crate) fn definitions(body: &Body, source: &str) -> Vec<(Reference, Expr)> {
+pub(crate) fn definitions(body: &Body, text: Text<'_>) -> Vec<(Reference, Expr)> {
     let mut out = Vec::new();
     for block in body.blocks() {
         match (block.ident.as_str(), block.labels.as_slice()) {
@@ -917,7 +994,7 @@ pub(crate) fn definitions(body: &Body, source: &str) -> Vec<(Reference, Expr)> {
                             kind: ReferenceKind::Var,
                             name: name.as_str().to_string(),
                         },
-                        expr(&default.value, source),
+                        expr(&default.value, text),
                     ));
                 }
             }
@@ -928,7 +1005,7 @@ pub(crate) fn definitions(body: &Body, source: &str) -> Vec<(Reference, Expr)> {
                             kind: ReferenceKind::Local,
                             name: attribute.key.as_str().to_string(),
                         },
-                        expr(&attribute.value, source),
+                        expr(&attribute.value, text),
                     ));
                 }
             }
@@ -939,9 +1016,9 @@ pub(crate) fn definitions(body: &Body, source: &str) -> Vec<(Reference, Expr)> {
 }
 
 /// The values a `.tfvars` file assigns to variables.
-pub(crate) fn assignments(body: &Body, source: &str) -> Vec<(String, Expr)> {
+pub(crate) fn assignments(body: &Body, text: Text<'_>) -> Vec<(String, Expr)> {
     body.attributes()
-        .map(|a| (a.key.as_str().to_string(), expr(&a.value, source)))
+        .map(|a| (a.key.as_str().to_string(), expr(&a.value, text)))
         .collect()
 }
 
@@ -952,7 +1029,7 @@ mod tests {
     fn value_of(source: &str) -> Expr {
         let body = parse(source).unwrap();
         let attribute = body.attributes().next().unwrap();
-        expr(&attribute.value, source)
+        expr(&attribute.value, Text::whole(source))
     }
 
     #[test]
@@ -1043,7 +1120,10 @@ mod tests {
         let source = "a = <<-EOT\n  EOT\n# a ${ in a comment\nb = \"x\"\n";
         assert!(hcl_edit::parser::parse_body(source).is_err());
         let body = parse(source).unwrap();
-        let values: Vec<_> = body.attributes().map(|a| expr(&a.value, source)).collect();
+        let values: Vec<_> = body
+            .attributes()
+            .map(|a| expr(&a.value, Text::whole(source)))
+            .collect();
         assert!(matches!(&values[0].value, ExprValue::String(s) if s.is_empty()));
         // The whole heredoc, as its span, and never rewritten.
         assert_eq!(&source[values[0].span.range()], "<<-EOT\n  EOT");
@@ -1053,7 +1133,10 @@ mod tests {
         let source = "a = <<E\r\nE\r\n# ${\r\n";
         let body = parse(source).unwrap();
         let a = body.attributes().next().unwrap();
-        assert_eq!(&source[expr(&a.value, source).span.range()], "<<E\r\nE");
+        assert_eq!(
+            &source[expr(&a.value, Text::whole(source)).span.range()],
+            "<<E\r\nE"
+        );
     }
 
     #[test]
@@ -1359,10 +1442,18 @@ mod tests {
         let corpus = tf_corpus();
         assert!(corpus.len() >= 100, "{} texts", corpus.len());
         let (mut in_runs, mut errors_in_runs) = (0, 0);
+        let (mut apart, mut found_apart) = (0, 0);
         for source in &corpus {
             assert_runs_read_as_whole(source);
+            if let Some(found) = super::super::assert_apart_lints_as_whole(source) {
+                apart += 1;
+                found_apart += found;
+            }
             for run in RUNS {
-                match kept_items(&mended(source), super::super::is_linted_item, run) {
+                let text = mended(source);
+                let kept = crate::terraform::items::top_level_items(&text)
+                    .and_then(|items| kept_items(&text, items, super::super::is_linted_item, run));
+                match kept {
                     Some(Ok(_)) => in_runs += 1,
                     Some(Err(_)) => errors_in_runs += 1,
                     None => {}
@@ -1370,6 +1461,10 @@ mod tests {
             }
         }
         assert!(in_runs >= 100, "{in_runs} texts read in runs");
+        assert!(
+            apart >= 200 && found_apart >= 1000,
+            "{apart} texts linted a resource at a time, {found_apart} findings"
+        );
         assert!(
             errors_in_runs >= 300,
             "{errors_in_runs} errors found in runs"

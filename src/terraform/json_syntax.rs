@@ -19,35 +19,152 @@ use crate::span::Span;
 /// The property Terraform ignores in a block body, as a comment.
 pub(crate) const COMMENT_KEY: &str = "//";
 
+/// A resource and the `"//"` comments of its body.
+pub(crate) type Commented = (Resource, Vec<(Span, String)>);
+
 /// The organization resources of a `.tf.json` document, and the `"//"`
 /// comments of each one's body.
-pub(crate) fn resources(root: &Value<'_>, source: &str) -> Vec<(Resource, Vec<(Span, String)>)> {
+pub(crate) fn resources(root: &Value<'_>, source: &str) -> Vec<Commented> {
     let mut out = Vec::new();
-    for resource_block in blocks(root, "resource") {
-        for kind in labelled(resource_block) {
-            let Some(version) = ProviderVersion::of(kind.key().as_str()) else {
-                continue;
-            };
-            for (name, body) in labelled_values(kind.value()) {
-                let header = name.key().span();
-                let address = format!("{}.{}", kind.key().as_str(), name.key().as_str());
-                let whole = name.key().span().to(body.span());
-                let (body, comments) = resource_body(body, version, source);
-                out.push((
-                    Resource {
-                        version,
-                        address,
-                        header,
-                        whole,
-                        body,
-                        syntax: Syntax::Json,
-                    },
-                    comments,
-                ));
-            }
+    for kind in organization_kinds(root) {
+        for (name, body) in labelled_values(kind.value()) {
+            out.extend(resource(kind.key().as_str(), name, body, source));
         }
     }
     out
+}
+
+/// The members of a document's `resource` blocks whose keys are the
+/// organization resource types.
+fn organization_kinds<'v, 'a>(root: &'v Value<'a>) -> Vec<&'v Member<'a>> {
+    blocks(root, "resource")
+        .into_iter()
+        .flat_map(labelled)
+        .filter(|kind| ProviderVersion::of(kind.key().as_str()).is_some())
+        .collect()
+}
+
+/// The resource of type `kind` labelled `name`, whose body is `body`.
+fn resource(kind: &str, name: &Member<'_>, body: &Value<'_>, source: &str) -> Option<Commented> {
+    let version = ProviderVersion::of(kind)?;
+    let header = name.key().span();
+    let address = format!("{kind}.{}", name.key().as_str());
+    let whole = name.key().span().to(body.span());
+    let (body, comments) = resource_body(body, version, source);
+    Some((
+        Resource {
+            version,
+            address,
+            header,
+            whole,
+            body,
+            syntax: Syntax::Json,
+        },
+        comments,
+    ))
+}
+
+/// A large `.tf.json` document, read for what its resources are linted
+/// with before they are read one at a time by [`each_resource`].
+pub(crate) struct Apart {
+    /// What the document defines.
+    pub(crate) definitions: Vec<(Reference, Expr)>,
+    /// Where the values of the organization resource types start, in
+    /// order: the objects (or arrays of them) of their resources.
+    kinds: Vec<usize>,
+}
+
+/// Reads the `.tf.json` document `source` without a tree of its resources:
+/// what it defines, and where the resources a whole reading reads are. The
+/// error when it is not JSON.
+pub(crate) fn read_apart(source: &str) -> Result<Apart, json::Error> {
+    // The resource types' values are read for syntax only.
+    let keeps = |path: &[Cow<'_, str>], key: &str| match path {
+        [] => matches!(key, "resource" | "variable" | "locals"),
+        [block] => block != "resource",
+        _ => true,
+    };
+    let root = json::parse_reading(source, keeps)?;
+    Ok(Apart {
+        definitions: definitions(&root, source),
+        kinds: organization_kinds(&root)
+            .iter()
+            .map(|kind| kind.value().span().start())
+            .collect(),
+    })
+}
+
+impl Apart {
+    /// Whether the document has an organization resource type's value.
+    #[cfg(any(test, fuzzing))]
+    pub(crate) fn has_resources(&self) -> bool {
+        !self.kinds.is_empty()
+    }
+}
+
+/// Hands `each` the organization resources of the `.tf.json` document
+/// `source`, which [`read_apart`] read as `apart`, as each is read: a
+/// document of many resources holds one at a time.
+pub(crate) fn each_resource(source: &str, apart: &Apart, each: &mut dyn FnMut(Commented)) {
+    /// The values of the resource types at `kinds` are handed over, a
+    /// label (or an object of labels) at a time.
+    struct Kinds<'k, 's> {
+        kinds: &'k [usize],
+        source: &'s str,
+        each: &'k mut dyn FnMut(Commented),
+    }
+    impl<'a> json::Stream<'a> for Kinds<'_, '_> {
+        fn opens(
+            &mut self,
+            path: &[Cow<'_, str>],
+            _: &str,
+            _: usize,
+            bracket: usize,
+        ) -> json::Opening {
+            // Only where a whole reading reads resources: under `resource`
+            // too are the objects of arrays in arrays, which it does not.
+            let kind = path.len() == 1 && self.kinds.binary_search(&bracket).is_ok();
+            if kind {
+                json::Opening::Handed
+            } else {
+                json::Opening::Kept
+            }
+        }
+        fn element(&mut self, path: &[Cow<'a, str>], labels: Value<'a>) {
+            let (Some(kind), Some(members)) = (path.last(), labels.as_object()) else {
+                return;
+            };
+            for name in members {
+                self.member_of(kind, name);
+            }
+        }
+        fn member(&mut self, path: &[Cow<'a, str>], name: Member<'a>) {
+            if let Some(kind) = path.last() {
+                self.member_of(kind, &name);
+            }
+        }
+    }
+    impl Kinds<'_, '_> {
+        fn member_of(&mut self, kind: &str, name: &Member<'_>) {
+            for body in objects(name.value()) {
+                if let Some(read) = resource(kind, name, body, self.source) {
+                    (self.each)(read);
+                }
+            }
+        }
+    }
+    let keeps = |path: &[Cow<'_, str>], key: &str| match path {
+        [] => key == "resource",
+        [block] if block == "resource" => ProviderVersion::of(key).is_some(),
+        _ => true,
+    };
+    let mut kinds = Kinds {
+        kinds: &apart.kinds,
+        source,
+        each,
+    };
+    // The document parsed when `read_apart` read it.
+    let _ = json::parse_handing(source, keeps, &mut kinds);
 }
 
 /// The objects under `key` of `root`: one object, or each of an array.

@@ -19,11 +19,21 @@
 //!   configuration's.
 //!
 //! A file that names none of the three resource types costs one scan of its
-//! text and yields nothing. Of a large file, only the organization
-//! resources, variables and locals are kept as a tree: a `.tf` file over
-//! 256 KiB is parsed a run of its other top-level items at a time, and a
-//! `.tf.json` file or a plan keeps no tree of what is not read. A plan's
-//! changes are linted one at a time, as each is read.
+//! text and yields nothing. A large file is linted a resource at a time,
+//! and holds the tree and findings of one resource at a time:
+//! - a `.tf` file over 1 MiB is parsed a run of its top-level items at a
+//!   time for its syntax, keeping as a tree only its variables, locals and
+//!   top-level attributes; then each organization resource is parsed alone
+//!   and linted (one over 256 KiB is parsed in runs too, but keeps its
+//!   organization resources in the tree);
+//! - a `.tf.json` file over 1 MiB is read for its syntax and what it
+//!   defines, with no tree of its resources, then again, each organization
+//!   resource linted as it is read;
+//! - a plan keeps no tree of what is not read, and its changes are linted
+//!   one at a time, as each is read.
+//!
+//! [`Linter::lint_terraform_each`] and [`Linter::lint_plan_each`] hand the
+//! findings over as they come.
 //!
 //! # The body
 //!
@@ -79,6 +89,8 @@
 //!
 //! [`Linter::lint_terraform`]: crate::Linter::lint_terraform
 //! [`Linter::lint_plan`]: crate::Linter::lint_plan
+//! [`Linter::lint_terraform_each`]: crate::Linter::lint_terraform_each
+//! [`Linter::lint_plan_each`]: crate::Linter::lint_plan_each
 
 mod body;
 mod convert;
@@ -183,6 +195,77 @@ impl ProviderVersion {
 #[doc(hidden)]
 pub fn fuzz_runs_read_as_whole(source: &str) {
     hcl::assert_runs_read_as_whole(source);
+    assert_apart_lints_as_whole(source);
+}
+
+/// Panics unless `source`, as a `.tf` file and as a `.tf.json` file
+/// whose module's `variables.tf` holds the same text, has the same
+/// findings linted a resource at a time as linted whole, and unless each
+/// resource's findings come after the last's. For the tests and the
+/// `terraform` fuzz target. Returns how many findings the resources linted
+/// apart have, if they were.
+#[cfg(any(test, fuzzing))]
+pub(crate) fn assert_apart_lints_as_whole(source: &str) -> Option<usize> {
+    let module = Module::new().file("variables.tf", source);
+    let linter = Linter::new();
+    let lint = |name, apart_above| {
+        let mut parts = Vec::new();
+        lint_config_parts(
+            &linter,
+            name,
+            source,
+            &module,
+            &[],
+            apart_above,
+            &mut |part| {
+                parts.push(part);
+            },
+        );
+        parts
+    };
+    let sorted = |parts: Vec<Vec<Diagnostic>>| {
+        let mut found: Vec<Diagnostic> = parts.into_iter().flatten().collect();
+        found.sort_by_key(|d| {
+            (
+                d.span().start(),
+                d.span().end(),
+                d.code(),
+                d.message().to_string(),
+            )
+        });
+        found
+    };
+    let mut found_apart = None;
+    for name in ["main.tf", "main.tf.json"] {
+        let parts = lint(name, 0);
+        let mut last_start = 0;
+        for part in &parts {
+            let first = part.iter().map(|d| d.span().start()).min();
+            assert!(
+                first.is_none_or(|first| first >= last_start),
+                "{name}: parts out of order in {source:?}"
+            );
+            last_start = part
+                .iter()
+                .map(|d| d.span().start())
+                .max()
+                .unwrap_or(last_start);
+        }
+        let apart = sorted(parts);
+        assert_eq!(apart, sorted(lint(name, usize::MAX)), "{name}: {source:?}");
+        let read_apart = if name == "main.tf" {
+            matches!(
+                hcl::parse_apart(source, defines_values, is_organization, 0),
+                Some(Ok(read)) if !read.apart.is_empty()
+            )
+        } else {
+            json_syntax::read_apart(source).is_ok_and(|read| read.has_resources())
+        };
+        if read_apart {
+            *found_apart.get_or_insert(0) += apart.len();
+        }
+    }
+    found_apart
 }
 
 /// Whether `source` names an organization resource type at all: the cheap
@@ -202,23 +285,60 @@ pub fn mentions_organization(source: &str) -> bool {
     source.contains("_organization") && RESOURCE_TYPES.iter().any(|t| source.contains(t))
 }
 
+/// How large a `.tf` or `.tf.json` file must be to be linted a resource
+/// at a time. It reads the file twice (for its syntax, then each
+/// resource), which takes about 1.7 times as long as a whole lint
+/// (`benches/terraform.rs`): a smaller file's trees and findings are few
+/// enough to hold.
+const APART_ABOVE: usize = 1 << 20;
+
 /// Every finding in the Terraform configuration file `name` (`.tf` or
 /// `.tf.json`), whose text is `source`, before selection and severity
-/// overrides.
+/// overrides, handed to `each` a part of the file at a time, in order:
+/// each part's findings lie in its text, after the last part's. A file
+/// over [`APART_ABOVE`] is linted a resource at a time, so that its
+/// resources' trees and findings are never held together.
 ///
 /// `replaced` says where `source` has U+FFFD for bytes that were not
 /// UTF-8: Terraform refuses those in a `.tf` file's strings.
-pub(crate) fn lint_config(
+pub(crate) fn lint_config_each(
     linter: &Linter,
     name: &str,
     source: &str,
     module: &Module,
     replaced: &[Replaced],
-) -> Vec<Diagnostic> {
+    each: &mut dyn FnMut(Vec<Diagnostic>),
+) {
+    lint_config_parts(linter, name, source, module, replaced, APART_ABOVE, each);
+}
+
+/// [`lint_config_each`], with `.tf` files over `apart_above` bytes linted
+/// a resource at a time.
+fn lint_config_parts(
+    linter: &Linter,
+    name: &str,
+    source: &str,
+    module: &Module,
+    replaced: &[Replaced],
+    apart_above: usize,
+    each: &mut dyn FnMut(Vec<Diagnostic>),
+) {
     if !mentions_organization(source) {
-        return Vec::new();
+        return;
     }
-    let read = if name.ends_with(".json") {
+    let json = name.ends_with(".json");
+    if json && source.len() > apart_above {
+        return lint_json_apart(linter, name, source, module, each);
+    }
+    // A file with bytes that are not UTF-8 is read whole: the first of
+    // them in a string is a finding, found in the whole tree.
+    if !json
+        && replaced.is_empty()
+        && lint_hcl_apart(linter, name, source, module, apart_above, each)
+    {
+        return;
+    }
+    let read = if json {
         // Go's JSON decoder, which reads `.tf.json`, reads a bad sequence
         // as U+FFFD, and Terraform takes the file.
         read_json(source)
@@ -227,26 +347,119 @@ pub(crate) fn lint_config(
     };
     let read = match read {
         Ok(read) => read,
-        Err(finding) => return vec![*finding],
+        Err(finding) => return each(vec![*finding]),
     };
     if read.resources.is_empty() {
-        return read.not_utf8.into_iter().collect();
+        return each(read.not_utf8.into_iter().collect());
     }
     let definitions = Definitions::read(module, name, read.definitions);
-    let mut found = Vec::new();
-    for resource in read.resources {
-        found.extend(lint_resource(
+    let mut found = lint_resources(
+        linter,
+        read.resources,
+        source,
+        module,
+        &definitions,
+        &read.suppressions,
+    );
+    // Terraform refuses the file whatever a comment says.
+    found.extend(read.not_utf8);
+    each(found);
+}
+
+/// Lints the `.tf` file `source` a resource at a time, as
+/// [`hcl::parse_apart`] reads it, handing each resource's findings to
+/// `each`; `false`, and nothing handed over, when it is to be read whole.
+fn lint_hcl_apart(
+    linter: &Linter,
+    name: &str,
+    source: &str,
+    module: &Module,
+    apart_above: usize,
+    each: &mut dyn FnMut(Vec<Diagnostic>),
+) -> bool {
+    let read = match hcl::parse_apart(source, defines_values, is_organization, apart_above) {
+        None => return false,
+        Some(Err(e)) => {
+            each(vec![rules::syntax_error(source, e.at, &e.message)]);
+            return true;
+        }
+        Some(Ok(read)) => read,
+    };
+    let own = hcl::definitions(&read.kept, hcl::Text::whole(source));
+    drop(read.kept);
+    let definitions = Definitions::read(module, name, own);
+    // Where the lines that may hold the next resource's ignore comments
+    // start: after the last resource's last line.
+    let mut lines_from = 0;
+    for item in read.apart {
+        let text = hcl::Text {
+            source,
+            base: item.start,
+        };
+        let Some(tree) = hcl::parse_item(&read.text, item.clone()) else {
+            continue;
+        };
+        let resources = hcl::resources(&tree, text);
+        drop(tree);
+        let suppressions = suppressions(source, lines_from..item.end, &resources);
+        lines_from = source[item.end..]
+            .find('\n')
+            .map_or(source.len(), |at| item.end + at + 1);
+        each(lint_resources(
             linter,
-            resource,
+            resources,
             source,
             module,
             &definitions,
+            &suppressions,
         ));
     }
-    let mut found = suppress::apply(found, &read.suppressions);
-    // Terraform refuses the file whatever a comment says.
-    found.extend(read.not_utf8);
-    found
+    true
+}
+
+/// The findings of `resources` that `suppressions` leave.
+fn lint_resources(
+    linter: &Linter,
+    resources: Vec<Resource>,
+    source: &str,
+    module: &Module,
+    definitions: &Definitions,
+    suppressions: &[Suppression],
+) -> Vec<Diagnostic> {
+    let mut found = Vec::new();
+    for resource in resources {
+        found.extend(lint_resource(linter, resource, source, module, definitions));
+    }
+    suppress::apply(found, suppressions)
+}
+
+/// Lints the `.tf.json` file `source` a resource at a time, as
+/// [`json_syntax::each_resource`] reads it, handing each resource's
+/// findings to `each`.
+fn lint_json_apart(
+    linter: &Linter,
+    name: &str,
+    source: &str,
+    module: &Module,
+    each: &mut dyn FnMut(Vec<Diagnostic>),
+) {
+    let mut apart = match json_syntax::read_apart(source) {
+        Ok(apart) => apart,
+        Err(e) => return each(vec![e.to_diagnostic()]),
+    };
+    let own = std::mem::take(&mut apart.definitions);
+    let definitions = Definitions::read(module, name, own);
+    json_syntax::each_resource(source, &apart, &mut |(resource, comments)| {
+        let suppressions = comment_suppressions(&resource, comments);
+        each(lint_resources(
+            linter,
+            vec![resource],
+            source,
+            module,
+            &definitions,
+            &suppressions,
+        ));
+    });
 }
 
 /// What a configuration file holds for the lint.
@@ -276,10 +489,25 @@ fn read_hcl(source: &str, replaced: &[Replaced]) -> Result<Read, Box<Diagnostic>
         hcl::first_in_text(&body, replaced.iter().copied(), |r| r.at)
             .map(crate::rules::syntax::invalid_utf8_in_terraform)
     };
-    let resources = hcl::resources(&body, source);
+    let resources = hcl::resources(&body, hcl::Text::whole(source));
+    Ok(Read {
+        not_utf8,
+        suppressions: suppressions(source, 0..source.len(), &resources),
+        definitions: hcl::definitions(&body, hcl::Text::whole(source)),
+        resources,
+    })
+}
+
+/// The ignore comments on the lines of `source` in `lines` that apply to
+/// `resources` or to what is in them.
+fn suppressions(
+    source: &str,
+    lines: std::ops::Range<usize>,
+    resources: &[Resource],
+) -> Vec<Suppression> {
     let mut constructs = Vec::new();
     let mut values = Vec::new();
-    for resource in &resources {
+    for resource in resources {
         constructs.push(resource.whole);
         for block in &resource.body.blocks {
             constructs.push(block.whole);
@@ -287,22 +515,21 @@ fn read_hcl(source: &str, replaced: &[Replaced]) -> Result<Read, Box<Diagnostic>
         }
         collect_spans(&resource.body.items, &mut constructs, &mut values);
     }
-    Ok(Read {
-        not_utf8,
-        suppressions: suppress::hcl(source, &constructs, &values),
-        definitions: hcl::definitions(&body, source),
-        resources,
-    })
+    suppress::hcl(source, lines, &constructs, &values)
 }
 
 /// Whether the top-level item `text` of a `.tf` file is one the lint
 /// reads: an organization resource, a variable or the locals. Any other
 /// is parsed for syntax only.
 fn is_linted_item(text: &str) -> bool {
+    defines_values(text) || is_organization(text)
+}
+
+/// Whether the top-level item `text` of a `.tf` file is an organization
+/// resource.
+fn is_organization(text: &str) -> bool {
     let header = text.split('{').next().unwrap_or(text);
-    defines_values(text)
-        || (items::first_word(text) == "resource"
-            && RESOURCE_TYPES.iter().any(|t| header.contains(t)))
+    items::first_word(text) == "resource" && RESOURCE_TYPES.iter().any(|t| header.contains(t))
 }
 
 /// Whether the top-level item `text` of a `.tf` file is a `variable` or
@@ -332,14 +559,7 @@ fn read_json(source: &str) -> Result<Read, Box<Diagnostic>> {
     let mut resources = Vec::new();
     let mut suppressions = Vec::new();
     for (resource, comments) in json_syntax::resources(&root, source) {
-        for (_, text) in comments {
-            if let Some(selectors) = suppress::selectors(&text) {
-                suppressions.push(Suppression {
-                    selectors,
-                    target: resource.whole,
-                });
-            }
-        }
+        suppressions.extend(comment_suppressions(&resource, comments));
         resources.push(resource);
     }
     Ok(Read {
@@ -348,6 +568,19 @@ fn read_json(source: &str) -> Result<Read, Box<Diagnostic>> {
         definitions: json_syntax::definitions(&root, source),
         suppressions,
     })
+}
+
+/// The ignore comments of a `.tf.json` resource, the `"//"` properties
+/// of its body: each for the whole resource.
+fn comment_suppressions(resource: &Resource, comments: Vec<(Span, String)>) -> Vec<Suppression> {
+    comments
+        .into_iter()
+        .filter_map(|(_, text)| suppress::selectors(&text))
+        .map(|selectors| Suppression {
+            selectors,
+            target: resource.whole,
+        })
+        .collect()
 }
 
 /// The findings of one resource.

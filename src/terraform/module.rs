@@ -358,7 +358,7 @@ fn config_definitions(name: &str, source: &str) -> Vec<(Reference, Expr)> {
         json_syntax::definitions_in(source)
     } else {
         hcl::parse_keeping(source, super::defines_values)
-            .map(|body| hcl::definitions(&body, source))
+            .map(|body| hcl::definitions(&body, hcl::Text::whole(source)))
             .unwrap_or_default()
     }
 }
@@ -369,7 +369,7 @@ fn var_values(name: &str, source: &str) -> Vec<(String, Expr)> {
         json_syntax::assignments(source)
     } else {
         hcl::parse(source)
-            .map(|body| hcl::assignments(&body, source))
+            .map(|body| hcl::assignments(&body, hcl::Text::whole(source)))
             .unwrap_or_default()
     }
 }

@@ -222,7 +222,7 @@ fn known<'a>(
 
 /// The findings on the path parameters of a change: each a Cloudflare
 /// identifier, and one of them set (as for a configuration; see
-/// [`super::lint_config`]). `address` is where a finding on the whole
+/// [`super::lint_config_each`]). `address` is where a finding on the whole
 /// change goes.
 fn path_findings(
     version: ProviderVersion,

@@ -32,13 +32,23 @@ pub(crate) fn selectors(comment: &str) -> Option<Vec<String>> {
     )
 }
 
-/// The ignore comments of the HCL `source`. `constructs` are the spans of
-/// what a comment may apply to (resources, attributes, blocks, object
-/// items), `values` those of string values, inside which a line is text,
-/// not a comment. Linear in the lines, plus a sort of each list.
-pub(crate) fn hcl(source: &str, constructs: &[Span], values: &[Span]) -> Vec<Suppression> {
+/// The ignore comments on the lines of the HCL `source` that start in
+/// `lines` (from a line's start). `constructs` are the spans of what a
+/// comment may apply to (resources, attributes, blocks, object items),
+/// `values` those of string values, inside which a line is text, not a
+/// comment. Linear in the lines, plus a sort of each list: a large file
+/// read a resource at a time asks for the lines up to each.
+pub(crate) fn hcl(
+    source: &str,
+    lines: std::ops::Range<usize>,
+    constructs: &[Span],
+    values: &[Span],
+) -> Vec<Suppression> {
     let mut out = Vec::new();
-    if !source.contains(MARKER) {
+    if !source
+        .get(lines.clone())
+        .is_some_and(|text| text.contains(MARKER))
+    {
         return out;
     }
     let mut constructs = constructs.to_vec();
@@ -56,7 +66,11 @@ pub(crate) fn hcl(source: &str, constructs: &[Span], values: &[Span]) -> Vec<Sup
         let before = values.partition_point(|v| v.start() < at);
         before > 0 && reach[before - 1] > at
     };
-    let lines: Vec<(usize, &str)> = line_offsets(source).collect();
+    // Each line in `lines`, and the line after: a comment on the last
+    // applies to what starts on the next.
+    let lines: Vec<(usize, &str)> = line_offsets(source, lines.start)
+        .take_while(|&(start, _)| start <= lines.end)
+        .collect();
     // The next line with code on it, for each line: one pass from the end.
     let mut next_code = vec![None; lines.len()];
     let mut following = None;
@@ -98,14 +112,19 @@ pub(crate) fn hcl(source: &str, constructs: &[Span], values: &[Span]) -> Vec<Sup
     out
 }
 
-/// Each line's start offset and text, without its newline.
-fn line_offsets(source: &str) -> impl Iterator<Item = (usize, &str)> {
-    let mut start = 0;
-    source.split('\n').map(move |line| {
-        let at = start;
-        start += line.len() + 1;
-        (at, line)
-    })
+/// Each line's start offset and text, without its newline, from the line
+/// that starts at `from`.
+fn line_offsets(source: &str, from: usize) -> impl Iterator<Item = (usize, &str)> {
+    let mut start = from;
+    source
+        .get(from..)
+        .unwrap_or_default()
+        .split('\n')
+        .map(move |line| {
+            let at = start;
+            start += line.len() + 1;
+            (at, line)
+        })
 }
 
 /// `findings` less those a suppression covers: of a selected rule, with
@@ -182,7 +201,7 @@ mod tests {
             Span::new(name, name + 10),
             Span::new(name + 13, name + 22),
         ];
-        let found = hcl(source, &constructs, &[]);
+        let found = hcl(source, 0..source.len(), &constructs, &[]);
         assert_eq!(
             found,
             [Suppression {
@@ -193,11 +212,37 @@ mod tests {
     }
 
     #[test]
+    fn only_the_comments_on_the_lines_asked_for_are_read() {
+        let source = "# ztlint-ignore: a\nx = 1\n# ztlint-ignore: b\ny = 2\n# ztlint-ignore: c\n";
+        let x = Span::new(
+            source.find("x = 1").unwrap(),
+            source.find("x = 1").unwrap() + 5,
+        );
+        let y = Span::new(
+            source.find("y = 2").unwrap(),
+            source.find("y = 2").unwrap() + 5,
+        );
+        let from_x = source.find("x = 1").unwrap();
+        // From the line after `x`'s to the end of `y`: `b`'s comment only.
+        let found = hcl(source, from_x + 6..y.end(), &[x, y], &[]);
+        assert_eq!(
+            found,
+            [Suppression {
+                selectors: vec!["b".to_string()],
+                target: y
+            }]
+        );
+        // A range with no marker in it finds nothing, even with one after.
+        assert!(hcl(source, from_x..from_x + 6, &[x, y], &[]).is_empty());
+    }
+
+    #[test]
     fn a_comment_like_line_inside_a_string_is_text() {
         let source = "a = <<EOT\n# ztlint-ignore: all\nb\nEOT\n";
         let b = source.find("b\n").unwrap();
         assert!(hcl(
             source,
+            0..source.len(),
             &[Span::new(b, b + 1)],
             &[Span::new(4, source.len() - 1)]
         )

@@ -490,7 +490,7 @@ fn bodies_are_converted_exactly_as_terraform_plans_them() {
         serde_json::from_str(&fixture("conversions", "plan.json")).unwrap();
     let changes = plan["resource_changes"].as_array().unwrap();
     let parsed = super::hcl::parse(&source).unwrap();
-    let resources = super::hcl::resources(&parsed, &source);
+    let resources = super::hcl::resources(&parsed, super::hcl::Text::whole(&source));
     assert_eq!(resources.len(), changes.len());
     let mut dropped = Vec::new();
     for resource in resources {
@@ -828,4 +828,127 @@ fn a_wide_file_is_an_error_and_linted_as_decoded() {
         panic!("the module of a file without an organization is read")
     });
     assert_eq!(linted.diagnostics, []);
+}
+
+/// The code and span text of each finding of `source`, the file `name`,
+/// in the parts in which it is linted a resource at a time (in a module
+/// of no variables).
+fn linted_apart<'s>(name: &str, source: &'s str) -> Vec<Vec<(&'static str, &'s str)>> {
+    let mut parts = Vec::new();
+    super::lint_config_parts(
+        &Linter::new(),
+        name,
+        source,
+        &Module::new(),
+        &[],
+        0,
+        &mut |part| {
+            parts.push(
+                part.iter()
+                    .map(|d| (d.code(), &source[d.span().range()]))
+                    .collect(),
+            );
+        },
+    );
+    parts
+}
+
+#[test]
+fn a_large_file_is_linted_a_resource_at_a_time_as_it_is_whole() {
+    // Ignore comments above a resource, inside one, and after the last
+    // line of the one before (which starts no comment line); a variable
+    // and a local defined after the resources that use them; a resource
+    // of another type between.
+    let org = |name: &str, body: &str| {
+        format!("resource \"cloudflare_zero_trust_organization\" \"{name}\" {{\n  account_id = \"023e105f4ecef8ad9ca31a8372d0c353\"\n{body}}}\n")
+    };
+    let source = [
+        org("a", "  session_duration = var.session\n"),
+        "# ztlint-ignore: duration-syntax\n".to_string(),
+        org("b", "  session_duration = \"1d\"\n  warp_auth_session_duration = local.warp\n"),
+        "resource \"null_resource\" \"n\" {\n  triggers = { a = \"1d\" }\n} # ztlint-ignore: all\n".to_string(),
+        org("c", "  # ztlint-ignore: duration\n  session_duration = \"1d\"\n  is_ui_read_only = \"no\"\n  warp_auth_session_duration = local.warp\n"),
+        "variable \"session\" {\n  default = \"2d\"\n}\nlocals {\n  warp = \"3d\"\n}\n".to_string(),
+    ]
+    .concat();
+    let parts = linted_apart("main.tf", &source);
+    assert_eq!(
+        parts,
+        [
+            vec![("duration-syntax", "var.session")],
+            // Both of `b`'s are `duration-syntax`, ignored above it.
+            vec![],
+            vec![("wrong-type", "\"no\""), ("duration-syntax", "local.warp")],
+        ]
+    );
+    let whole: Vec<_> = findings(&source)
+        .into_iter()
+        .map(|(c, s, _)| (c, s))
+        .collect();
+    let apart: Vec<_> = parts
+        .concat()
+        .into_iter()
+        .map(|(c, s)| (c, s.to_string()))
+        .collect();
+    assert_eq!(apart, whole);
+    // A syntax error anywhere is the one finding, as whole.
+    let broken = format!("{source}resource \"null_resource\" \"m\" {{\n  a = \n}}\n");
+    assert_eq!(
+        linted_apart("main.tf", &broken),
+        [vec![("terraform-syntax", "")]]
+    );
+    // Where a whole parse stops, at the end of `a = `: the findings apart
+    // are the whole lint's, spans and all.
+    let whole = Linter::new().lint_terraform("main.tf", &broken, &Module::new());
+    assert_eq!(
+        whole[0].span(),
+        crate::Span::empty(broken.len() - "\n}\n".len())
+    );
+    super::assert_apart_lints_as_whole(&broken);
+}
+
+#[test]
+fn a_large_json_file_is_linted_a_resource_at_a_time_as_it_is_whole() {
+    let org = |duration: &str| {
+        format!("{{\"account_id\": \"023e105f4ecef8ad9ca31a8372d0c353\", \"session_duration\": \"{duration}\"}}")
+    };
+    let (a, b) = (org("1d"), org("${var.session}"));
+    let ignored = "{\"//\": \"ztlint-ignore: duration\", \"account_id\": \"023e105f4ecef8ad9ca31a8372d0c353\", \"session_duration\": \"1d\", \"is_ui_read_only\": \"no\"}";
+    let kind = "cloudflare_zero_trust_organization";
+    let variable = "\"variable\": {\"session\": {\"default\": \"2d\"}}";
+    // Every shape a block may take: an object or an array of objects, at
+    // each level; arrays in arrays, which Terraform does not read; a type
+    // and a `resource` given twice; a variable after its use.
+    let shapes = [
+        format!("{{\"resource\": {{\"{kind}\": {{\"a\": {a}, \"b\": {b}}}}}, {variable}}}"),
+        format!("{{\"resource\": [{{\"{kind}\": [{{\"a\": [{a}, {b}]}}, [{{\"x\": {a}}}]]}}, [{{\"{kind}\": {{\"x\": {a}}}}}]], {variable}}}"),
+        format!("{{\"resource\": {{\"{kind}\": {{\"a\": {a}}}, \"null_resource\": {{\"n\": {a}}}, \"{kind}\": {{\"c\": {ignored}}}}}, \"resource\": {{\"{kind}\": {{\"b\": {b}}}}}, {variable}}}"),
+        format!("{{\"resource\": {{\"{kind}\": {{\"a\": {a}, \"b\": 1, \"c\": [1, {b}]}}}}}}"),
+        format!("{{\"resource\": {{\"{kind}\": [1, {{\"a\": {a}}}, []]}}, \"x\": {{\"resource\": {{\"{kind}\": {{\"b\": {b}}}}}}}}}"),
+    ];
+    let mut apart = Vec::new();
+    for shape in &shapes {
+        let found = super::assert_apart_lints_as_whole(shape);
+        apart.push(found.unwrap_or_else(|| panic!("not linted apart: {shape}")));
+    }
+    // Of the second, only `a`'s two bodies are read, not the arrays in
+    // arrays; the fourth's `b` refers to no variable.
+    assert_eq!(apart, [2, 2, 3, 1, 1]);
+    let parts = linted_apart("main.tf.json", &shapes[2]);
+    assert_eq!(
+        parts,
+        [
+            vec![("duration-syntax", "\"1d\"")],
+            // `duration` is ignored in `c`'s body.
+            vec![("wrong-type", "\"no\"")],
+            vec![("duration-syntax", "\"${var.session}\"")],
+        ]
+    );
+    // Broken JSON is the one finding, as whole.
+    let broken = format!("{},", shapes[0]);
+    let error = broken.len() - 1;
+    assert_eq!(
+        linted_apart("main.tf.json", &broken),
+        [vec![("json-syntax", &broken[error..])]]
+    );
 }

@@ -78,9 +78,13 @@ pub fn rendered<B: AsRef<[u8]>>(
     let linter = ztlint::Linter::new();
     let linted: Vec<_> = files
         .iter()
-        .map(|(_, bytes)| {
-            // As `ztlint check` reads them: a plan as a plan.
+        .map(|(name, bytes)| {
+            // As `ztlint check` reads them: a plan as a plan, a Terraform
+            // file as Terraform (in a module of no variables).
             let bytes = bytes.as_ref();
+            if name.ends_with(".tf") || name.ends_with(".tf.json") {
+                return linter.lint_terraform_bytes(name, bytes, ztlint::terraform::Module::new);
+            }
             linter
                 .lint_plan_bytes(bytes)
                 .unwrap_or_else(|| linter.lint_bytes(bytes))
