@@ -225,3 +225,32 @@ fn fix_and_diff_of_a_large_file_lint_it_up_front_as_before() {
     let expected = expected(&[("big.json", fixed)], render::concise);
     assert!(r.stdout == expected, "the output differs");
 }
+
+#[test]
+fn a_large_tf_file_that_is_not_utf8_is_linted_as_decoded_and_never_fixable() {
+    // The Latin-1 byte in a string is Terraform's error, in the comment
+    // above it none.
+    let mut tf = b"# caf\xe9\n".to_vec();
+    tf.extend(large_tf());
+    tf.extend(b"variable \"v\" {\n  default = \"caf\xe9\"\n}\n");
+    let bad = tf.iter().rposition(|&b| b == 0xe9).unwrap();
+    let files = [("main.tf", tf)];
+    let dir = dir_with(&[("main.tf", &files[0].1[..])]);
+    let r = check(dir.path(), "concise", &files);
+    assert_eq!((r.code, r.stderr.as_str()), (1, ""));
+    assert!(
+        r.stdout == expected(&files, render::concise),
+        "the output differs"
+    );
+    let last = r.stdout.lines().last().unwrap();
+    assert!(
+        last.ends_with(&format!("error[invalid-utf8] invalid UTF-8 at byte {bad}")),
+        "{last}"
+    );
+    let r = run(ztlint(dir.path()), &["check", "main.tf"]);
+    assert!(
+        r.stdout.ends_with("\n7993 errors in 1 file\n"),
+        "{}",
+        &r.stdout[r.stdout.len().saturating_sub(300)..]
+    );
+}

@@ -450,7 +450,7 @@ pub fn terraform(data: &[u8]) {
     // resource at a time: small runs here, for every input, read and lint
     // as a whole parse does.
     #[cfg(fuzzing)]
-    ztlint::terraform::fuzz_runs_read_as_whole(&lossy);
+    ztlint::terraform::fuzz_runs_read_as_whole(data);
     let module = Module::new()
         .file("variables.tf", lossy.as_ref())
         .file("terraform.tfvars", lossy.as_ref());

@@ -563,7 +563,8 @@ fn render(
     let unparsed = fix::Unparsed::new();
     let mut result = Ok(());
     // Each outcome is dropped after its turn, and its text with it.
-    for outcome in outcomes {
+    for mut outcome in outcomes {
+        let pending = outcome.pending.take();
         totals.tally.files += 1;
         let (mut safe, mut unsafe_, mut not_read) = (0, 0, false);
         let (tally, fails) = (&mut totals.tally, &mut totals.fails);
@@ -587,7 +588,7 @@ fn render(
         // A renderer may read a file's findings twice: they are counted
         // the first time.
         let mut readings = 0;
-        let decoded = match &outcome.pending {
+        let decoded = match pending {
             None => {
                 file(&outcome.source, &mut |each| {
                     readings += 1;
@@ -600,10 +601,26 @@ fn render(
                 });
                 outcome.decoded
             }
-            Some(pending) => {
-                let text = match pending.module {
-                    Some(_) => Decoded::terraform(&pending.bytes),
-                    None => Decoded::new(&pending.bytes),
+            Some(Pending {
+                bytes,
+                linter,
+                module,
+            }) => {
+                let read = match module {
+                    Some(_) => Decoded::terraform(&bytes),
+                    None => Decoded::new(&bytes),
+                };
+                let decoded = read.source().as_bytes() != &*bytes;
+                // Text decoded from the bytes is all the lint needs: the
+                // bytes go, not to be held beside it.
+                let (utf8, owned);
+                let text = if decoded {
+                    owned = read.into_owned();
+                    drop(bytes);
+                    &owned
+                } else {
+                    utf8 = read;
+                    &utf8
                 };
                 let mut plan = false;
                 file(text.source(), &mut |each| {
@@ -614,12 +631,11 @@ fn render(
                         }
                         each(&d);
                     };
-                    let linter = pending.linter;
-                    match &pending.module {
+                    match &module {
                         Some(module) => {
                             linter.lint_terraform_decoded_each(
                                 &outcome.name,
-                                &text,
+                                text,
                                 module,
                                 &mut take,
                             );
@@ -627,16 +643,16 @@ fn render(
                         // A Terraform plan is linted as the bodies it would
                         // send; anything else as a payload.
                         None => {
-                            plan = linter.lint_plan_decoded_each(&text, &mut take);
+                            plan = linter.lint_plan_decoded_each(text, &mut take);
                             if !plan {
-                                linter.lint_decoded_each(&text, &mut take);
+                                linter.lint_decoded_each(text, &mut take);
                             }
                         }
                     }
                 });
                 // A plan's findings carry no fixes, and its encoding is no
                 // finding.
-                !plan && text.source().as_bytes() != &*pending.bytes
+                !plan && decoded
             }
         };
         // Nothing in a text that does not parse, or that is not the

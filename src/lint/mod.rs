@@ -154,6 +154,24 @@ impl<'a> Decoded<'a> {
         &self.source
     }
 
+    /// The same reading, owning its text: a caller that holds it no
+    /// longer needs the bytes. Copies the text when it is borrowed from
+    /// them.
+    ///
+    /// ```
+    /// let bytes = b"{\"name\": \"Caf\xe9\"}".to_vec();
+    /// let decoded = ztlint::Decoded::new(&bytes).into_owned();
+    /// drop(bytes);
+    /// assert_eq!(decoded.source(), "{\"name\": \"Caf\u{fffd}\"}");
+    /// ```
+    pub fn into_owned(self) -> Decoded<'static> {
+        Decoded {
+            source: Cow::Owned(self.source.into_owned()),
+            finding: self.finding,
+            replaced: self.replaced,
+        }
+    }
+
     /// The text, borrowed from the bytes when they are UTF-8.
     ///
     /// ```

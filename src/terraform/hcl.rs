@@ -51,7 +51,7 @@ fn parse_in_runs(
     }
     let text = mended(source);
     let kept = super::items::top_level_items(&text)
-        .and_then(|items| kept_items(&text, items, keeps, run_bytes));
+        .and_then(|items| kept_items(&text, items, keeps, run_bytes, &mut |_, _| {}));
     match kept {
         Some(parsed) => parsed,
         None => parse_mended(&text),
@@ -72,16 +72,20 @@ pub(crate) struct Apart<'a> {
 
 /// Reads `source`, a file over `run_bytes`, as [`parse_keeping`] does with
 /// `keeps`, and gives the ranges of the blocks `apart` takes, which it
-/// must not keep: each reads alone as in a whole parse. `None` when the
+/// must not keep: each reads alone as in a whole parse. Every tree it
+/// parses, of a run of dropped items and then of the kept ones, is shown
+/// to `trees` with the offset of its text: between them, they hold every
+/// string of the file. `None` when the
 /// file is to be read whole: it is not that large, the scan of its items
 /// gives up, or [`kept_items`] would parse it whole (which it does where a
 /// dropped block could read otherwise alone, see [`ends_a_value`]).
-pub(crate) fn parse_apart(
-    source: &str,
+pub(crate) fn parse_apart<'a>(
+    source: &'a str,
     keeps: fn(&str) -> bool,
     apart: fn(&str) -> bool,
     run_bytes: usize,
-) -> Option<Result<Apart<'_>, SyntaxError>> {
+    trees: &mut dyn FnMut(&Body, usize),
+) -> Option<Result<Apart<'a>, SyntaxError>> {
     if source.len() <= run_bytes {
         return None;
     }
@@ -95,10 +99,11 @@ pub(crate) fn parse_apart(
         })
         .cloned()
         .collect();
-    let kept = match kept_items(&text, items, keeps, run_bytes)? {
+    let kept = match kept_items(&text, items, keeps, run_bytes, trees)? {
         Ok(kept) => kept,
         Err(error) => return Some(Err(error)),
     };
+    trees(&kept, 0);
     Some(Ok(Apart {
         text,
         kept,
@@ -114,8 +119,9 @@ pub(crate) fn parse_item(text: &str, item: std::ops::Range<usize>) -> Option<Bod
 }
 
 /// The tree of the top-level `items` of `text` (already [`mended`]) that
-/// `keeps` takes, the others parsed in runs of about `run_bytes`, or the
-/// syntax error a whole parse finds. `None` when the text is to be parsed
+/// `keeps` takes, the others parsed in runs of about `run_bytes`, each
+/// run's tree shown to `runs` with the offset of its text, or the syntax
+/// error a whole parse finds. `None` when the text is to be parsed
 /// whole: every item is kept, or a syntax error could be found otherwise
 /// than by a whole parse.
 fn kept_items(
@@ -123,6 +129,7 @@ fn kept_items(
     items: Vec<std::ops::Range<usize>>,
     keeps: fn(&str) -> bool,
     run_bytes: usize,
+    runs: &mut dyn FnMut(&Body, usize),
 ) -> Option<Result<Body, SyntaxError>> {
     // Only blocks are dropped: hcl-edit refuses an attribute defined twice
     // in a body, which it sees only with every attribute of the body.
@@ -159,8 +166,11 @@ fn kept_items(
         };
         if !ends_run(&joined) {
             run = Some(joined);
-        } else if parse_mended(&text[joined.clone()]).is_err() {
-            return failing_run(text, blanked, joined, next);
+        } else {
+            match parse_mended(&text[joined.clone()]) {
+                Ok(run) => runs(&run, joined.start),
+                Err(_) => return failing_run(text, blanked, joined, next),
+            }
         }
     }
     // The parse of the kept items needs neither list (16 bytes an item).
@@ -1445,14 +1455,21 @@ mod tests {
         let (mut apart, mut found_apart) = (0, 0);
         for source in &corpus {
             assert_runs_read_as_whole(source);
-            if let Some(found) = super::super::assert_apart_lints_as_whole(source) {
+            if let Some(found) = super::super::assert_apart_lints_as_whole(source.as_bytes()) {
                 apart += 1;
                 found_apart += found;
             }
             for run in RUNS {
                 let text = mended(source);
-                let kept = crate::terraform::items::top_level_items(&text)
-                    .and_then(|items| kept_items(&text, items, super::super::is_linted_item, run));
+                let kept = crate::terraform::items::top_level_items(&text).and_then(|items| {
+                    kept_items(
+                        &text,
+                        items,
+                        super::super::is_linted_item,
+                        run,
+                        &mut |_, _| {},
+                    )
+                });
                 match kept {
                     Some(Ok(_)) => in_runs += 1,
                     Some(Err(_)) => errors_in_runs += 1,

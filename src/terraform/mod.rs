@@ -188,24 +188,27 @@ impl ProviderVersion {
 }
 
 /// Panics unless a large `.tf` file's way of parsing, a run of its items
-/// at a time, reads from `source` what a parse of it whole reads. Only in
-/// builds with `--cfg fuzzing`, as cargo-fuzz makes them, for the
-/// `terraform` target.
+/// at a time, reads from `bytes` (each bad UTF-8 sequence as U+FFFD) what
+/// a parse of it whole reads, and unless linting a large file a resource
+/// at a time finds what a whole lint finds. Only in builds with `--cfg
+/// fuzzing`, as cargo-fuzz makes them, for the `terraform` target.
 #[cfg(fuzzing)]
 #[doc(hidden)]
-pub fn fuzz_runs_read_as_whole(source: &str) {
-    hcl::assert_runs_read_as_whole(source);
-    assert_apart_lints_as_whole(source);
+pub fn fuzz_runs_read_as_whole(bytes: &[u8]) {
+    hcl::assert_runs_read_as_whole(&String::from_utf8_lossy(bytes));
+    assert_apart_lints_as_whole(bytes);
 }
 
-/// Panics unless `source`, as a `.tf` file and as a `.tf.json` file
-/// whose module's `variables.tf` holds the same text, has the same
-/// findings linted a resource at a time as linted whole, and unless each
+/// Panics unless `bytes`, as a `.tf` file and as a `.tf.json` file whose
+/// module's `variables.tf` holds the same text, has the same findings
+/// linted a resource at a time as linted whole, and unless each
 /// resource's findings come after the last's. For the tests and the
 /// `terraform` fuzz target. Returns how many findings the resources linted
 /// apart have, if they were.
 #[cfg(any(test, fuzzing))]
-pub(crate) fn assert_apart_lints_as_whole(source: &str) -> Option<usize> {
+pub(crate) fn assert_apart_lints_as_whole(bytes: &[u8]) -> Option<usize> {
+    let (source, replaced) = crate::encoding::utf8_lossy(bytes);
+    let source = source.as_ref();
     let module = Module::new().file("variables.tf", source);
     let linter = Linter::new();
     let lint = |name, apart_above| {
@@ -215,7 +218,7 @@ pub(crate) fn assert_apart_lints_as_whole(source: &str) -> Option<usize> {
             name,
             source,
             &module,
-            &[],
+            &replaced,
             apart_above,
             &mut |part| {
                 parts.push(part);
@@ -255,7 +258,7 @@ pub(crate) fn assert_apart_lints_as_whole(source: &str) -> Option<usize> {
         assert_eq!(apart, sorted(lint(name, usize::MAX)), "{name}: {source:?}");
         let read_apart = if name == "main.tf" {
             matches!(
-                hcl::parse_apart(source, defines_values, is_organization, 0),
+                hcl::parse_apart(source, defines_values, is_organization, 0, &mut |_, _| {}),
                 Some(Ok(read)) if !read.apart.is_empty()
             )
         } else {
@@ -330,12 +333,7 @@ fn lint_config_parts(
     if json && source.len() > apart_above {
         return lint_json_apart(linter, name, source, module, each);
     }
-    // A file with bytes that are not UTF-8 is read whole: the first of
-    // them in a string is a finding, found in the whole tree.
-    if !json
-        && replaced.is_empty()
-        && lint_hcl_apart(linter, name, source, module, apart_above, each)
-    {
+    if !json && lint_hcl_apart(linter, name, source, module, replaced, apart_above, each) {
         return;
     }
     let read = if json {
@@ -374,10 +372,27 @@ fn lint_hcl_apart(
     name: &str,
     source: &str,
     module: &Module,
+    replaced: &[Replaced],
     apart_above: usize,
     each: &mut dyn FnMut(Vec<Diagnostic>),
 ) -> bool {
-    let read = match hcl::parse_apart(source, defines_values, is_organization, apart_above) {
+    // The first bad UTF-8 sequence in a string, of those in every tree the
+    // parse makes.
+    let mut not_utf8: Option<Replaced> = None;
+    let mut trees = |tree: &hcl_edit::structure::Body, base: usize| {
+        let after = replaced.partition_point(|r| r.at < base);
+        let in_text = hcl::first_in_text(tree, replaced[after..].iter().copied(), |r| r.at - base);
+        if let Some(found) = in_text.filter(|r| not_utf8.is_none_or(|first| r.at < first.at)) {
+            not_utf8 = Some(found);
+        }
+    };
+    let trees: &mut dyn FnMut(&hcl_edit::structure::Body, usize) = if replaced.is_empty() {
+        &mut |_, _| {}
+    } else {
+        &mut trees
+    };
+    let parsed = hcl::parse_apart(source, defines_values, is_organization, apart_above, trees);
+    let read = match parsed {
         None => return false,
         Some(Err(e)) => {
             each(vec![rules::syntax_error(source, e.at, &e.message)]);
@@ -385,6 +400,9 @@ fn lint_hcl_apart(
         }
         Some(Ok(read)) => read,
     };
+    // Terraform refuses the file whatever a comment says: the finding goes
+    // with the part it comes before, after the suppressions.
+    let mut not_utf8 = not_utf8.map(crate::rules::syntax::invalid_utf8_in_terraform);
     let own = hcl::definitions(&read.kept, hcl::Text::whole(source));
     drop(read.kept);
     let definitions = Definitions::read(module, name, own);
@@ -405,14 +423,24 @@ fn lint_hcl_apart(
         lines_from = source[item.end..]
             .find('\n')
             .map_or(source.len(), |at| item.end + at + 1);
-        each(lint_resources(
+        let mut found = lint_resources(
             linter,
             resources,
             source,
             module,
             &definitions,
             &suppressions,
-        ));
+        );
+        if not_utf8
+            .as_ref()
+            .is_some_and(|d| d.span().start() < item.end)
+        {
+            found.extend(not_utf8.take());
+        }
+        each(found);
+    }
+    if let Some(last) = not_utf8 {
+        each(vec![last]);
     }
     true
 }

@@ -904,7 +904,7 @@ fn a_large_file_is_linted_a_resource_at_a_time_as_it_is_whole() {
         whole[0].span(),
         crate::Span::empty(broken.len() - "\n}\n".len())
     );
-    super::assert_apart_lints_as_whole(&broken);
+    super::assert_apart_lints_as_whole(broken.as_bytes());
 }
 
 #[test]
@@ -928,7 +928,7 @@ fn a_large_json_file_is_linted_a_resource_at_a_time_as_it_is_whole() {
     ];
     let mut apart = Vec::new();
     for shape in &shapes {
-        let found = super::assert_apart_lints_as_whole(shape);
+        let found = super::assert_apart_lints_as_whole(shape.as_bytes());
         apart.push(found.unwrap_or_else(|| panic!("not linted apart: {shape}")));
     }
     // Of the second, only `a`'s two bodies are read, not the arrays in
@@ -951,4 +951,54 @@ fn a_large_json_file_is_linted_a_resource_at_a_time_as_it_is_whole() {
         linted_apart("main.tf.json", &broken),
         [vec![("json-syntax", &broken[error..])]]
     );
+}
+
+#[test]
+fn a_byte_that_is_not_utf8_is_found_in_a_file_linted_apart() {
+    let org = |name: &str, duration: &str| {
+        format!("resource \"cloudflare_zero_trust_organization\" \"{name}\" {{\n  account_id = \"023e105f4ecef8ad9ca31a8372d0c353\"\n  session_duration = \"{duration}\"\n}}\n")
+    };
+    let (a, b) = (org("a", "1d"), org("b", "1d"));
+    let bad_b = org("b", "caf\u{e9}");
+    let other = "resource \"null_resource\" \"n\" {\n  triggers = { a = \"caf\u{e9}\" }\n}\n";
+    let variable = "variable \"v\" {\n  default = \"caf\u{e9}\"\n}\n";
+    let comment = "# caf\u{e9}\n";
+    // The first bad byte in a string is in an organization, in another
+    // resource, in a variable after the last organization, or there is
+    // none, only bytes in comments. Its finding goes with the part it
+    // comes before, or after the last.
+    let (dd, bad) = ("duration-syntax", "invalid-utf8");
+    let cases: [(Vec<&str>, Vec<Vec<&str>>); 4] = [
+        (
+            vec![&a, comment, &bad_b, &b],
+            vec![vec![dd], vec![dd, bad], vec![dd]],
+        ),
+        (
+            vec![&a, comment, other, &b, variable],
+            vec![vec![dd], vec![dd, bad]],
+        ),
+        (vec![&a, &b, variable], vec![vec![dd], vec![dd], vec![bad]]),
+        (vec![comment, &a, comment, &b], vec![vec![dd], vec![dd]]),
+    ];
+    for (layout, expected) in cases {
+        let text = layout.concat();
+        // As Latin-1: each `é` one byte that is not UTF-8.
+        let bytes: Vec<u8> = text.chars().map(|c| c as u32 as u8).collect();
+        assert!(
+            super::assert_apart_lints_as_whole(&bytes).is_some(),
+            "{text}"
+        );
+        let (source, replaced) = crate::encoding::utf8_lossy(&bytes);
+        let mut parts = Vec::new();
+        super::lint_config_parts(
+            &Linter::new(),
+            "main.tf",
+            &source,
+            &Module::new(),
+            &replaced,
+            0,
+            &mut |part| parts.push(part.iter().map(|d| d.code()).collect::<Vec<_>>()),
+        );
+        assert_eq!(parts, expected, "{text}");
+    }
 }
