@@ -37,8 +37,9 @@ Writes, with COUNT (default 20,000) findings or units where it applies:
   organization resource among 1.2 M other resources), tf-broken/main.tf
   (the same with a syntax error in the last resource), tf-json/main.tf.json
   (the same in JSON syntax), tf-orgs/main.tf (organization resources
-  only, each with a finding), tf-orgs-json/main.tf.json (the same in
-  JSON syntax), plan-others.json (a plan of 258 K changes of
+  only, each with a finding), tf-orgs-latin1/main.tf (the same with a
+  Latin-1 byte in a comment and in a string), tf-orgs-json/main.tf.json
+  (the same in JSON syntax), plan-others.json (a plan of 258 K changes of
   other resources) and plan-orgs.json (258 K updates of organizations,
   each with a finding).
 """
@@ -141,6 +142,12 @@ def main() -> None:
         i += 1
     os.makedirs(os.path.join(out, "tf-orgs"), exist_ok=True)
     write("tf-orgs/main.tf", "".join(parts))
+    # The same behind a Latin-1 byte in a comment, and one in a string at
+    # the end: bytes that are not UTF-8.
+    os.makedirs(os.path.join(out, "tf-orgs-latin1"), exist_ok=True)
+    with open(os.path.join(out, "tf-orgs-latin1/main.tf"), "wb") as f:
+        f.write(b"# caf\xe9\n" + "".join(parts).encode()
+                + b'variable "v" {\n  default = "caf\xe9"\n}\n')
 
     account = "023e105f4ecef8ad9ca31a8372d0c353"
     orgs = {}

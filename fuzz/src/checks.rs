@@ -434,7 +434,7 @@ fn has_number_beyond_f64(value: &Value<'_>) -> bool {
 /// `terraform`: any bytes as a `.tf` file and as a `.tf.json` file, whose
 /// module's `variables.tf` and `terraform.tfvars` hold the same text, so
 /// that references resolve into it. Read a run of items at a time, and
-/// linted a resource at a time as a large file is (in fuzzing builds), it
+/// linted a resource at a time, as a large file is (in fuzzing builds), it
 /// reads and lints as it does whole. Linted from its bytes, the
 /// file has the findings of its decoded text and, only if it is not UTF-8
 /// (or is UTF-8 that starts as UTF-16 or UTF-32 without a mark does), one
@@ -446,16 +446,29 @@ pub fn terraform(data: &[u8]) {
     use ztlint::terraform::Module;
 
     let lossy = String::from_utf8_lossy(data);
-    // A large file is parsed a run of items at a time, and linted a
-    // resource at a time: small runs here, for every input, read and lint
-    // as a whole parse does.
+    // A large file is parsed a run of items at a time: small runs here,
+    // for every input, read what a whole parse reads.
     #[cfg(fuzzing)]
-    ztlint::terraform::fuzz_runs_read_as_whole(data);
+    ztlint::terraform::fuzz_runs_read_as_whole(&lossy);
     let module = Module::new()
         .file("variables.tf", lossy.as_ref())
         .file("terraform.tfvars", lossy.as_ref());
     for name in ["main.tf", "main.tf.json"] {
         let linted = Linter::new().lint_terraform_bytes(name, data, || &module);
+        // A large file is linted a resource at a time: every input here,
+        // with the same findings in the same order as whole.
+        #[cfg(fuzzing)]
+        {
+            let mut apart = Vec::new();
+            let decoded = ztlint::Decoded::terraform(data);
+            Linter::new()
+                .fuzz_lint_terraform_apart(name, &decoded, &module, &mut |d| apart.push(d));
+            assert!(
+                apart == linted.diagnostics,
+                "{name} apart: {apart:?}\nwhole: {:?}",
+                linted.diagnostics
+            );
+        }
         let found = Linter::new().lint_terraform(name, &linted.source, &module);
         // From bytes, the findings are those of the text plus what says
         // how the bytes were read.

@@ -615,7 +615,8 @@ impl Linter {
         module: &crate::terraform::Module,
         each: &mut dyn FnMut(Diagnostic),
     ) {
-        self.lint_terraform_found_each(name, source, module, None, &[], each);
+        let apart_above = crate::terraform::APART_ABOVE;
+        self.lint_terraform_found_each(name, source, module, None, &[], apart_above, each);
     }
 
     /// Lints a Terraform configuration file read by
@@ -644,18 +645,56 @@ impl Linter {
         module: &crate::terraform::Module,
         each: &mut dyn FnMut(Diagnostic),
     ) {
+        self.lint_terraform_decoded_over(
+            name,
+            decoded,
+            module,
+            crate::terraform::APART_ABOVE,
+            each,
+        );
+    }
+
+    /// [`lint_terraform_decoded_each`](Linter::lint_terraform_decoded_each),
+    /// with a `.tf` or `.tf.json` file of any size linted a resource at a
+    /// time, as a large one is. Only in builds with `--cfg fuzzing`, as
+    /// cargo-fuzz makes them, for the `terraform` target to hold it to the
+    /// whole lint.
+    #[cfg(fuzzing)]
+    #[doc(hidden)]
+    pub fn fuzz_lint_terraform_apart(
+        &self,
+        name: &str,
+        decoded: &Decoded<'_>,
+        module: &crate::terraform::Module,
+        each: &mut dyn FnMut(Diagnostic),
+    ) {
+        self.lint_terraform_decoded_over(name, decoded, module, 0, each);
+    }
+
+    /// [`lint_terraform_decoded_each`](Linter::lint_terraform_decoded_each),
+    /// a file over `apart_above` bytes a resource at a time.
+    fn lint_terraform_decoded_over(
+        &self,
+        name: &str,
+        decoded: &Decoded<'_>,
+        module: &crate::terraform::Module,
+        apart_above: usize,
+        each: &mut dyn FnMut(Diagnostic),
+    ) {
         self.lint_terraform_found_each(
             name,
             &decoded.source,
             module,
             decoded.finding.clone(),
             &decoded.replaced,
+            apart_above,
             each,
         );
     }
 
     /// Lints a Terraform file after `finding`, which says how its bytes
-    /// were read.
+    /// were read, a resource at a time if it is over `apart_above` bytes.
+    #[allow(clippy::too_many_arguments)]
     fn lint_terraform_found_each(
         &self,
         name: &str,
@@ -663,6 +702,7 @@ impl Linter {
         module: &crate::terraform::Module,
         finding: Option<Diagnostic>,
         replaced: &[crate::encoding::Replaced],
+        apart_above: usize,
         each: &mut dyn FnMut(Diagnostic),
     ) {
         if !crate::terraform::mentions_organization(source) {
@@ -676,7 +716,15 @@ impl Linter {
                 each(diagnostic);
             }
         };
-        crate::terraform::lint_config_each(self, name, source, module, replaced, &mut hand);
+        crate::terraform::lint_config_each(
+            self,
+            name,
+            source,
+            module,
+            replaced,
+            apart_above,
+            &mut hand,
+        );
         hand(Vec::new());
     }
 

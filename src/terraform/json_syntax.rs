@@ -96,7 +96,7 @@ pub(crate) fn read_apart(source: &str) -> Result<Apart, json::Error> {
 
 impl Apart {
     /// Whether the document has an organization resource type's value.
-    #[cfg(any(test, fuzzing))]
+    #[cfg(test)]
     pub(crate) fn has_resources(&self) -> bool {
         !self.kinds.is_empty()
     }

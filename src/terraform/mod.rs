@@ -188,32 +188,33 @@ impl ProviderVersion {
 }
 
 /// Panics unless a large `.tf` file's way of parsing, a run of its items
-/// at a time, reads from `bytes` (each bad UTF-8 sequence as U+FFFD) what
-/// a parse of it whole reads, and unless linting a large file a resource
-/// at a time finds what a whole lint finds. Only in builds with `--cfg
-/// fuzzing`, as cargo-fuzz makes them, for the `terraform` target.
+/// at a time, reads from `source` what a parse of it whole reads, in runs
+/// of one of a few sizes, picked by the length of `source`: over a
+/// campaign each size reads every kind of input, and an input costs one
+/// reading in runs. Only in builds with `--cfg fuzzing`, as cargo-fuzz
+/// makes them, for the `terraform` target.
 #[cfg(fuzzing)]
 #[doc(hidden)]
-pub fn fuzz_runs_read_as_whole(bytes: &[u8]) {
-    hcl::assert_runs_read_as_whole(&String::from_utf8_lossy(bytes));
-    assert_apart_lints_as_whole(bytes);
+pub fn fuzz_runs_read_as_whole(source: &str) {
+    let run = hcl::RUNS[source.len() % hcl::RUNS.len()];
+    hcl::assert_runs_read_as_whole(source, &[run]);
 }
 
-/// Panics unless `bytes`, as a `.tf` file and as a `.tf.json` file whose
-/// module's `variables.tf` holds the same text, has the same findings
-/// linted a resource at a time as linted whole, and unless each
-/// resource's findings come after the last's. For the tests and the
-/// `terraform` fuzz target. Returns how many findings the resources linted
-/// apart have, if they were.
-#[cfg(any(test, fuzzing))]
-pub(crate) fn assert_apart_lints_as_whole(bytes: &[u8]) -> Option<usize> {
+/// Panics unless `bytes`, as a `.tf` file and as a `.tf.json` file, has
+/// the same findings linted a resource at a time as linted whole, and
+/// unless each resource's findings come after the last's. For the tests
+/// (the `terraform` fuzz target holds the two to each other through
+/// `Linter::fuzz_lint_terraform_apart`). Returns how many findings each
+/// reading has.
+#[cfg(test)]
+pub(crate) fn assert_apart_lints_as_whole(bytes: &[u8]) -> [usize; 2] {
     let (source, replaced) = crate::encoding::utf8_lossy(bytes);
     let source = source.as_ref();
-    let module = Module::new().file("variables.tf", source);
+    let module = Module::new();
     let linter = Linter::new();
     let lint = |name, apart_above| {
         let mut parts = Vec::new();
-        lint_config_parts(
+        lint_config_each(
             &linter,
             name,
             source,
@@ -238,8 +239,7 @@ pub(crate) fn assert_apart_lints_as_whole(bytes: &[u8]) -> Option<usize> {
         });
         found
     };
-    let mut found_apart = None;
-    for name in ["main.tf", "main.tf.json"] {
+    ["main.tf", "main.tf.json"].map(|name| {
         let parts = lint(name, 0);
         let mut last_start = 0;
         for part in &parts {
@@ -256,19 +256,30 @@ pub(crate) fn assert_apart_lints_as_whole(bytes: &[u8]) -> Option<usize> {
         }
         let apart = sorted(parts);
         assert_eq!(apart, sorted(lint(name, usize::MAX)), "{name}: {source:?}");
-        let read_apart = if name == "main.tf" {
-            matches!(
-                hcl::parse_apart(source, defines_values, is_organization, 0, &mut |_, _| {}),
-                Some(Ok(read)) if !read.apart.is_empty()
-            )
-        } else {
-            json_syntax::read_apart(source).is_ok_and(|read| read.has_resources())
-        };
-        if read_apart {
-            *found_apart.get_or_insert(0) += apart.len();
-        }
-    }
-    found_apart
+        apart.len()
+    })
+}
+
+/// [`assert_apart_lints_as_whole`], and how many findings the readings
+/// that take resources apart have: `None` when neither does (the file is
+/// read whole, or has no organization resource).
+#[cfg(test)]
+pub(crate) fn apart_findings(bytes: &[u8]) -> Option<usize> {
+    let [hcl_found, json_found] = assert_apart_lints_as_whole(bytes);
+    let source = String::from_utf8_lossy(bytes);
+    let hcl_apart = matches!(
+        hcl::parse_apart(&source, defines_values, is_organization, 0, &mut |_, _| {}),
+        Some(Ok(read)) if !read.apart.is_empty()
+    );
+    let json_apart = json_syntax::read_apart(&source).is_ok_and(|read| read.has_resources());
+    let found = [(hcl_apart, hcl_found), (json_apart, json_found)];
+    (hcl_apart || json_apart).then(|| {
+        found
+            .iter()
+            .filter(|(apart, _)| *apart)
+            .map(|(_, n)| n)
+            .sum()
+    })
 }
 
 /// Whether `source` names an organization resource type at all: the cheap
@@ -293,31 +304,19 @@ pub fn mentions_organization(source: &str) -> bool {
 /// resource), which takes about 1.7 times as long as a whole lint
 /// (`benches/terraform.rs`): a smaller file's trees and findings are few
 /// enough to hold.
-const APART_ABOVE: usize = 1 << 20;
+pub(crate) const APART_ABOVE: usize = 1 << 20;
 
 /// Every finding in the Terraform configuration file `name` (`.tf` or
 /// `.tf.json`), whose text is `source`, before selection and severity
 /// overrides, handed to `each` a part of the file at a time, in order:
 /// each part's findings lie in its text, after the last part's. A file
-/// over [`APART_ABOVE`] is linted a resource at a time, so that its
-/// resources' trees and findings are never held together.
+/// over `apart_above` bytes ([`APART_ABOVE`] but in tests) is linted a
+/// resource at a time, so that its resources' trees and findings are never
+/// held together.
 ///
 /// `replaced` says where `source` has U+FFFD for bytes that were not
 /// UTF-8: Terraform refuses those in a `.tf` file's strings.
 pub(crate) fn lint_config_each(
-    linter: &Linter,
-    name: &str,
-    source: &str,
-    module: &Module,
-    replaced: &[Replaced],
-    each: &mut dyn FnMut(Vec<Diagnostic>),
-) {
-    lint_config_parts(linter, name, source, module, replaced, APART_ABOVE, each);
-}
-
-/// [`lint_config_each`], with `.tf` files over `apart_above` bytes linted
-/// a resource at a time.
-fn lint_config_parts(
     linter: &Linter,
     name: &str,
     source: &str,

@@ -835,7 +835,7 @@ fn a_wide_file_is_an_error_and_linted_as_decoded() {
 /// of no variables).
 fn linted_apart<'s>(name: &str, source: &'s str) -> Vec<Vec<(&'static str, &'s str)>> {
     let mut parts = Vec::new();
-    super::lint_config_parts(
+    super::lint_config_each(
         &Linter::new(),
         name,
         source,
@@ -928,7 +928,7 @@ fn a_large_json_file_is_linted_a_resource_at_a_time_as_it_is_whole() {
     ];
     let mut apart = Vec::new();
     for shape in &shapes {
-        let found = super::assert_apart_lints_as_whole(shape.as_bytes());
+        let found = super::apart_findings(shape.as_bytes());
         apart.push(found.unwrap_or_else(|| panic!("not linted apart: {shape}")));
     }
     // Of the second, only `a`'s two bodies are read, not the arrays in
@@ -984,13 +984,10 @@ fn a_byte_that_is_not_utf8_is_found_in_a_file_linted_apart() {
         let text = layout.concat();
         // As Latin-1: each `é` one byte that is not UTF-8.
         let bytes: Vec<u8> = text.chars().map(|c| c as u32 as u8).collect();
-        assert!(
-            super::assert_apart_lints_as_whole(&bytes).is_some(),
-            "{text}"
-        );
+        assert!(super::apart_findings(&bytes).is_some(), "{text}");
         let (source, replaced) = crate::encoding::utf8_lossy(&bytes);
         let mut parts = Vec::new();
-        super::lint_config_parts(
+        super::lint_config_each(
             &Linter::new(),
             "main.tf",
             &source,
