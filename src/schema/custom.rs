@@ -3,6 +3,7 @@
 
 use std::borrow::Cow;
 use std::collections::HashSet;
+use std::rc::Rc;
 
 use jsonschema::error::{TypeKind, ValidationErrorKind};
 use jsonschema::{Draft, ValidationError, Validator};
@@ -114,7 +115,8 @@ impl Custom {
                 // The last of duplicate keys, once.
                 let indices = (0..members.len())
                     .filter(|&i| keys.last(value, members[i].key().as_str()) == Some(i));
-                push_unexpected(out, &path, value, "additionalProperties", &[], indices);
+                let none: Rc<[&str]> = Rc::from([]);
+                push_unexpected(out, &path, value, "additionalProperties", &none, indices);
                 return;
             }
             ValidationErrorKind::Required { property } => {
@@ -157,7 +159,7 @@ impl Custom {
 
     /// The property names of the schema object that holds the keyword at
     /// `schema_path`, following local `$ref`s on the way.
-    fn known_properties(&self, schema_path: &str) -> Vec<&str> {
+    fn known_properties(&self, schema_path: &str) -> Rc<[&str]> {
         self.holder(schema_path)
             .and_then(|node| node.get("properties"))
             .and_then(J::as_object)
@@ -201,7 +203,7 @@ fn push_unexpected<'s, 'd, 'a>(
     path: &[Seg<'d>],
     object: &'d Value<'a>,
     keyword: &'static str,
-    known: &[&'s str],
+    known: &Rc<[&'s str]>,
     indices: impl Iterator<Item = usize>,
 ) {
     let members = object.as_object().unwrap_or_default();
@@ -216,7 +218,7 @@ fn push_unexpected<'s, 'd, 'a>(
                 keyword,
                 object,
                 index,
-                known: known.to_vec(),
+                known: Rc::clone(known),
             },
         ));
     }

@@ -2,6 +2,7 @@
 //! whether the built-in validator or the `jsonschema` crate found it.
 
 use std::borrow::Cow;
+use std::rc::Rc;
 
 use crate::json::{Member, Value, ValueKind};
 
@@ -133,8 +134,9 @@ pub(crate) enum ProblemKind<'s, 'd, 'a> {
         keyword: &'static str,
         object: &'d Value<'a>,
         index: usize,
-        /// The property names the schema does allow there.
-        known: Vec<&'s str>,
+        /// The property names the schema does allow there, shared by the
+        /// problems of one object: a custom schema's are all held at once.
+        known: Rc<[&'s str]>,
     },
     /// `required`: a property the object lacks.
     Required {
