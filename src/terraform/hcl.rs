@@ -140,10 +140,6 @@ fn kept_items(
     if kept.iter().all(|&kept| kept) {
         return None;
     }
-    // The text with each dropped item blanked out at its offsets. What is
-    // between items stays: a carriage return there is Terraform's to
-    // refuse, unless a comment holds it.
-    let mut blanked = text.as_bytes().to_vec();
     let mut run: Option<std::ops::Range<usize>> = None;
     for (i, item) in items.iter().enumerate() {
         let next = items.get(i + 1).map_or(text.len(), |next| next.start);
@@ -156,10 +152,6 @@ fn kept_items(
         if i > 0 && !ends_a_value(&text[items[i - 1].clone()]) {
             return None;
         }
-        blanked[item.clone()]
-            .iter_mut()
-            .filter(|byte| **byte != b'\n')
-            .for_each(|byte| *byte = b' ');
         let joined = match run.take() {
             Some(open) => open.start..item.end,
             None => item.clone(),
@@ -169,10 +161,15 @@ fn kept_items(
         } else {
             match parse_mended(&text[joined.clone()]) {
                 Ok(run) => runs(&run, joined.start),
-                Err(_) => return failing_run(text, blanked, joined, next),
+                Err(_) => {
+                    let blanked = blanked(text, &items, &kept, joined.start);
+                    return failing_run(text, blanked, joined, next);
+                }
             }
         }
     }
+    let end = kept_end(text, &items, &kept);
+    let blanked = blanked(text, &items, &kept, end);
     // The parse of the kept items needs neither list (16 bytes an item).
     drop((items, kept));
     // Only whole items were blanked, so every character left is whole.
@@ -183,9 +180,73 @@ fn kept_items(
     }
 }
 
+/// The text of `text` up to `end` with each item `kept` does not keep
+/// blanked out at its offsets, its line feeds left. What is between items
+/// stays: a carriage return there is Terraform's to refuse, unless a
+/// comment holds it.
+fn blanked(text: &str, items: &[std::ops::Range<usize>], kept: &[bool], end: usize) -> Vec<u8> {
+    let mut blanked = text.as_bytes()[..end].to_vec();
+    let dropped = items.iter().zip(kept).filter(|(_, &kept)| !kept);
+    for (item, _) in dropped.take_while(|(item, _)| item.start < end) {
+        blanked[item.start..item.end.min(end)]
+            .iter_mut()
+            .filter(|byte| **byte != b'\n')
+            .for_each(|byte| *byte = b' ');
+    }
+    blanked
+}
+
+/// Where the text of the parse of the kept items can end: after the line
+/// of the last item kept when only dropped items, blanks and comments
+/// follow it, for hcl-edit reads them as nothing; otherwise the end of
+/// `text`. So a file of dropped items is not copied whole to be parsed as
+/// blanks, nor its blanks copied again into the tree's decor.
+///
+/// A dropped item after the last kept one means [`ends_a_value`] held for
+/// that: hcl-edit reads nothing of the next line. Between items there are
+/// only blanks and comments (see [`super::items::top_level_items`]); a
+/// carriage return or another control character there keeps the rest, as
+/// hcl-edit or Terraform may refuse it.
+fn kept_end(text: &str, items: &[std::ops::Range<usize>], kept: &[bool]) -> usize {
+    let last = kept.iter().rposition(|&kept| kept);
+    let from = match last {
+        None => 0,
+        Some(last) if kept.get(last + 1) == Some(&false) => items[last].end,
+        Some(_) => return text.len(),
+    };
+    let mut between = from;
+    for item in items.iter().skip_while(|item| item.start < from) {
+        if has_control(&text[between..item.start]) {
+            return text.len();
+        }
+        between = item.end;
+    }
+    if has_control(&text[between..]) {
+        return text.len();
+    }
+    match last {
+        None => 0,
+        Some(_) => text[from..]
+            .find('\n')
+            .map_or(text.len(), |at| from + at + 1),
+    }
+}
+
+/// Whether `text` holds a control character other than a tab, a line
+/// feed or the carriage return of a CRLF.
+fn has_control(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    bytes.iter().enumerate().any(|(at, &byte)| match byte {
+        b'\t' | b'\n' => false,
+        b'\r' => bytes.get(at + 1) != Some(&b'\n'),
+        _ => byte < b' ' || byte == 0x7f,
+    })
+}
+
 /// The syntax error of `text` when `run`, a run of dropped items, does
 /// not parse: that of the text up to the item after the run (at `next`),
-/// with the runs before it blanked out, as they are in `blanked`; or
+/// with the runs before it blanked out, as they are in `blanked` (the
+/// text up to the run); or
 /// `None`, for a whole parse, where hcl-edit takes the run and only a
 /// check of what Terraform refuses does not (a whole parse checks only a
 /// text that hcl-edit takes whole). See [`refused_as_whole`].
@@ -198,8 +259,10 @@ fn failing_run(
     if hcl_edit::parser::parse_body(text.get(run.clone())?).is_ok() {
         return None;
     }
-    blanked.truncate(run.start);
-    blanked.extend_from_slice(text.get(run.start..next)?.as_bytes());
+    let rest = text.get(run.start..next)?;
+    // Exact: a doubling of a large text would hold twice its size.
+    blanked.reserve_exact(rest.len());
+    blanked.extend_from_slice(rest.as_bytes());
     // Whole items were blanked and whole text appended: all characters.
     refused_as_whole(text, &String::from_utf8(blanked).ok()?, next)
 }
@@ -1439,6 +1502,20 @@ mod tests {
                         texts.iter().take(20).map(move |text| format!("{heredoc}{text}\n{heredoc}"))
                     }),
             )
+            // What follows the last kept item, left out of the parse of
+            // the kept items or not.
+            .chain(
+                ["", "# c\n", "/* c\n*/\n", "# c\r\n", "# c\rd\n", "# c\x0cd\n", "\r\n", "#\u{7f}\n"]
+                    .iter()
+                    .flat_map(|after| {
+                        [
+                            format!("variable \"v\" {{\n}}\n{after}{dropped}{after}{dropped}{after}"),
+                            format!("a = 1 # c\r\n{dropped}{after}"),
+                            format!("{after}{dropped}{after}{dropped}"),
+                            format!("{dropped}a = 1{after}"),
+                        ]
+                    }),
+            )
             // An empty heredoc that `mended` leaves, which hcl-edit reads
             // on from, to the next.
             .chain([format!(
@@ -1488,6 +1565,32 @@ mod tests {
             errors_in_runs >= 300,
             "{errors_in_runs} errors found in runs"
         );
+    }
+
+    #[test]
+    fn the_kept_items_are_parsed_to_the_line_of_the_last_when_blanks_and_comments_follow() {
+        let end = |text: &str| {
+            let items = super::super::items::top_level_items(text).unwrap();
+            let kept: Vec<bool> = items
+                .iter()
+                .map(|item| !text[item.clone()].starts_with("resource"))
+                .collect();
+            kept_end(text, &items, &kept)
+        };
+        let dropped = "resource \"null_resource\" \"n\" {\n}\n";
+        assert_eq!(end(&format!("a = 1 # c\n{dropped}# d\r\n{dropped}\n")), 10);
+        // Nothing kept: nothing to parse.
+        assert_eq!(end(&format!("# c\r\n{dropped}/* d */")), 0);
+        // A lone carriage return, or a form feed in a comment, keeps the
+        // rest: hcl-edit or Terraform may refuse it.
+        for after in ["# c\rd\n", "# c\x0cd\n", "\r"] {
+            let text = format!("a = 1\n{dropped}{after}");
+            assert_eq!(end(&text), text.len(), "{text:?}");
+        }
+        // The last item kept, or one that is not the last: the whole text.
+        for text in [format!("{dropped}a = 1\n\n"), "a = 1\n\n".to_string()] {
+            assert_eq!(end(&text), text.len(), "{text:?}");
+        }
     }
 
     #[test]

@@ -134,6 +134,9 @@ pub(crate) fn top_level_items(text: &str) -> Option<Vec<Range<usize>>> {
     if let Some(first) = start {
         items.push(first..code_end);
     }
+    // A large file's list is held through its parse: not at twice its
+    // length.
+    items.shrink_to_fit();
     Some(items)
 }
 
