@@ -1,6 +1,7 @@
 //! Fixes: text edits over spans, and applying them to a source.
 
 use std::borrow::Cow;
+use std::collections::{BTreeMap, BTreeSet};
 
 use crate::span::Span;
 
@@ -251,6 +252,7 @@ pub fn apply_fixes(
     fixes.sort_by_key(|f| f.edits().iter().map(|e| e.span()).min());
 
     let mut taken: Vec<&Edit> = Vec::new();
+    let mut spans = Taken::default();
     let mut applied = 0;
     for fix in fixes {
         let edits = fix.edits();
@@ -259,13 +261,13 @@ pub fn apply_fixes(
             s.end() <= source.len()
                 && source.is_char_boundary(s.start())
                 && source.is_char_boundary(s.end())
-                && taken
-                    .iter()
-                    .copied()
-                    .chain(&edits[..i])
-                    .all(|t| !conflicts(t.span(), s))
+                && !spans.conflicts(s)
+                && edits[..i].iter().all(|t| !conflicts(t.span(), s))
         });
         if fits {
+            for edit in edits {
+                spans.take(edit.span());
+            }
             taken.extend(edits);
             applied += 1;
         }
@@ -283,6 +285,53 @@ pub fn apply_fixes(
     (out, applied)
 }
 
+/// The spans of the edits taken so far, ordered, so that a conflict is
+/// found in logarithmic time: a file may have a fix for each of hundreds
+/// of thousands of findings. Taken spans never conflict, so those that
+/// replace bytes do not overlap, and one start holds one such span.
+#[derive(Default)]
+struct Taken {
+    /// Start to end of each span that replaces bytes.
+    replacing: BTreeMap<usize, usize>,
+    /// The offset of each insertion.
+    inserting: BTreeSet<usize>,
+}
+
+impl Taken {
+    /// Whether `s` conflicts with a span taken, as [`conflicts`] says.
+    fn conflicts(&self, s: Span) -> bool {
+        // The replacing span that starts last before `s` (or at its start,
+        // for an insertion there does not conflict) is the only one before
+        // it that can reach into it.
+        let reaches_in = |at: usize| {
+            self.replacing
+                .range(..at)
+                .next_back()
+                .is_some_and(|(_, &end)| end > at)
+        };
+        if s.is_empty() {
+            return self.inserting.contains(&s.start()) || reaches_in(s.start());
+        }
+        // A replacing span that starts in `s`, or an insertion strictly
+        // inside it.
+        self.replacing.range(s.start()..s.end()).next().is_some()
+            || self
+                .inserting
+                .range(s.start() + 1..s.end())
+                .next()
+                .is_some()
+            || reaches_in(s.start())
+    }
+
+    fn take(&mut self, s: Span) {
+        if s.is_empty() {
+            self.inserting.insert(s.start());
+        } else {
+            self.replacing.insert(s.start(), s.end());
+        }
+    }
+}
+
 /// Two edits conflict when they share a byte, when one inserts strictly
 /// inside the other's span, or when both insert at the same offset (their
 /// order would be ambiguous).
@@ -292,5 +341,64 @@ fn conflicts(a: Span, b: Span) -> bool {
         (true, true) => a.start() == b.start(),
         (true, false) => b.start() < a.start() && a.start() < b.end(),
         (false, true) => a.start() < b.start() && b.start() < a.end(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Takes each of `spans` in turn that conflicts with none taken, as the
+    /// ordered `Taken` finds it and as a comparison with each taken span
+    /// does: the same spans are taken.
+    #[test]
+    fn the_ordered_spans_find_the_conflicts_a_comparison_with_each_finds() {
+        let spans: Vec<Span> = (0..=5)
+            .flat_map(|start| (start..=5).map(move |end| Span::new(start, end)))
+            .collect();
+        let mut sequences = 0;
+        for a in &spans {
+            for b in &spans {
+                for c in &spans {
+                    for d in &spans {
+                        let (mut ordered, mut each) = (Taken::default(), Vec::<Span>::new());
+                        for &s in [a, b, c, d] {
+                            let conflicts_each = each.iter().any(|&t| conflicts(t, s));
+                            assert_eq!(ordered.conflicts(s), conflicts_each, "{each:?} then {s:?}");
+                            if !conflicts_each {
+                                ordered.take(s);
+                                each.push(s);
+                            }
+                        }
+                        sequences += 1;
+                    }
+                }
+            }
+        }
+        assert_eq!(sequences, 21 * 21 * 21 * 21);
+    }
+
+    #[test]
+    fn a_hundred_thousand_fixes_are_applied_in_order() {
+        // One fix per finding, each `1d` to `24h`, and of every tenth a
+        // second that overlaps it, `1` to `x`: that one comes first in
+        // source order (its span ends first), and the other is skipped.
+        let source = "\"1d\",".repeat(100_000);
+        let diagnostics: Vec<Diagnostic> = (0..100_000)
+            .flat_map(|i| {
+                let at = i * 5 + 1;
+                let fix = |to: &'static str, end| {
+                    Diagnostic::new("d", crate::Severity::Error, "m", Span::new(at, at + 2))
+                        .with_fix(Fix::safe("f", vec![Edit::replace(Span::new(at, end), to)]))
+                };
+                let overlapping = (i % 10 == 0).then(|| fix("x", at + 1));
+                std::iter::once(fix("24h", at + 2)).chain(overlapping)
+            })
+            .collect();
+        let (fixed, applied) = apply_fixes(&source, &diagnostics, Applicability::Safe);
+        let expected: String = (0..100_000)
+            .map(|i| if i % 10 == 0 { "\"xd\"," } else { "\"24h\"," })
+            .collect();
+        assert_eq!((fixed, applied), (expected, 100_000));
     }
 }
