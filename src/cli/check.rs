@@ -301,14 +301,19 @@ fn process<'a>(
     if kind != Kind::Payload {
         return process_terraform(input, bytes, settings, mode, terraform, outcome);
     }
-    if mode == Mode::Lint && bytes.len() > STREAM_ABOVE {
+    if bytes.len() > STREAM_ABOVE {
         outcome.linted = true;
-        outcome.pending = Some(Pending {
-            bytes,
-            linter: &settings.linter,
-            module: None,
-        });
-        return outcome;
+        if let Some(allowed) = fixed_apart(input, mode) {
+            return fix_large(input, bytes, settings, mode, allowed, None, outcome);
+        }
+        if mode == Mode::Lint {
+            outcome.pending = Some(Pending {
+                bytes,
+                linter: &settings.linter,
+                module: None,
+            });
+            return outcome;
+        }
     }
     // A Terraform plan is linted as the bodies it would send; anything
     // else as a payload.
@@ -375,7 +380,8 @@ fn process_terraform<'a>(
         outcome.source = text_of(None, bytes);
         return outcome;
     }
-    if mode == Mode::Lint && bytes.len() > STREAM_ABOVE {
+    let fixes_apart = fixed_apart(input, mode);
+    if (mode == Mode::Lint || fixes_apart.is_some()) && bytes.len() > STREAM_ABOVE {
         // The module is read only for a file that names an organization;
         // the file is linted when the report reaches it, its findings
         // handed over a resource at a time.
@@ -388,6 +394,9 @@ fn process_terraform<'a>(
                 terraform.var_files,
                 terraform.cwd,
             );
+            if let Some(allowed) = fixes_apart {
+                return fix_large(input, bytes, settings, mode, allowed, Some(module), outcome);
+            }
             outcome.pending = Some(Pending {
                 bytes,
                 linter: &settings.linter,
@@ -423,6 +432,135 @@ fn process_terraform<'a>(
     apply_fixes_to(input, mode, allowed, lint, outcome)
 }
 
+/// Why the fixes `allowed` permits among `diagnostics`, of a text decoded
+/// from bytes that are not UTF-8, are not made; `None` when there are none.
+fn not_utf8_notice(
+    input: &Input,
+    diagnostics: &[Diagnostic],
+    allowed: Applicability,
+) -> Option<String> {
+    let fixable = diagnostics
+        .iter()
+        .any(|d| d.fixes().iter().any(|f| f.applicability() <= allowed));
+    (fixable && !fix::unparsed(diagnostics)).then(|| {
+        format!(
+            "`{}` is not fixed: it is not UTF-8, and writing its text back would change bytes that no fix touches; save it as UTF-8 first",
+            input.name
+        )
+    })
+}
+
+/// The fixes a file over [`STREAM_ABOVE`] in `mode` gets without its
+/// findings held: with `--diff`, or `--fix` on a file. `--fix` on standard
+/// input prints the fixed text before the report, so it is fixed as a
+/// small file is.
+fn fixed_apart(input: &Input, mode: Mode) -> Option<Applicability> {
+    match mode {
+        Mode::Diff(allowed) => Some(allowed),
+        Mode::Fix(allowed) if input.path.is_some() => Some(allowed),
+        _ => None,
+    }
+}
+
+/// Fixes a file over [`STREAM_ABOVE`] (see [`fixed_apart`]) as any file is
+/// fixed, but each lint keeps only the findings a fix needs: those with a
+/// fix `allowed` permits, and those that say the text was not read as it
+/// is. A body of millions of findings without such a fix (unknown keys)
+/// holds none. With `--fix`, the file as fixed is left to the report to
+/// lint, as in a lint of a large file; `--diff` reports no findings.
+fn fix_large<'a>(
+    input: &Input,
+    bytes: Cow<'a, [u8]>,
+    settings: &'a Settings,
+    mode: Mode,
+    allowed: Applicability,
+    module: Option<Arc<ztlint::terraform::Module>>,
+    mut outcome: Outcome<'a>,
+) -> Outcome<'a> {
+    let linter = &settings.linter;
+    let unparsed = fix::Unparsed::new();
+    let needed =
+        |d: &Diagnostic| unparsed.says(d) || d.fixes().iter().any(|f| f.applicability() <= allowed);
+    let (found, decoded, plan) = {
+        let read = match module {
+            Some(_) => Decoded::terraform(&bytes),
+            None => Decoded::new(&bytes),
+        };
+        let mut found = Vec::new();
+        let mut keep = |d: Diagnostic| {
+            if needed(&d) {
+                found.push(d);
+            }
+        };
+        // A plan's findings carry no fixes (the plan is generated).
+        let plan = match &module {
+            Some(module) => {
+                linter.lint_terraform_decoded_each(&input.name, &read, module, &mut keep);
+                false
+            }
+            None => {
+                let plan = linter.lint_plan_decoded_each(&read, &mut keep);
+                if !plan {
+                    linter.lint_decoded_each(&read, &mut keep);
+                }
+                plan
+            }
+        };
+        (found, read.source().as_bytes() != &*bytes, plan)
+    };
+    if decoded && !plan {
+        outcome.notice = not_utf8_notice(input, &found, allowed);
+    }
+    let lint = |text: &str| {
+        let mut found = Vec::new();
+        let mut keep = |d: Diagnostic| {
+            if needed(&d) {
+                found.push(d);
+            }
+        };
+        match &module {
+            Some(module) => linter.lint_terraform_each(&input.name, text, module, &mut keep),
+            None => linter.lint_each(text, &mut keep),
+        }
+        found
+    };
+    let source = std::str::from_utf8(&bytes)
+        .ok()
+        .filter(|_| !decoded && !plan);
+    let fixed = source.and_then(|source| fix::fix(lint, source, &found, allowed));
+    drop(found);
+    let bytes = match (mode, fixed, &input.path) {
+        (Mode::Diff(_), fixed, _) => {
+            if let (Some(fixed), Some(source)) = (fixed, source) {
+                outcome.diff = fix::diff(&input.name, source, &fixed.text);
+                outcome.fixed = fixed.applied;
+            }
+            return outcome;
+        }
+        (_, Some(fixed), Some(path)) => match fix::write_atomic(path, fixed.text.as_bytes()) {
+            Ok(()) => {
+                outcome.fixed = fixed.applied;
+                Cow::Owned(fixed.text.into_bytes())
+            }
+            Err(e) => {
+                outcome.problem = Some(format!(
+                    "cannot write `{}`: {}; the file is unchanged",
+                    input.name,
+                    io_message(&e)
+                ));
+                bytes
+            }
+        },
+        _ => bytes,
+    };
+    outcome.pending = Some(Pending {
+        bytes,
+        linter,
+        module,
+    });
+    outcome
+}
+
 /// Applies the fixes `allowed` permits to the outcome's text, re-linting
 /// with `lint`; writes the file (atomically), fills the diff, or keeps the
 /// text to print, by `mode`.
@@ -434,16 +572,7 @@ fn apply_fixes_to<'a>(
     mut outcome: Outcome<'a>,
 ) -> Outcome<'a> {
     if outcome.decoded {
-        let fixable = outcome
-            .diagnostics
-            .iter()
-            .any(|d| d.fixes().iter().any(|f| f.applicability() <= allowed));
-        if fixable && !fix::unparsed(&outcome.diagnostics) {
-            outcome.notice = Some(format!(
-                "`{}` is not fixed: it is not UTF-8, and writing its text back would change bytes that no fix touches; save it as UTF-8 first",
-                input.name
-            ));
-        }
+        outcome.notice = not_utf8_notice(input, &outcome.diagnostics, allowed);
         return outcome;
     }
     let Some(fixed) = fix::fix(lint, &outcome.source, &outcome.diagnostics, allowed) else {
@@ -767,14 +896,16 @@ mod tests {
             ("big.json", &at_limit, Mode::Lint, (false, 2, false)),
             // A plan too: it may have a finding for each of many changes.
             ("plan.json", &plan, Mode::Lint, (true, 0, true)),
-            // `pad` is left after `1d` is fixed.
+            // `pad` is left after `1d` is fixed: standard input's fixed
+            // text is printed before the report, and held.
             ("big.json", &large, safe, (false, 1, false)),
-            ("big.json", &large, diff, (false, 2, false)),
+            // A diff holds no finding, nor the text.
+            ("big.json", &large, diff, (false, 0, true)),
             // A large `.tf` file that names an organization too: it may
             // have a finding for each of many resources.
             ("big.tf", &large_tf, Mode::Lint, (true, 0, true)),
             ("big.tf", &small_tf, Mode::Lint, (false, 1, false)),
-            ("big.tf", &large_tf, diff, (false, 1, false)),
+            ("big.tf", &large_tf, diff, (false, 0, true)),
             // One that names none has no finding to hand over.
             (
                 "big.tf",
