@@ -78,6 +78,41 @@ struct Pending<'a> {
     module: Option<Arc<ztlint::terraform::Module>>,
 }
 
+/// The text of `bytes`, a Terraform configuration file's when it has a
+/// `module`, a payload's or a plan's otherwise.
+fn decode<'b>(bytes: &'b [u8], module: Option<&ztlint::terraform::Module>) -> Decoded<'b> {
+    match module {
+        Some(_) => Decoded::terraform(bytes),
+        None => Decoded::new(bytes),
+    }
+}
+
+/// Lints the file `name`, read as `text`, with `linter`, handing each
+/// finding to `each`: a Terraform configuration file with its `module`,
+/// a plan as the bodies it would send, anything else as a payload.
+/// Whether it is a plan.
+fn lint_decoded(
+    linter: &Linter,
+    name: &str,
+    text: &Decoded<'_>,
+    module: Option<&ztlint::terraform::Module>,
+    each: &mut dyn FnMut(Diagnostic),
+) -> bool {
+    match module {
+        Some(module) => {
+            linter.lint_terraform_decoded_each(name, text, module, each);
+            false
+        }
+        None => {
+            let plan = linter.lint_plan_decoded_each(text, each);
+            if !plan {
+                linter.lint_decoded_each(text, each);
+            }
+            plan
+        }
+    }
+}
+
 /// Runs `ztlint check`.
 pub(crate) fn run(args: &CheckArgs, levels: Vec<LevelFlag>) -> Result<Exit, Failure> {
     let cwd = std::env::current_dir().map_err(|e| {
@@ -481,48 +516,22 @@ fn fix_large<'a>(
     let unparsed = fix::Unparsed::new();
     let needed =
         |d: &Diagnostic| unparsed.says(d) || d.fixes().iter().any(|f| f.applicability() <= allowed);
-    let (found, decoded, plan) = {
-        let read = match module {
-            Some(_) => Decoded::terraform(&bytes),
-            None => Decoded::new(&bytes),
-        };
-        let mut found = Vec::new();
-        let mut keep = |d: Diagnostic| {
-            if needed(&d) {
-                found.push(d);
-            }
-        };
-        // A plan's findings carry no fixes (the plan is generated).
-        let plan = match &module {
-            Some(module) => {
-                linter.lint_terraform_decoded_each(&input.name, &read, module, &mut keep);
-                false
-            }
-            None => {
-                let plan = linter.lint_plan_decoded_each(&read, &mut keep);
-                if !plan {
-                    linter.lint_decoded_each(&read, &mut keep);
-                }
-                plan
-            }
-        };
-        (found, read.source().as_bytes() != &*bytes, plan)
-    };
+    let in_module = module.as_deref();
+    let read = decode(&bytes, in_module);
+    let mut plan = false;
+    let found = kept(&needed, |keep| {
+        plan = lint_decoded(linter, &input.name, &read, in_module, keep);
+    });
+    let decoded = read.source().as_bytes() != &*bytes;
+    drop(read);
     if decoded && !plan {
         outcome.notice = not_utf8_notice(input, &found, allowed);
     }
     let lint = |text: &str| {
-        let mut found = Vec::new();
-        let mut keep = |d: Diagnostic| {
-            if needed(&d) {
-                found.push(d);
-            }
-        };
-        match &module {
-            Some(module) => linter.lint_terraform_each(&input.name, text, module, &mut keep),
-            None => linter.lint_each(text, &mut keep),
-        }
-        found
+        kept(&needed, |keep| match in_module {
+            Some(module) => linter.lint_terraform_each(&input.name, text, module, keep),
+            None => linter.lint_each(text, keep),
+        })
     };
     let source = std::str::from_utf8(&bytes)
         .ok()
@@ -559,6 +568,21 @@ fn fix_large<'a>(
         module,
     });
     outcome
+}
+
+/// The findings `lint` hands over that `needed` takes: the lint of a
+/// large file for its fixes holds no others.
+fn kept(
+    needed: &dyn Fn(&Diagnostic) -> bool,
+    lint: impl FnOnce(&mut dyn FnMut(Diagnostic)),
+) -> Vec<Diagnostic> {
+    let mut found = Vec::new();
+    lint(&mut |d| {
+        if needed(&d) {
+            found.push(d);
+        }
+    });
+    found
 }
 
 /// Applies the fixes `allowed` permits to the outcome's text, re-linting
@@ -735,10 +759,7 @@ fn render(
                 linter,
                 module,
             }) => {
-                let read = match module {
-                    Some(_) => Decoded::terraform(&bytes),
-                    None => Decoded::new(&bytes),
-                };
+                let read = decode(&bytes, module.as_deref());
                 let decoded = read.source().as_bytes() != &*bytes;
                 // Text decoded from the bytes is all the lint needs: the
                 // bytes go, not to be held beside it.
@@ -760,24 +781,7 @@ fn render(
                         }
                         each(&d);
                     };
-                    match &module {
-                        Some(module) => {
-                            linter.lint_terraform_decoded_each(
-                                &outcome.name,
-                                text,
-                                module,
-                                &mut take,
-                            );
-                        }
-                        // A Terraform plan is linted as the bodies it would
-                        // send; anything else as a payload.
-                        None => {
-                            plan = linter.lint_plan_decoded_each(text, &mut take);
-                            if !plan {
-                                linter.lint_decoded_each(text, &mut take);
-                            }
-                        }
-                    }
+                    plan = lint_decoded(linter, &outcome.name, text, module.as_deref(), &mut take);
                 });
                 // A plan's findings carry no fixes, and its encoding is no
                 // finding.
