@@ -72,7 +72,7 @@ pub mod schema;
 pub mod span;
 pub mod terraform;
 
-pub use diagnostic::{apply_fixes, Applicability, Diagnostic, Edit, Fix, Label, Severity};
+pub use diagnostic::{apply_fixes, Applicability, Diagnostic, Edit, Fix, Fixes, Label, Severity};
 #[cfg(fuzzing)]
 #[doc(hidden)]
 pub use lint::fuzz_windows_lint_as_whole;

@@ -240,18 +240,20 @@ fn fix_and_diff_of_a_large_file_fix_what_a_small_file_fixes_without_its_findings
 
         let r = run(ztlint(dir.path()), &["check", "--diff", name]);
         assert_eq!((r.code, r.stderr.as_str()), (1, would), "{name}");
-        let removed = r
-            .stdout
-            .lines()
-            .filter(|l| l.starts_with('-') && !l.starts_with("---"));
-        let added = r
-            .stdout
-            .lines()
-            .filter(|l| l.starts_with('+') && !l.starts_with("+++"));
-        assert!(
-            removed.count() >= fixes.min(7) && added.count() >= 1,
-            "{name}"
+        // The diff of the file and the text its fix of standard input
+        // makes, as a diff of the whole texts writes it.
+        let (old, new) = (
+            std::str::from_utf8(&big).unwrap(),
+            std::str::from_utf8(&from_stdin).unwrap(),
         );
+        let whole = similar::TextDiff::configure()
+            .algorithm(similar::Algorithm::Patience)
+            .diff_lines(old, new)
+            .unified_diff()
+            .header(name, name)
+            .to_string();
+        assert!(r.stdout == whole, "{name}: the diff differs");
+        assert!(whole.lines().filter(|l| l.starts_with('-')).count() > fixes.min(7));
         assert_eq!(std::fs::read(dir.path().join(name)).unwrap(), big, "{name}");
 
         let r = run(
@@ -268,6 +270,31 @@ fn fix_and_diff_of_a_large_file_fix_what_a_small_file_fixes_without_its_findings
         assert!(r.stdout == report, "{name}: the report differs");
         assert_eq!(stdin_report, format!("{line}{report}"), "{name}");
     }
+    // A large file's diff, written as the report reaches it, comes in its
+    // turn among the others'.
+    let big = large(REAL);
+    let small = br#"{"session_duration": "1d"}"#;
+    let dir = dir_with(&[
+        ("a.json", &small[..]),
+        ("b.json", &big[..]),
+        ("c.json", &small[..]),
+    ]);
+    let r = run(
+        ztlint(dir.path()),
+        &["check", "--diff", "a.json", "b.json", "c.json"],
+    );
+    let small_diff = |name: &str| {
+        format!("--- {name}\n+++ {name}\n@@ -1 +1 @@\n-{{\"session_duration\": \"1d\"}}\n\\ No newline at end of file\n+{{\"session_duration\": \"24h\"}}\n\\ No newline at end of file\n")
+    };
+    let (a, c) = (small_diff("a.json"), small_diff("c.json"));
+    assert!(
+        r.stdout.starts_with(&a) && r.stdout.ends_with(&c),
+        "{}",
+        &r.stdout[..200]
+    );
+    assert!(r.stdout[a.len()..].starts_with("--- b.json\n+++ b.json\n@@ "));
+    assert_eq!(r.stderr, "would fix 9 issues in 3 files\n");
+
     // Nothing a safe fix makes (60,000 unknown keys): no diff, and a
     // clean exit.
     let keys: Vec<String> = (0..60_000)

@@ -6,7 +6,7 @@ use std::io::{self, Read};
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use ztlint::{Applicability, Decoded, Diagnostic, Linter, Severity};
+use ztlint::{Applicability, Decoded, Diagnostic, Fixes, Linter, Severity};
 
 use super::args::{CheckArgs, Format};
 use super::config::{Config, Discovery};
@@ -49,6 +49,10 @@ struct Outcome<'a> {
     fixed: usize,
     /// With `--diff`: the unified diff.
     diff: String,
+    /// With `--diff`, of a file over [`STREAM_ABOVE`]: its text and its
+    /// text as fixed, diffed as the report writes it, for such a diff may
+    /// be larger than the file.
+    diff_later: Option<(Cow<'a, str>, String)>,
     /// With `--fix` on standard input: the text to print.
     filtered: Option<Vec<u8>>,
     /// A read or write problem; the run exits 2.
@@ -172,9 +176,20 @@ pub(crate) fn run(args: &CheckArgs, levels: Vec<LevelFlag>) -> Result<Exit, Fail
 
     let exit = match mode {
         Mode::Diff(_) => {
-            let diffs: String = outcomes.iter().map(|o| o.diff.as_str()).collect();
-            output::stdout(&diffs)?;
             let (fixes, files) = fixed_totals(&outcomes);
+            let differs = outcomes
+                .iter()
+                .any(|o| !o.diff.is_empty() || o.diff_later.is_some());
+            output::write_with(Stream::Stdout, |out| {
+                // Each outcome is dropped after its turn, and its texts with it.
+                for outcome in outcomes {
+                    out.write_all(outcome.diff.as_bytes())?;
+                    if let Some((old, new)) = &outcome.diff_later {
+                        fix::write_diff(&outcome.name, old, new, out)?;
+                    }
+                }
+                Ok(())
+            })?;
             if fixes > 0 {
                 output::write(
                     Stream::Stderr,
@@ -185,10 +200,10 @@ pub(crate) fn run(args: &CheckArgs, levels: Vec<LevelFlag>) -> Result<Exit, Fail
                     ),
                 )?;
             }
-            if diffs.is_empty() {
-                Exit::Clean
-            } else {
+            if differs {
                 Exit::Findings
+            } else {
+                Exit::Clean
             }
         }
         _ => {
@@ -315,6 +330,7 @@ fn process<'a>(
         fail_on: settings.fail_on,
         fixed: 0,
         diff: String::new(),
+        diff_later: None,
         filtered: None,
         problem: None,
         linted: false,
@@ -375,6 +391,14 @@ fn process<'a>(
     };
     let lint = |text: &str| settings.linter.lint(text);
     apply_fixes_to(input, mode, allowed, lint, outcome)
+}
+
+/// The text of `bytes` without a copy, when they are UTF-8.
+fn utf8(bytes: Cow<'_, [u8]>) -> Option<Cow<'_, str>> {
+    match bytes {
+        Cow::Borrowed(bytes) => std::str::from_utf8(bytes).ok().map(Cow::Borrowed),
+        Cow::Owned(bytes) => String::from_utf8(bytes).ok().map(Cow::Owned),
+    }
 }
 
 /// The text a linter decoded, when it is not the input's bytes.
@@ -467,17 +491,11 @@ fn process_terraform<'a>(
     apply_fixes_to(input, mode, allowed, lint, outcome)
 }
 
-/// Why the fixes `allowed` permits among `diagnostics`, of a text decoded
-/// from bytes that are not UTF-8, are not made; `None` when there are none.
-fn not_utf8_notice(
-    input: &Input,
-    diagnostics: &[Diagnostic],
-    allowed: Applicability,
-) -> Option<String> {
-    let fixable = diagnostics
-        .iter()
-        .any(|d| d.fixes().iter().any(|f| f.applicability() <= allowed));
-    (fixable && !fix::unparsed(diagnostics)).then(|| {
+/// Why the `fixes` of a text decoded from bytes that are not UTF-8 are
+/// not made; `None` when there are none, or the text was not read (see
+/// [`fix::fixes_of`]).
+fn not_utf8_notice(input: &Input, fixes: Option<&Fixes>) -> Option<String> {
+    fixes.is_some_and(|f| !f.is_empty()).then(|| {
         format!(
             "`{}` is not fixed: it is not UTF-8, and writing its text back would change bytes that no fix touches; save it as UTF-8 first",
             input.name
@@ -498,10 +516,10 @@ fn fixed_apart(input: &Input, mode: Mode) -> Option<Applicability> {
 }
 
 /// Fixes a file over [`STREAM_ABOVE`] (see [`fixed_apart`]) as any file is
-/// fixed, but each lint keeps only the findings a fix needs: those with a
-/// fix `allowed` permits, and those that say the text was not read as it
-/// is. A body of millions of findings without such a fix (unknown keys)
-/// holds none. With `--fix`, the file as fixed is left to the report to
+/// fixed, but each lint keeps no finding, only the edits of the fixes
+/// `allowed` permits ([`Fixes`]) and whether one said the text was not
+/// read as it is: a body may have a fix for each of hundreds of thousands
+/// of findings. With `--fix`, the file as fixed is left to the report to
 /// lint, as in a lint of a large file; `--diff` reports no findings.
 fn fix_large<'a>(
     input: &Input,
@@ -513,43 +531,41 @@ fn fix_large<'a>(
     mut outcome: Outcome<'a>,
 ) -> Outcome<'a> {
     let linter = &settings.linter;
-    let unparsed = fix::Unparsed::new();
-    let needed =
-        |d: &Diagnostic| unparsed.says(d) || d.fixes().iter().any(|f| f.applicability() <= allowed);
     let in_module = module.as_deref();
     let read = decode(&bytes, in_module);
     let mut plan = false;
-    let found = kept(&needed, |keep| {
-        plan = lint_decoded(linter, &input.name, &read, in_module, keep);
+    let fixes = fix::fixes_handed(allowed, |each| {
+        plan = lint_decoded(linter, &input.name, &read, in_module, each);
     });
     let decoded = read.source().as_bytes() != &*bytes;
     drop(read);
     if decoded && !plan {
-        outcome.notice = not_utf8_notice(input, &found, allowed);
+        outcome.notice = not_utf8_notice(input, fixes.as_ref());
     }
     let lint = |text: &str| {
-        kept(&needed, |keep| match in_module {
-            Some(module) => linter.lint_terraform_each(&input.name, text, module, keep),
-            None => linter.lint_each(text, keep),
+        fix::fixes_handed(allowed, |each| match in_module {
+            Some(module) => linter.lint_terraform_each(&input.name, text, module, each),
+            None => linter.lint_each(text, each),
         })
     };
     let source = std::str::from_utf8(&bytes)
         .ok()
         .filter(|_| !decoded && !plan);
-    let fixed = source.and_then(|source| fix::fix(lint, source, &found, allowed));
-    drop(found);
+    let fixed = source
+        .zip(fixes)
+        .and_then(|(source, fixes)| fix::fix_passes(lint, source, fixes));
     let bytes = match (mode, fixed, &input.path) {
         (Mode::Diff(_), fixed, _) => {
-            if let (Some(fixed), Some(source)) = (fixed, source) {
-                outcome.diff = fix::diff(&input.name, source, &fixed.text);
-                outcome.fixed = fixed.applied;
+            if let Some((text, applied)) = fixed {
+                outcome.diff_later = utf8(bytes).map(|source| (source, text));
+                outcome.fixed = applied;
             }
             return outcome;
         }
-        (_, Some(fixed), Some(path)) => match fix::write_atomic(path, fixed.text.as_bytes()) {
+        (_, Some((text, applied)), Some(path)) => match fix::write_atomic(path, text.as_bytes()) {
             Ok(()) => {
-                outcome.fixed = fixed.applied;
-                Cow::Owned(fixed.text.into_bytes())
+                outcome.fixed = applied;
+                Cow::Owned(text.into_bytes())
             }
             Err(e) => {
                 outcome.problem = Some(format!(
@@ -570,21 +586,6 @@ fn fix_large<'a>(
     outcome
 }
 
-/// The findings `lint` hands over that `needed` takes: the lint of a
-/// large file for its fixes holds no others.
-fn kept(
-    needed: &dyn Fn(&Diagnostic) -> bool,
-    lint: impl FnOnce(&mut dyn FnMut(Diagnostic)),
-) -> Vec<Diagnostic> {
-    let mut found = Vec::new();
-    lint(&mut |d| {
-        if needed(&d) {
-            found.push(d);
-        }
-    });
-    found
-}
-
 /// Applies the fixes `allowed` permits to the outcome's text, re-linting
 /// with `lint`; writes the file (atomically), fills the diff, or keeps the
 /// text to print, by `mode`.
@@ -596,7 +597,8 @@ fn apply_fixes_to<'a>(
     mut outcome: Outcome<'a>,
 ) -> Outcome<'a> {
     if outcome.decoded {
-        outcome.notice = not_utf8_notice(input, &outcome.diagnostics, allowed);
+        let fixes = fix::fixes_of(&outcome.diagnostics, allowed);
+        outcome.notice = not_utf8_notice(input, fixes.as_ref());
         return outcome;
     }
     let Some(fixed) = fix::fix(lint, &outcome.source, &outcome.diagnostics, allowed) else {

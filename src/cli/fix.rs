@@ -6,7 +6,7 @@ use std::fs;
 use std::io::{self, Write};
 use std::path::Path;
 
-use ztlint::{apply_fixes, Applicability, Diagnostic};
+use ztlint::{Applicability, Diagnostic, Fixes};
 
 /// `apply_fixes` skips a fix that overlaps one already taken; each further
 /// pass picks those up. Real payloads settle in two or three passes; the
@@ -69,31 +69,80 @@ pub(crate) fn fix(
     diagnostics: &[Diagnostic],
     allowed: Applicability,
 ) -> Option<Fixed> {
+    let mut remaining = Vec::new();
+    let (text, applied) = fix_passes(
+        |text| {
+            remaining = lint(text);
+            fixes_of(&remaining, allowed)
+        },
+        source,
+        fixes_of(diagnostics, allowed)?,
+    )?;
+    Some(Fixed {
+        text,
+        applied,
+        diagnostics: remaining,
+    })
+}
+
+/// The fixes `allowed` permits among `diagnostics`; `None` when one says
+/// the text was not read as it is.
+pub(crate) fn fixes_of(diagnostics: &[Diagnostic], allowed: Applicability) -> Option<Fixes> {
     if unparsed(diagnostics) {
         return None;
     }
-    // Neither the text nor its findings are copied before a fix applies:
-    // a large file would be held twice.
+    let mut fixes = Fixes::new(allowed);
+    diagnostics.iter().for_each(|d| fixes.add(d));
+    Some(fixes)
+}
+
+/// The fixes `allowed` permits among the findings `lint` hands over one at
+/// a time, holding none of them; `None` when one says the text was not read
+/// as it is.
+pub(crate) fn fixes_handed(
+    allowed: Applicability,
+    lint: impl FnOnce(&mut dyn FnMut(Diagnostic)),
+) -> Option<Fixes> {
+    let unparsed = Unparsed::new();
+    let mut not_read = false;
+    let mut fixes = Fixes::new(allowed);
+    lint(&mut |d| {
+        not_read |= unparsed.says(&d);
+        fixes.add(&d);
+    });
+    (!not_read).then_some(fixes)
+}
+
+/// Applies `fixes`, the fixes of `source`, re-linting with `lint` for the
+/// fixes of the text after each pass until none applies: the text and how
+/// many applied. `lint` says `None` of a text that was not read as it is.
+///
+/// Returns `None` when no fix applies, or when the fixes would leave a text
+/// that does not parse.
+pub(crate) fn fix_passes(
+    mut lint: impl FnMut(&str) -> Option<Fixes>,
+    source: &str,
+    mut fixes: Fixes,
+) -> Option<(String, usize)> {
+    // The text is not copied before a fix applies: a large file would be
+    // held twice.
     let mut text = Cow::Borrowed(source);
-    let mut remaining = Cow::Borrowed(diagnostics);
     let mut applied = 0;
     for _ in 0..MAX_PASSES {
-        let (next, count) = apply_fixes(&text, &remaining, allowed);
+        if fixes.is_empty() {
+            break;
+        }
+        let (next, count) = fixes.apply(&text);
         if count == 0 || next == *text {
             break;
         }
+        // The fixes of the text before go before its successor is linted.
+        drop(fixes);
         text = Cow::Owned(next);
         applied += count;
-        remaining = Cow::Owned(lint(&text));
-        if unparsed(&remaining) {
-            return None;
-        }
+        fixes = lint(&text)?;
     }
-    (applied > 0).then(|| Fixed {
-        text: text.into_owned(),
-        applied,
-        diagnostics: remaining.into_owned(),
-    })
+    (applied > 0).then(|| (text.into_owned(), applied))
 }
 
 /// Replaces the file at `path` with `contents` atomically: a temporary file
@@ -143,29 +192,64 @@ pub(crate) fn write_atomic(path: &Path, contents: &[u8]) -> io::Result<()> {
 /// falls back on Myers' in between, which the time limit cuts short with
 /// a diff that is still whole, if less small.
 pub(crate) fn diff(name: &str, old: &str, new: &str) -> String {
+    let mut out = Vec::new();
+    // Writing to a `Vec` does not fail.
+    let _ = write_diff(name, old, new, &mut out);
+    String::from_utf8(out).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+}
+
+/// Writes [`diff`] to `out` as it is made: the diff of a fix of each of a
+/// million lines is larger than the file.
+///
+/// # Errors
+///
+/// A write to `out` that fails.
+pub(crate) fn write_diff(name: &str, old: &str, new: &str, out: &mut dyn Write) -> io::Result<()> {
     if old == new {
-        return String::new();
+        return Ok(());
     }
     let (skipped, old, new) = around_changes(old, new);
     let diff = similar::TextDiff::configure()
         .algorithm(similar::Algorithm::Patience)
         .timeout(DIFF_TIME)
-        .diff_lines(old, new)
-        .unified_diff()
-        .context_radius(CONTEXT)
-        .header(name, name)
-        .to_string();
-    if skipped == 0 {
-        return diff;
+        .diff_lines(old, new);
+    let newline_terminated = diff.newline_terminated();
+    writeln!(out, "--- {name}\n+++ {name}")?;
+    for hunk in diff.unified_diff().context_radius(CONTEXT).iter_hunks() {
+        writeln!(out, "{}", hunk_header(hunk.ops(), skipped))?;
+        for change in hunk.iter_changes() {
+            write!(out, "{}", change.tag())?;
+            out.write_all(change.value().as_bytes())?;
+            if !newline_terminated {
+                writeln!(out)?;
+            } else if change.missing_newline() {
+                writeln!(out, "\n\\ No newline at end of file")?;
+            }
+        }
     }
-    // Only a hunk header starts with `@@`: every line of text in a diff
-    // starts with a space, `+`, `-` or `\`.
-    diff.split_inclusive('\n')
-        .map(|line| match line.strip_prefix("@@ -") {
-            Some(ranges) => shifted_header(ranges, skipped).unwrap_or_else(|| line.to_string()),
-            None => line.to_string(),
-        })
-        .collect()
+    Ok(())
+}
+
+/// The header of a hunk of `ops` (`@@ -1,4 +1,5 @@`), its line numbers
+/// moved on by the `skipped` lines before the texts diffed, as `similar`
+/// writes it.
+fn hunk_header(ops: &[similar::DiffOp], skipped: usize) -> String {
+    let range = |start: usize, end: usize| {
+        let len = end - start;
+        match len {
+            0 => format!("{},0", start + skipped),
+            1 => format!("{}", start + skipped + 1),
+            _ => format!("{},{len}", start + skipped + 1),
+        }
+    };
+    let (Some(first), Some(last)) = (ops.first(), ops.last()) else {
+        return String::new();
+    };
+    format!(
+        "@@ -{} +{} @@",
+        range(first.old_range().start, last.old_range().end),
+        range(first.new_range().start, last.new_range().end)
+    )
 }
 
 /// The lines of context around each change in a diff.
@@ -222,25 +306,6 @@ fn around_changes<'t>(old: &'t str, new: &'t str) -> (usize, &'t str, &'t str) {
     }
     let cut = old.len() - end;
     (skipped, &old[..end], &new[..new.len() - cut])
-}
-
-/// The hunk header whose ranges (after `@@ -`) are `ranges`, its line
-/// numbers moved on by `skipped` lines; `None` if it is not one.
-fn shifted_header(ranges: &str, skipped: usize) -> Option<String> {
-    let (ranges, rest) = ranges.split_once(" @@")?;
-    let (old, new) = ranges.split_once(" +")?;
-    let shift = |range: &str| -> Option<String> {
-        let (start, len) = match range.split_once(',') {
-            Some((start, len)) => (start, Some(len)),
-            None => (range, None),
-        };
-        let start = start.parse::<usize>().ok()? + skipped;
-        Some(match len {
-            Some(len) => format!("{start},{len}"),
-            None => start.to_string(),
-        })
-    };
-    Some(format!("@@ -{} +{} @@{rest}", shift(old)?, shift(new)?))
 }
 
 #[cfg(test)]

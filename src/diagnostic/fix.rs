@@ -244,45 +244,198 @@ pub fn apply_fixes(
     diagnostics: &[Diagnostic],
     allowed: Applicability,
 ) -> (String, usize) {
-    let mut fixes: Vec<&Fix> = diagnostics
-        .iter()
-        .flat_map(|d| d.fixes().first())
-        .filter(|f| f.applicability() <= allowed && !f.edits().is_empty())
-        .collect();
-    fixes.sort_by_key(|f| f.edits().iter().map(|e| e.span()).min());
+    let mut fixes = Fixes::new(allowed);
+    for diagnostic in diagnostics {
+        fixes.add(diagnostic);
+    }
+    fixes.apply(source)
+}
 
-    let mut taken: Vec<&Edit> = Vec::new();
-    let mut spans = Taken::default();
-    let mut applied = 0;
-    for fix in fixes {
-        let edits = fix.edits();
-        let fits = edits.iter().enumerate().all(|(i, e)| {
-            let s = e.span();
-            s.end() <= source.len()
-                && source.is_char_boundary(s.start())
-                && source.is_char_boundary(s.end())
-                && !spans.conflicts(s)
-                && edits[..i].iter().all(|t| !conflicts(t.span(), s))
-        });
-        if fits {
-            for edit in edits {
-                spans.take(edit.span());
-            }
-            taken.extend(edits);
-            applied += 1;
+/// The fixes of many findings, kept in a few dozen bytes each, to apply
+/// together as [`apply_fixes`] does.
+///
+/// A caller that is handed findings one at a time, by
+/// [`Linter::lint_each`](crate::Linter::lint_each), need not hold them to
+/// fix the text: a large file may have hundreds of thousands, each a few
+/// hundred bytes with its message and help. Only the edits of each
+/// finding's first fix are kept, when `allowed` permits it, and
+/// [`Fixes::apply`] makes the text `apply_fixes` makes of the same findings.
+///
+/// ```
+/// use ztlint::{apply_fixes, Applicability, Fixes, Linter};
+///
+/// let source = r#"{"session_duration": "1d", "is_ui_read_only": "false"}"#;
+/// let mut fixes = Fixes::new(Applicability::Safe);
+/// Linter::new().lint_each(source, &mut |d| fixes.add(&d));
+/// assert_eq!(fixes.len(), 2);
+///
+/// let (fixed, applied) = fixes.apply(source);
+/// assert_eq!(fixed, r#"{"session_duration": "24h", "is_ui_read_only": false}"#);
+/// assert_eq!(
+///     (fixed, applied),
+///     apply_fixes(source, &ztlint::lint(source), Applicability::Safe)
+/// );
+/// ```
+#[derive(Clone, Debug)]
+pub struct Fixes {
+    allowed: Applicability,
+    /// The index in `edits` of each fix's first edit; a fix's edits end
+    /// where the next fix's begin.
+    firsts: Vec<usize>,
+    edits: Vec<KeptEdit>,
+    /// The replacements of every edit, one after another.
+    replacements: String,
+}
+
+/// An edit of [`Fixes`]: its span, and where its replacement is in
+/// `Fixes::replacements`.
+#[derive(Clone, Copy, Debug)]
+struct KeptEdit {
+    span: Span,
+    replacement: (usize, usize),
+}
+
+impl Fixes {
+    /// No fixes yet; [`Fixes::add`] keeps those whose applicability is at
+    /// most `allowed`.
+    ///
+    /// ```
+    /// use ztlint::{Applicability, Fixes};
+    ///
+    /// assert!(Fixes::new(Applicability::Unsafe).is_empty());
+    /// ```
+    pub fn new(allowed: Applicability) -> Fixes {
+        Fixes {
+            allowed,
+            firsts: Vec::new(),
+            edits: Vec::new(),
+            replacements: String::new(),
         }
     }
-    taken.sort_by_key(|e| (e.span().start(), e.span().end()));
 
-    let mut out = String::with_capacity(source.len());
-    let mut cursor = 0;
-    for edit in taken {
-        out.push_str(&source[cursor..edit.span().start()]);
-        out.push_str(edit.replacement());
-        cursor = edit.span().end();
+    /// Keeps the edits of the first fix of `diagnostic`, if it has one that
+    /// edits something and is allowed; as [`apply_fixes`], no other.
+    ///
+    /// ```
+    /// use ztlint::{Applicability, Fixes};
+    ///
+    /// // A misspelt field's rename needs review; a duplicate key's removal is safe.
+    /// let diagnostics = ztlint::lint(r#"{"nmae": "A", "name": "B", "name": "C"}"#);
+    /// let mut fixes = Fixes::new(Applicability::Safe);
+    /// for d in &diagnostics {
+    ///     fixes.add(d);
+    /// }
+    /// assert_eq!((diagnostics.len(), fixes.len()), (2, 1));
+    /// ```
+    pub fn add(&mut self, diagnostic: &Diagnostic) {
+        let Some(fix) = diagnostic.fixes().first() else {
+            return;
+        };
+        if fix.applicability() > self.allowed || fix.edits().is_empty() {
+            return;
+        }
+        self.firsts.push(self.edits.len());
+        for edit in fix.edits() {
+            let at = self.replacements.len();
+            self.replacements.push_str(edit.replacement());
+            self.edits.push(KeptEdit {
+                span: edit.span(),
+                replacement: (at, self.replacements.len()),
+            });
+        }
     }
-    out.push_str(&source[cursor..]);
-    (out, applied)
+
+    /// How many fixes are kept.
+    ///
+    /// ```
+    /// use ztlint::{Applicability, Fixes};
+    ///
+    /// let mut fixes = Fixes::new(Applicability::Safe);
+    /// ztlint::Linter::new().lint_each(r#"{"session_duration": "1d"}"#, &mut |d| fixes.add(&d));
+    /// assert_eq!(fixes.len(), 1);
+    /// ```
+    pub fn len(&self) -> usize {
+        self.firsts.len()
+    }
+
+    /// Whether no fix is kept.
+    ///
+    /// ```
+    /// use ztlint::{Applicability, Fixes};
+    ///
+    /// let mut fixes = Fixes::new(Applicability::Safe);
+    /// ztlint::Linter::new().lint_each(r#"{"name": "Widget Corps"}"#, &mut |d| fixes.add(&d));
+    /// assert!(fixes.is_empty());
+    /// ```
+    pub fn is_empty(&self) -> bool {
+        self.firsts.is_empty()
+    }
+
+    /// Applies the fixes to `source`, as [`apply_fixes`] applies the
+    /// findings' they were kept from: the new text and how many applied.
+    ///
+    /// ```
+    /// use ztlint::{Applicability, Fixes};
+    ///
+    /// let source = r#"{"name": "A", "name": "B"}"#;
+    /// let mut fixes = Fixes::new(Applicability::Safe);
+    /// ztlint::Linter::new().lint_each(source, &mut |d| fixes.add(&d));
+    /// assert_eq!(fixes.apply(source), (r#"{"name": "B"}"#.to_string(), 1));
+    /// ```
+    pub fn apply(&self, source: &str) -> (String, usize) {
+        let edits_of = |fix: usize| {
+            let end = self
+                .firsts
+                .get(fix + 1)
+                .copied()
+                .unwrap_or(self.edits.len());
+            &self.edits[self.firsts[fix]..end]
+        };
+        // Taken in source order, the order of the first span each edits;
+        // the sort is stable, so fixes that start alike keep their order.
+        let mut order: Vec<usize> = (0..self.len()).collect();
+        order.sort_by_key(|&fix| edits_of(fix).iter().map(|e| e.span).min());
+
+        let mut taken: Vec<KeptEdit> = Vec::new();
+        let mut spans = Taken::default();
+        let mut applied = 0;
+        for fix in order {
+            let edits = edits_of(fix);
+            let fits = edits.iter().enumerate().all(|(i, e)| {
+                let s = e.span;
+                s.end() <= source.len()
+                    && source.is_char_boundary(s.start())
+                    && source.is_char_boundary(s.end())
+                    && !spans.conflicts(s)
+                    && edits[..i].iter().all(|t| !conflicts(t.span, s))
+            });
+            if fits {
+                for edit in edits {
+                    spans.take(edit.span);
+                }
+                taken.extend(edits);
+                applied += 1;
+            }
+        }
+        drop(spans);
+        taken.sort_by_key(|e| (e.span.start(), e.span.end()));
+
+        // The exact length: a large text is not grown by doubling.
+        let len = taken.iter().fold(source.len(), |len, edit| {
+            let (from, to) = edit.replacement;
+            len - edit.span.len() + (to - from)
+        });
+        let mut out = String::with_capacity(len);
+        let mut cursor = 0;
+        for edit in taken {
+            let (from, to) = edit.replacement;
+            out.push_str(&source[cursor..edit.span.start()]);
+            out.push_str(&self.replacements[from..to]);
+            cursor = edit.span.end();
+        }
+        out.push_str(&source[cursor..]);
+        (out, applied)
+    }
 }
 
 /// The spans of the edits taken so far, ordered, so that a conflict is

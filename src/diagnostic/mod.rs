@@ -21,7 +21,7 @@
 mod few;
 mod fix;
 
-pub use fix::{apply_fixes, Applicability, Edit, Fix};
+pub use fix::{apply_fixes, Applicability, Edit, Fix, Fixes};
 
 use std::borrow::Cow;
 use std::fmt;
