@@ -642,8 +642,24 @@ pub fn find<S: AsRef<str>>(path: &[S]) -> Option<&'static Field> {
 }
 
 /// The field that is the member `key` of the object at `path`: [`find`]
-/// of the two joined, without joining them.
+/// of the two joined, without joining them. The members of a renamed
+/// object (`mfa_ssh_piv_key_requirements`) are its new name's fields, as
+/// in its schema: their values are read as those fields' are.
 pub(crate) fn find_member<S: AsRef<str>>(path: &[S], key: &str) -> Option<&'static Field> {
+    find_member_of(path, key).or_else(|| {
+        let (top, below) = path.split_first()?;
+        let Status::Renamed { to, .. } = find(&[top.as_ref()])?.status else {
+            return None;
+        };
+        let renamed: Vec<&str> = std::iter::once(to)
+            .chain(below.iter().map(AsRef::as_ref))
+            .collect();
+        find_member_of(&renamed, key)
+    })
+}
+
+/// [`find_member`] of the table's own paths.
+fn find_member_of<S: AsRef<str>>(path: &[S], key: &str) -> Option<&'static Field> {
     table::FIELDS.iter().find(|f| {
         f.path.split_last().is_some_and(|(last, above)| {
             *last == key

@@ -114,6 +114,20 @@ mod tests {
     }
 
     #[test]
+    fn the_members_of_a_renamed_object_are_read_as_its_new_name_s_fields() {
+        // Its schema has the new name's fields: the elements of an array
+        // in it were not read (a string in it was).
+        let source = r#"{"mfa_ssh_piv_key_requirements": {"ssh_key_size": [256, 1]}}"#;
+        let found = enums(source);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].span(), Span::new(56, 57));
+        assert_eq!(
+            found[0].message(),
+            "`mfa_ssh_piv_key_requirements.ssh_key_size[1]` is `1`, which is not one of `256`, `384`, `521`, `2048`, `3072`, `4096`"
+        );
+    }
+
+    #[test]
     fn a_case_slip_is_fixed_safely_and_far_values_only_listed() {
         let source = r#"{"mfa_config": {"allowed_authenticators": ["TOTP", "sms"]}}"#;
         let found = enums(source);
