@@ -346,20 +346,33 @@ impl Linter {
         }
     }
 
-    /// The tree the rules read. With the built-in schema, what no rule reads
-    /// is dropped as it is parsed (values under unknown top-level keys, the
-    /// elements of a root array), so that a large document of it costs no
-    /// more than its text. A custom schema may read any value.
+    /// [`Linter::lint`] of the whole tree, nothing dropped: what a lint of
+    /// the tree [`Linter::parse`] makes is held to.
+    #[cfg(test)]
+    pub(crate) fn lint_whole_tree(&self, source: &str) -> Vec<Diagnostic> {
+        let mut found = self.find_unparsed(source);
+        found.extend(match crate::json::parse_after_bom(source) {
+            Err(error) => vec![error.to_diagnostic()],
+            Ok(root) => self.check(source, &root, self.profile),
+        });
+        self.configure(found)
+    }
+
+    /// The tree the rules read. What no rule reads is dropped as it is
+    /// parsed (values under unknown top-level keys, the elements of a root
+    /// array), so that a large document of it costs no more than its text.
+    /// A custom schema may read any value of an object, but for one that
+    /// judges windows, which reads no value dropped here.
     fn parse<'a>(&self, source: &'a str) -> Result<crate::json::Value<'a>, crate::json::Error> {
-        if self.schema.is_some() {
-            return crate::json::parse_after_bom(source);
-        }
         // No rule reads into a root that is no object (only
         // `root-not-object` reads it), so its repeats are not looked for.
         let object = source
             .trim_start_matches('\u{feff}')
             .trim_start_matches([' ', '\t', '\n', '\r'])
             .starts_with('{');
+        if object && self.schema.as_ref().is_some_and(|s| !s.judges_windows()) {
+            return crate::json::parse_after_bom(source);
+        }
         match crate::json::parse_pruned(source, rules::reads_value_of_member, object)? {
             (root, false) => Ok(root),
             (_, true) => crate::json::parse_after_bom(source),
@@ -800,7 +813,8 @@ impl Linter {
         each: &mut dyn FnMut(Diagnostic),
     ) {
         let mut found: Vec<Diagnostic> = finding.into_iter().collect();
-        if self.schema.is_none() && windows::is_large(source.len()) {
+        let windowed = self.schema.as_ref().is_none_or(Schema::judges_windows);
+        if windowed && windows::is_large(source.len()) {
             found.extend(self.find_unparsed(source));
             match windows::lint(self, source, found, windows::WINDOW, each) {
                 Ok(()) => return,
@@ -895,18 +909,30 @@ pub fn lint(source: &str) -> Vec<Diagnostic> {
 }
 
 /// Panics unless linting `source` in windows of one, two and three members
-/// or elements finds what the whole lint finds, in the same order. Only in
-/// builds with `--cfg fuzzing`, as cargo-fuzz makes them, for the `lint`
-/// target: windows are otherwise for bodies of a megabyte or more.
+/// or elements finds what the whole lint finds, in the same order: with
+/// the built-in schema, or (for every other length of input) with the
+/// generated one given as a custom schema. Only in builds with `--cfg
+/// fuzzing`, as cargo-fuzz makes them, for the `lint` target: windows are
+/// otherwise for bodies of a megabyte or more.
 #[cfg(fuzzing)]
 #[doc(hidden)]
 pub fn fuzz_windows_lint_as_whole(source: &str) {
-    let linter = Linter::new();
+    static CUSTOM: std::sync::LazyLock<Linter> = std::sync::LazyLock::new(|| {
+        let generated = crate::fields::schema(Profile::AccountUpdate).to_string();
+        let schema = Schema::from_json(&generated).expect("the generated schema compiles");
+        Linter::new().schema(schema)
+    });
+    let builtin = Linter::new();
+    let linter = if source.len() % 2 == 0 {
+        &builtin
+    } else {
+        &*CUSTOM
+    };
     let whole = linter.lint(source);
     for size in 1..=3 {
         let mut found = Vec::new();
         let before = linter.find_unparsed(source);
-        if windows::lint(&linter, source, before, size, &mut |d| found.push(d)).is_ok() {
+        if windows::lint(linter, source, before, size, &mut |d| found.push(d)).is_ok() {
             assert_eq!(found, whole, "windows of {size}");
         }
     }
@@ -933,7 +959,8 @@ fn check_selector(selector: &str) -> Result<(), UnknownName> {
 
 #[cfg(test)]
 mod tests {
-    use super::Linter;
+    use super::{windows, Linter};
+    use crate::schema::Schema;
 
     #[test]
     fn a_repeat_in_a_dropped_value_asks_for_the_whole_tree_under_an_object_only() {
@@ -946,5 +973,40 @@ mod tests {
         let root = linter.parse(r#"{"x": {"a": 1, "a": 2}}"#).unwrap();
         let x = root.get("x").and_then(|x| x.as_object());
         assert_eq!(x.map(<[_]>::len), Some(2));
+    }
+
+    #[test]
+    fn a_large_body_is_judged_whole_by_a_custom_schema_that_reads_pruned_insides() {
+        // In windows, the value of `x`, which is no field, is read for its
+        // syntax only: a schema of its members is judged on the whole tree.
+        let padding: String = (0..100_000).map(|i| format!("\"k{i:05}\": 1, ")).collect();
+        let source = format!(r#"{{{padding}"x": {{"a": 1}}}}"#);
+        assert!(windows::is_large(source.len()));
+        // The `1` of `"a": 1`.
+        let at = source.len() - 3;
+        for (schema, judges_windows) in [
+            (
+                r#"{"properties": {"x": {"properties": {"a": {"type": "string"}}}}}"#,
+                false,
+            ),
+            (
+                r#"{"properties": {"x": {"type": "object"}, "name": {"type": "string"}}}"#,
+                true,
+            ),
+        ] {
+            let schema = Schema::from_json(schema).unwrap();
+            assert_eq!(schema.judges_windows(), judges_windows);
+            let linter = Linter::new().schema(schema);
+            let mut found = Vec::new();
+            linter.lint_each(&source, &mut |d| found.push(d));
+            assert_eq!(found, linter.lint(&source));
+            let spans: Vec<_> = found.iter().map(|d| (d.code(), d.span().range())).collect();
+            let expected = if judges_windows {
+                vec![]
+            } else {
+                vec![("wrong-type", at..at + 1)]
+            };
+            assert_eq!(spans, expected);
+        }
     }
 }

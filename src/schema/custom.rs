@@ -16,12 +16,17 @@ use super::pointer::{self, push_token, Seg};
 use super::problem::{Bounds, Problem, ProblemKind, Types};
 use super::SchemaError;
 
+mod windows;
+
 /// A compiled custom schema and the document it was compiled from.
 pub(crate) struct Custom {
     /// The schema as compiled: for an OpenAPI document, the request body
     /// schema with the document's `components` beside it.
     root: J,
     validator: Validator,
+    /// Whether it judges a large body a window at a time as it judges it
+    /// whole: see [`windows`].
+    judges_windows: bool,
 }
 
 /// The path suffix of the operation whose request body is the schema.
@@ -47,7 +52,16 @@ impl Custom {
         let validator = options
             .build(&root)
             .map_err(|e| SchemaError::new(format!("the schema is invalid: {e}")))?;
-        Ok(Custom { root, validator })
+        let judges_windows = windows::judges_windows(&root);
+        Ok(Custom {
+            root,
+            validator,
+            judges_windows,
+        })
+    }
+
+    pub(crate) fn judges_windows(&self) -> bool {
+        self.judges_windows
     }
 
     pub(crate) fn as_json(&self) -> &J {
@@ -57,16 +71,21 @@ impl Custom {
     /// Validates the document with the `jsonschema` crate, locates each
     /// error in the span-carrying tree, and hands the problems to `sink` in
     /// source order, a value's type problem before its others.
+    ///
+    /// The arrays of `items_from` hold some of their elements (see
+    /// [`crate::rules::Context::items_from`]): paths index the whole
+    /// document's.
     pub(crate) fn validate<'s, 'd, 'a>(
         &'s self,
         root: &'d Value<'a>,
+        items_from: &[(usize, Vec<usize>)],
         sink: &mut Sink<'_, 's, 'd, 'a>,
     ) {
         let instance = root.to_serde();
         let mut found = Vec::new();
         let mut keys = pointer::KeyIndex::default();
         for error in self.validator.iter_errors(&instance) {
-            self.locate(root, &error, &mut keys, &mut found);
+            self.locate(root, &error, &mut keys, items_from, &mut found);
         }
         found.sort_by_key(|(_, kind)| (kind.span().start(), kind.rank()));
         for (path, kind) in found {
@@ -79,10 +98,11 @@ impl Custom {
         root: &'d Value<'a>,
         error: &ValidationError<'_>,
         keys: &mut pointer::KeyIndex<'d, 'a>,
+        items_from: &[(usize, Vec<usize>)],
         out: &mut Vec<(Vec<Seg<'d>>, ProblemKind<'s, 'd, 'a>)>,
     ) {
         let tokens = pointer::tokens(error.instance_path().as_str()).unwrap_or_default();
-        let Some((path, value)) = pointer::resolve(root, &tokens, keys) else {
+        let Some((path, value)) = pointer::resolve(root, &tokens, keys, items_from) else {
             return;
         };
         let kind = match error.kind() {

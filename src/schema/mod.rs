@@ -221,6 +221,16 @@ impl Schema {
         self.validate_from(document, &[], sink);
     }
 
+    /// Whether the schema judges a large body a window of its members at a
+    /// time as it judges it whole: every built-in one does, and a custom
+    /// one whose keywords judge each member alone (see `custom/windows.rs`).
+    pub(crate) fn judges_windows(&self) -> bool {
+        match &self.inner {
+            Inner::Builtin(_) => true,
+            Inner::Custom(custom) => custom.judges_windows(),
+        }
+    }
+
     /// [`Schema::validate`], where the arrays of `items_from` hold some of
     /// their elements: see [`crate::rules::Context::items_from`].
     pub(crate) fn validate_from<'s, 'd, 'a>(
@@ -233,7 +243,7 @@ impl Schema {
             Inner::Builtin(profile) => {
                 BUILTIN_NODES[profile.index()].validate(document, &mut Path::new(items_from), sink);
             }
-            Inner::Custom(custom) => custom.validate(document, sink),
+            Inner::Custom(custom) => custom.validate(document, items_from, sink),
         }
     }
 }

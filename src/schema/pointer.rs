@@ -134,10 +134,15 @@ pub(crate) fn tokens(pointer: &str) -> Option<Vec<String>> {
 /// Follows `tokens` from `root`, choosing the last of duplicate keys as Go
 /// and serde_json do, and finding keys through `index`. Returns the path
 /// with keys borrowed from the tree, and the value it leads to.
+///
+/// The arrays of `items_from` hold some of their elements (see
+/// [`crate::rules::Context::items_from`]): the pointer's indices are the
+/// tree's, the path's the whole document's.
 pub(crate) fn resolve<'d, 'a, S: AsRef<str>>(
     root: &'d Value<'a>,
     tokens: impl IntoIterator<Item = S>,
     index: &mut KeyIndex<'d, 'a>,
+    items_from: &[(usize, Vec<usize>)],
 ) -> Option<(Vec<Seg<'d>>, &'d Value<'a>)> {
     let mut path = Vec::new();
     let mut node = root;
@@ -151,8 +156,11 @@ pub(crate) fn resolve<'d, 'a, S: AsRef<str>>(
             }
             ValueKind::Array(items) => {
                 let index: usize = token.parse().ok()?;
+                let array = node.span().start();
                 node = items.get(index)?;
-                path.push(Seg::Index(index));
+                path.push(Seg::Index(super::native::element_index(
+                    items_from, array, index,
+                )));
             }
             _ => return None,
         }
@@ -244,11 +252,11 @@ mod tests {
     #[test]
     fn resolve_takes_the_last_duplicate() {
         let doc = parse(r#"{"a": [1, {"b": 2}], "a": [3, {"b": 4}]}"#).unwrap();
-        let (path, value) = resolve(&doc, ["a", "1", "b"], &mut KeyIndex::default()).unwrap();
+        let (path, value) = resolve(&doc, ["a", "1", "b"], &mut KeyIndex::default(), &[]).unwrap();
         assert_eq!(path, vec![Seg::Key("a"), Seg::Index(1), Seg::Key("b")]);
         assert_eq!(value.span(), Span::new(36, 37));
-        assert!(resolve(&doc, ["a", "9"], &mut KeyIndex::default()).is_none());
-        assert!(resolve(&doc, ["a", "x"], &mut KeyIndex::default()).is_none());
+        assert!(resolve(&doc, ["a", "9"], &mut KeyIndex::default(), &[]).is_none());
+        assert!(resolve(&doc, ["a", "x"], &mut KeyIndex::default(), &[]).is_none());
     }
 
     #[test]
@@ -263,7 +271,7 @@ mod tests {
         assert_eq!(keys.last(object, "k59"), Some(59));
         assert_eq!(keys.last(object, "k60"), None);
         assert_eq!(keys.objects.len(), 1);
-        let (path, value) = resolve(&doc, ["o", "k5"], &mut keys).unwrap();
+        let (path, value) = resolve(&doc, ["o", "k5"], &mut keys, &[]).unwrap();
         assert_eq!(path, vec![Seg::Key("o"), Seg::Key("k5")]);
         assert_eq!(value.as_number().unwrap().as_str(), "65");
         // Each object is read once: the root is the second.

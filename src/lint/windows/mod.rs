@@ -32,12 +32,18 @@
 //!    third time once its member or element is in a window, its repeats
 //!    then joining the window: they come after that child's own findings.
 //!
+//! A custom schema judges each window as the built-in one does, when its
+//! keywords judge each member alone and read no pruned value's insides
+//! (`schema/custom/windows.rs` says which); a body checked against any
+//! other is linted whole.
+//!
 //! The findings are the whole lint's, in the same order: the test
 //! `windows_lint_as_the_whole_body` holds it over every test payload with
-//! windows of one to three children, and so does the `lint` fuzz target for
-//! every input. What makes that so: a removal finds a member's neighbours
-//! in the text, for they may be in another window; paths name an element
-//! by its index in the whole array
+//! windows of one to three children (with the built-in schemas and with
+//! custom ones), and so does the `lint` fuzz target for every input. What
+//! makes that so: a removal finds a member's neighbours in the text, for
+//! they may be in another window; paths name an element by its index in
+//! the whole array
 //! ([`Context::items_from`](crate::rules::Context::items_from)); the "did
 //! you mean" count goes on from window to window.
 
@@ -265,6 +271,7 @@ mod tests {
     use std::path::Path;
 
     use super::lint;
+    use crate::schema::Schema;
     use crate::{Diagnostic, Linter, Profile, Severity};
 
     /// Every JSON text of the repository's examples, tests and fuzz seeds,
@@ -421,9 +428,55 @@ mod tests {
         }
     }
 
+    /// Custom schemas that judge a body a window at a time: the generated
+    /// one, and one with every kind of keyword that may.
+    fn custom_schemas() -> Vec<Schema> {
+        let generated =
+            serde_json::to_string(&crate::fields::schema(Profile::AccountUpdate)).unwrap();
+        let by_hand = r##"{
+            "type": "object",
+            "required": ["name", "auth_domain"],
+            "properties": {
+                "name": {"type": "string", "maxLength": 3, "pattern": "^W"},
+                "session_duration": {"allOf": [{"$ref": "#/$defs/duration"}]},
+                "login_design": {
+                    "type": "object",
+                    "required": ["text_color"],
+                    "properties": {"text_color": {"enum": ["#fff", "#000", null]}},
+                    "additionalProperties": {"type": ["string", "integer"], "minimum": 2}
+                },
+                "deny_unmatched_requests_exempted_zone_names": {
+                    "type": "array",
+                    "items": {"type": "string", "minLength": 4, "format": "hostname"}
+                },
+                "mfa_config": {"properties": {"allowed_authenticators": {"items": {"const": "totp"}}}},
+                "q": {"type": "number", "exclusiveMaximum": 2, "multipleOf": 0.5},
+                "result": {"type": "object", "x-note": "pruned"}
+            },
+            "additionalProperties": {"type": ["integer", "string", "boolean"], "maximum": 2},
+            "$defs": {"duration": {"type": "string", "pattern": "^[0-9]+[hm]$"}}
+        }"##;
+        [
+            generated.as_str(),
+            by_hand,
+            r#"{"additionalProperties": false}"#,
+        ]
+        .into_iter()
+        .map(|text| {
+            let schema = Schema::from_json(text).unwrap();
+            assert!(schema.judges_windows(), "{text}");
+            schema
+        })
+        .collect()
+    }
+
     #[test]
     fn windows_lint_as_the_whole_body() {
+        let schemas = custom_schemas();
         let linters = [
+            Linter::new().schema(schemas[0].clone()),
+            Linter::new().schema(schemas[1].clone()),
+            Linter::new().schema(schemas[2].clone()),
             Linter::new(),
             Linter::new().profile(Profile::Create),
             Linter::new().profile(Profile::ZoneUpdate),
@@ -441,8 +494,13 @@ mod tests {
         assert!(texts.len() > 150, "{} payloads", texts.len());
         let mut windowed_count = 0;
         for text in &texts {
-            for linter in &linters {
+            for (i, linter) in linters.iter().enumerate() {
                 let whole = linter.lint(text);
+                // A custom schema that judges windows reads nothing the
+                // parse drops.
+                if i < schemas.len() {
+                    assert_eq!(whole, linter.lint_whole_tree(text), "{text}");
+                }
                 // Only a body that is no object is left to the whole lint.
                 let object = text
                     .trim_start_matches('\u{feff}')
@@ -458,6 +516,6 @@ mod tests {
                 }
             }
         }
-        assert!(windowed_count > 3000, "{windowed_count}");
+        assert!(windowed_count > 5000, "{windowed_count}");
     }
 }

@@ -435,6 +435,9 @@ impl<'l, 'a, 'e> Windows<'l, 'a, 'e> {
 
         let mut cx =
             Context::new(self.source, self.linter.profile).with_disabled(self.disabled.clone());
+        if let Some(schema) = &self.linter.schema {
+            cx = cx.with_schema(schema);
+        }
         cx.suggested = self.suggested;
         cx.suggest_log = Some(Vec::new());
         cx.items_from = items_from;
