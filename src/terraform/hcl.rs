@@ -99,7 +99,9 @@ pub(crate) fn parse_apart<'a>(
         })
         .cloned()
         .collect();
-    let kept = match kept_items(&text, items, keeps, run_bytes, trees)? {
+    // Runs no longer than a file parsed in runs has: a run's tree is some
+    // fifty times its text.
+    let kept = match kept_items(&text, items, keeps, run_bytes.min(RUN_BYTES), trees)? {
         Ok(kept) => kept,
         Err(error) => return Some(Err(error)),
     };
