@@ -10,6 +10,7 @@ use ztlint::{Applicability, Decoded, Diagnostic, Fixes, Linter, Severity};
 
 use super::args::{CheckArgs, Format};
 use super::config::{Config, Discovery};
+use super::diff;
 use super::inputs::{self, Input, Kind};
 use super::output::{self, Stream};
 use super::settings::{self, LevelFlag, Schemas, Settings};
@@ -185,7 +186,7 @@ pub(crate) fn run(args: &CheckArgs, levels: Vec<LevelFlag>) -> Result<Exit, Fail
                 for outcome in outcomes {
                     out.write_all(outcome.diff.as_bytes())?;
                     if let Some((old, new)) = &outcome.diff_later {
-                        fix::write_diff(&outcome.name, old, new, out)?;
+                        diff::write_diff(&outcome.name, old, new, out)?;
                     }
                 }
                 Ok(())
@@ -606,7 +607,7 @@ fn apply_fixes_to<'a>(
     };
     match (mode, &input.path) {
         (Mode::Diff(_), _) => {
-            outcome.diff = fix::diff(&input.name, &outcome.source, &fixed.text);
+            outcome.diff = diff::diff(&input.name, &outcome.source, &fixed.text);
             outcome.fixed = fixed.applied;
         }
         (_, None) => {

@@ -4,6 +4,7 @@
 mod args;
 mod check;
 mod config;
+mod diff;
 mod explain;
 mod fix;
 mod inputs;
