@@ -372,7 +372,7 @@ impl Fixes {
     }
 
     /// Applies the fixes to `source`, as [`apply_fixes`] applies the
-    /// findings' they were kept from: the new text and how many applied.
+    /// findings they were kept from: the new text and how many applied.
     ///
     /// ```
     /// use ztlint::{Applicability, Fixes};
