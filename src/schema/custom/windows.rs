@@ -18,13 +18,16 @@
 //!   to a pruned value: they read its kind, or a scalar kept whole;
 //! - on the root or a field's value: `properties` (the schema of a field
 //!   read by these rules again, that of any other key as a pruned value),
-//!   `additionalProperties` and `items` whose schemas are of a pruned
-//!   value's, and `required` of fields only (the last of each field is in
+//!   `patternProperties`, `additionalProperties` and `items` whose schemas
+//!   are of a pruned value's (each judges one member or element at a
+//!   time), and `required` of fields only (the last of each field is in
 //!   every window);
 //! - `allOf` and local `$ref`s of schemas that are so.
 //!
-//! Anything else (`minProperties`, `anyOf`, `patternProperties`,
-//! `propertyNames`, `unevaluatedProperties`, an unknown keyword) may judge
+//! Anything else (`minProperties`, `anyOf`, `propertyNames`, which judges
+//! each key but reports on the object, `unevaluatedProperties`, whose keys
+//! are those no valid subschema evaluated, so that one member's failure
+//! under `allOf` makes another's unevaluated, an unknown keyword) may judge
 //! members together, or a value's insides: the body is then validated
 //! whole.
 
@@ -119,7 +122,15 @@ fn fits(root: &J, schema: &J, field: Option<&[Cow<'_, str>]>, depth: usize) -> b
                 })
             }),
             "additionalProperties" | "items" => {
-                field.is_some() && (value.is_boolean() || fits(root, value, None, depth + 1))
+                field.is_some() && fits(root, value, None, depth + 1)
+            }
+            // A key it matches may be a field's or another's: either way,
+            // its schemas read the value's kind or scalar only.
+            "patternProperties" => {
+                field.is_some()
+                    && value.as_object().is_some_and(|patterns| {
+                        patterns.values().all(|s| fits(root, s, None, depth + 1))
+                    })
             }
             "required" => field.is_some_and(|path| {
                 value.as_array().is_some_and(|names| {
@@ -164,6 +175,7 @@ mod tests {
             json!({"allOf": [{"$ref": "#/$defs/a"}], "$defs": {"a": {"additionalProperties": false}}}),
             json!({"properties": {"deny_unmatched_requests_exempted_zone_names": {"items": {"type": "string"}}}}),
             json!({"x-cloudflare": {"anything": [1]}, "items": true}),
+            json!({"patternProperties": {"^x-": {"type": "string"}}, "additionalProperties": false}),
         ];
         for schema in fits {
             assert!(judges_windows(&schema), "{schema}");
@@ -180,9 +192,11 @@ mod tests {
             json!({"properties": {"x": {"enum": [{"a": 1}]}}}),
             json!({"properties": {"x": {"const": [1]}}}),
             json!({"anyOf": [{"type": "object"}]}),
-            json!({"patternProperties": {"^x": true}}),
             json!({"propertyNames": {"maxLength": 3}}),
+            json!({"patternProperties": {"^x": {"required": ["a"]}}}),
+            json!({"properties": {"x": {"patternProperties": {"^x": true}}}}),
             json!({"unevaluatedProperties": false}),
+            json!({"allOf": [{"properties": {"q": {"type": "string"}, "r": true}}], "unevaluatedProperties": false}),
             json!({"$ref": "#/nowhere"}),
             json!({"$ref": "#", "type": "object"}),
             json!({"additionalProperties": {"$ref": "#/$defs/a"}, "$defs": {"a": {"$ref": "#/$defs/a"}}}),
