@@ -251,6 +251,11 @@ fn pruned_trees_lint_alike() {
         }
     }
     assert!(payloads.len() >= 100, "{} payloads", payloads.len());
+    // A custom schema that judges windows reads nothing pruned either.
+    let generated = crate::fields::schema(crate::Profile::AccountUpdate).to_string();
+    let schema = crate::schema::Schema::from_json(&generated).unwrap();
+    assert!(schema.judges_windows());
+    let custom = crate::Linter::new().schema(schema);
     let mut pruned_some = 0;
     for payload in &payloads {
         for variant in pruning_variants(payload) {
@@ -274,6 +279,11 @@ fn pruned_trees_lint_alike() {
                     "{profile:?}: {variant}"
                 );
             }
+            assert_eq!(
+                custom.check(&variant, &pruned, crate::Profile::AccountUpdate),
+                custom.check(&variant, &whole, crate::Profile::AccountUpdate),
+                "custom schema: {variant}"
+            );
         }
     }
     assert!(
