@@ -56,13 +56,15 @@ fn write_diff_in(
     let (skipped, old, new) = around_changes(old, new);
     writeln!(out, "--- {name}\n+++ {name}")?;
     let mut hunks = Hunks::new(old, new, skipped, out);
+    // One limit for the whole diff: past it, each chunk settles at once.
+    let deadline = std::time::Instant::now() + DIFF_TIME;
     let (mut o, mut n) = (0, 0);
     loop {
         let (old_end, new_end) = (after_lines(old, o, chunk), after_lines(new, n, chunk));
         let last = old_end == old.len() && new_end == new.len();
         let diff = similar::TextDiff::configure()
             .algorithm(similar::Algorithm::Patience)
-            .timeout(DIFF_TIME)
+            .deadline(deadline)
             .diff_lines(&old[o..old_end], &new[n..new_end]);
         let ops = diff.ops();
         let cut = diff.old_slices().len() * 3 / 4;
