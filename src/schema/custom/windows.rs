@@ -45,6 +45,8 @@ const OF_ONE_VALUE: &[&str] = &[
     "$anchor",
     "$defs",
     "definitions",
+    // An OpenAPI document's, beside its body schema: reached by `$ref`.
+    "components",
     "title",
     "description",
     "default",
@@ -162,6 +164,25 @@ mod tests {
                 "{profile:?}"
             );
         }
+    }
+
+    #[test]
+    fn an_openapi_body_schema_judges_windows_through_its_components() {
+        let document = r##"{
+            "openapi": "3.0.3",
+            "paths": {"/accounts/{id}/access/organizations": {"put": {"requestBody":
+                {"content": {"application/json": {"schema": {"$ref": "#/components/schemas/Org"}}}}}}},
+            "components": {"schemas": {
+                "Org": {"type": "object", "additionalProperties": false,
+                        "properties": {"name": {"type": "string", "nullable": true}}},
+                "Other": {"anyOf": [{"minProperties": 1}]}
+            }}
+        }"##;
+        let schema = crate::schema::Schema::from_json(document).unwrap();
+        assert!(schema.judges_windows());
+        let anyof = document.replace("schemas/Org\"}", "schemas/Other\"}");
+        let schema = crate::schema::Schema::from_json(&anyof).unwrap();
+        assert!(!schema.judges_windows());
     }
 
     #[test]
