@@ -12,15 +12,8 @@ use ztlint::{Applicability, Diagnostic, Fixes};
 /// bound only guards against fixes that keep undoing each other.
 const MAX_PASSES: usize = 10;
 
-/// Whether `diagnostics` say the text was not read as it is (not JSON or
-/// HCL, or not UTF-8): such a text is never fixed or rewritten.
-pub(crate) fn unparsed(diagnostics: &[Diagnostic]) -> bool {
-    let unparsed = Unparsed::new();
-    diagnostics.iter().any(|d| unparsed.says(d))
-}
-
-/// The codes of the findings that say a text was not read as it is, for
-/// [`unparsed`] and for a caller that sees the findings one at a time.
+/// The codes of the findings that say a text was not read as it is (not
+/// JSON or HCL, or not UTF-8): such a text is never fixed or rewritten.
 pub(crate) struct Unparsed(Vec<&'static str>);
 
 impl Unparsed {
@@ -83,27 +76,30 @@ pub(crate) fn fix(
 /// The fixes `allowed` permits among `diagnostics`; `None` when one says
 /// the text was not read as it is.
 pub(crate) fn fixes_of(diagnostics: &[Diagnostic], allowed: Applicability) -> Option<Fixes> {
-    if unparsed(diagnostics) {
-        return None;
-    }
-    let mut fixes = Fixes::new(allowed);
-    diagnostics.iter().for_each(|d| fixes.add(d));
-    Some(fixes)
+    fixes_seen(allowed, |see| diagnostics.iter().for_each(see))
 }
 
-/// The fixes `allowed` permits among the findings `lint` hands over one at
-/// a time, holding none of them; `None` when one says the text was not read
-/// as it is.
+/// [`fixes_of`] the findings `lint` hands over one at a time, holding none
+/// of them.
 pub(crate) fn fixes_handed(
     allowed: Applicability,
     lint: impl FnOnce(&mut dyn FnMut(Diagnostic)),
 ) -> Option<Fixes> {
+    fixes_seen(allowed, |see| lint(&mut |d| see(&d)))
+}
+
+/// The fixes `allowed` permits among the findings `findings` shows, or
+/// `None` when one says the text was not read as it is.
+fn fixes_seen(
+    allowed: Applicability,
+    findings: impl FnOnce(&mut dyn FnMut(&Diagnostic)),
+) -> Option<Fixes> {
     let unparsed = Unparsed::new();
     let mut not_read = false;
     let mut fixes = Fixes::new(allowed);
-    lint(&mut |d| {
-        not_read |= unparsed.says(&d);
-        fixes.add(&d);
+    findings(&mut |d| {
+        not_read |= unparsed.says(d);
+        fixes.add(d);
     });
     (!not_read).then_some(fixes)
 }

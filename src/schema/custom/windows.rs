@@ -84,7 +84,8 @@ pub(super) fn judges_windows(root: &J) -> bool {
 
 /// Whether `schema` judges a value as the windows lint reads it: a kept
 /// field's at `field` (the root's at `[]`), or a value that may be pruned
-/// at `None`.
+/// at `None`. What is kept is what the windows lint keeps:
+/// [`crate::rules::field_at`].
 fn fits(root: &J, schema: &J, field: Option<&[Cow<'_, str>]>, depth: usize) -> bool {
     if depth > MAX_DEPTH {
         return false;
@@ -112,7 +113,7 @@ fn fits(root: &J, schema: &J, field: Option<&[Cow<'_, str>]>, depth: usize) -> b
             "properties" => field.is_some_and(|path| {
                 value.as_object().is_some_and(|properties| {
                     properties.iter().all(|(name, schema)| {
-                        match crate::fields::find_member(path, name) {
+                        match crate::rules::field_at(path, name) {
                             Some(_) => {
                                 let mut inner = path.to_vec();
                                 inner.push(Cow::Borrowed(name.as_str()));
@@ -138,7 +139,7 @@ fn fits(root: &J, schema: &J, field: Option<&[Cow<'_, str>]>, depth: usize) -> b
                 value.as_array().is_some_and(|names| {
                     names.iter().all(|name| {
                         name.as_str()
-                            .is_some_and(|name| crate::fields::find_member(path, name).is_some())
+                            .is_some_and(|name| crate::rules::field_at(path, name).is_some())
                     })
                 })
             }),
