@@ -340,7 +340,17 @@ impl Linter {
 
     /// The findings of the parse of `source` and of the rules on its tree.
     fn find_parsed(&self, source: &str) -> Vec<Diagnostic> {
-        match self.parse(source) {
+        self.find_in(source, self.parse(source))
+    }
+
+    /// The findings of `parsed`, a parse of `source`: its error, or those
+    /// of the rules on its tree.
+    fn find_in(
+        &self,
+        source: &str,
+        parsed: Result<crate::json::Value<'_>, crate::json::Error>,
+    ) -> Vec<Diagnostic> {
+        match parsed {
             Err(error) => vec![error.to_diagnostic()],
             Ok(root) => self.check(source, &root, self.profile),
         }
@@ -351,10 +361,7 @@ impl Linter {
     #[cfg(test)]
     pub(crate) fn lint_whole_tree(&self, source: &str) -> Vec<Diagnostic> {
         let mut found = self.find_unparsed(source);
-        found.extend(match crate::json::parse_after_bom(source) {
-            Err(error) => vec![error.to_diagnostic()],
-            Ok(root) => self.check(source, &root, self.profile),
-        });
+        found.extend(self.find_in(source, crate::json::parse_after_bom(source)));
         self.configure(found)
     }
 
