@@ -563,20 +563,14 @@ fn fix_large<'a>(
             }
             return outcome;
         }
-        (_, Some((text, applied)), Some(path)) => match fix::write_atomic(path, text.as_bytes()) {
-            Ok(()) => {
+        (_, Some((text, applied)), Some(path)) => {
+            if written(input, path, &text, &mut outcome) {
                 outcome.fixed = applied;
                 Cow::Owned(text.into_bytes())
-            }
-            Err(e) => {
-                outcome.problem = Some(format!(
-                    "cannot write `{}`: {}; the file is unchanged",
-                    input.name,
-                    io_message(&e)
-                ));
+            } else {
                 bytes
             }
-        },
+        }
         _ => bytes,
     };
     outcome.pending = Some(Pending {
@@ -616,22 +610,31 @@ fn apply_fixes_to<'a>(
             outcome.source = fixed.text;
             outcome.diagnostics = fixed.diagnostics;
         }
-        (_, Some(path)) => match fix::write_atomic(path, fixed.text.as_bytes()) {
-            Ok(()) => {
+        (_, Some(path)) => {
+            if written(input, path, &fixed.text, &mut outcome) {
                 outcome.fixed = fixed.applied;
                 outcome.source = fixed.text;
                 outcome.diagnostics = fixed.diagnostics;
             }
-            Err(e) => {
-                outcome.problem = Some(format!(
-                    "cannot write `{}`: {}; the file is unchanged",
-                    input.name,
-                    io_message(&e)
-                ));
-            }
-        },
+        }
     }
     outcome
+}
+
+/// Writes `text` over the input's file at `path` (atomically); whether it
+/// did. If not, the outcome says why: the file is unchanged.
+fn written(input: &Input, path: &std::path::Path, text: &str, outcome: &mut Outcome<'_>) -> bool {
+    match fix::write_atomic(path, text.as_bytes()) {
+        Ok(()) => true,
+        Err(e) => {
+            outcome.problem = Some(format!(
+                "cannot write `{}`: {}; the file is unchanged",
+                input.name,
+                io_message(&e)
+            ));
+            false
+        }
+    }
 }
 
 /// Writes the reports in the chosen format to `stream`; returns whether
