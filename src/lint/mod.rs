@@ -635,8 +635,13 @@ impl Linter {
         module: &crate::terraform::Module,
         each: &mut dyn FnMut(Diagnostic),
     ) {
-        let apart_above = crate::terraform::APART_ABOVE;
-        self.lint_terraform_found_each(name, source, module, None, &[], apart_above, each);
+        let file = crate::terraform::ConfigFile {
+            name,
+            source,
+            replaced: &[],
+            module,
+        };
+        self.lint_terraform_found_each(file, None, crate::terraform::APART_ABOVE, each);
     }
 
     /// Lints a Terraform configuration file read by
@@ -701,31 +706,25 @@ impl Linter {
         apart_above: usize,
         each: &mut dyn FnMut(Diagnostic),
     ) {
-        self.lint_terraform_found_each(
+        let file = crate::terraform::ConfigFile {
             name,
-            &decoded.source,
+            source: &decoded.source,
+            replaced: &decoded.replaced,
             module,
-            decoded.finding.clone(),
-            &decoded.replaced,
-            apart_above,
-            each,
-        );
+        };
+        self.lint_terraform_found_each(file, decoded.finding.clone(), apart_above, each);
     }
 
     /// Lints a Terraform file after `finding`, which says how its bytes
     /// were read, a resource at a time if it is over `apart_above` bytes.
-    #[allow(clippy::too_many_arguments)]
     fn lint_terraform_found_each(
         &self,
-        name: &str,
-        source: &str,
-        module: &crate::terraform::Module,
+        file: crate::terraform::ConfigFile<'_>,
         finding: Option<Diagnostic>,
-        replaced: &[crate::encoding::Replaced],
         apart_above: usize,
         each: &mut dyn FnMut(Diagnostic),
     ) {
-        if !crate::terraform::mentions_organization(source) {
+        if !crate::terraform::mentions_organization(file.source) {
             return;
         }
         // The finding is at the file's start: it goes with the first part.
@@ -736,15 +735,7 @@ impl Linter {
                 each(diagnostic);
             }
         };
-        crate::terraform::lint_config_each(
-            self,
-            name,
-            source,
-            module,
-            replaced,
-            apart_above,
-            &mut hand,
-        );
+        crate::terraform::lint_config_each(self, file, apart_above, &mut hand);
         hand(Vec::new());
     }
 

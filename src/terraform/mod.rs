@@ -214,17 +214,13 @@ pub(crate) fn assert_apart_lints_as_whole(bytes: &[u8]) -> [usize; 2] {
     let linter = Linter::new();
     let lint = |name, apart_above| {
         let mut parts = Vec::new();
-        lint_config_each(
-            &linter,
+        let file = ConfigFile {
             name,
             source,
-            &module,
-            &replaced,
-            apart_above,
-            &mut |part| {
-                parts.push(part);
-            },
-        );
+            replaced: &replaced,
+            module: &module,
+        };
+        lint_config_each(&linter, file, apart_above, &mut |part| parts.push(part));
         parts
     };
     let sorted = |parts: Vec<Vec<Diagnostic>>| {
@@ -306,33 +302,41 @@ pub fn mentions_organization(source: &str) -> bool {
 /// enough to hold.
 pub(crate) const APART_ABOVE: usize = 1 << 20;
 
-/// Every finding in the Terraform configuration file `name` (`.tf` or
-/// `.tf.json`), whose text is `source`, before selection and severity
-/// overrides, handed to `each` a part of the file at a time, in order:
-/// each part's findings lie in its text, after the last part's. A file
-/// over `apart_above` bytes ([`APART_ABOVE`] but in tests) is linted a
-/// resource at a time, so that its resources' trees and findings are never
-/// held together.
-///
-/// `replaced` says where `source` has U+FFFD for bytes that were not
-/// UTF-8: Terraform refuses those in a `.tf` file's strings.
+/// A Terraform configuration file as its lint reads it.
+#[derive(Clone, Copy)]
+pub(crate) struct ConfigFile<'a> {
+    /// Its name, which says how it is read: `.tf.json` as JSON, any other
+    /// as HCL.
+    pub(crate) name: &'a str,
+    pub(crate) source: &'a str,
+    /// Where `source` has U+FFFD for bytes that were not UTF-8: Terraform
+    /// refuses those in a `.tf` file's strings.
+    pub(crate) replaced: &'a [Replaced],
+    /// The module whose variables and locals its references resolve into.
+    pub(crate) module: &'a Module,
+}
+
+/// Every finding in the Terraform configuration `file`, before selection
+/// and severity overrides, handed to `each` a part of the file at a time,
+/// in order: each part's findings lie in its text, after the last part's.
+/// A file over `apart_above` bytes ([`APART_ABOVE`] but in tests) is
+/// linted a resource at a time, so that its resources' trees and findings
+/// are never held together.
 pub(crate) fn lint_config_each(
     linter: &Linter,
-    name: &str,
-    source: &str,
-    module: &Module,
-    replaced: &[Replaced],
+    file: ConfigFile<'_>,
     apart_above: usize,
     each: &mut dyn FnMut(Vec<Diagnostic>),
 ) {
+    let source = file.source;
     if !mentions_organization(source) {
         return;
     }
-    let json = name.ends_with(".json");
+    let json = file.name.ends_with(".json");
     if json && source.len() > apart_above {
-        return lint_json_apart(linter, name, source, module, each);
+        return lint_json_apart(linter, file, each);
     }
-    if !json && lint_hcl_apart(linter, name, source, module, replaced, apart_above, each) {
+    if !json && lint_hcl_apart(linter, file, apart_above, each) {
         return;
     }
     let read = if json {
@@ -340,7 +344,7 @@ pub(crate) fn lint_config_each(
         // as U+FFFD, and Terraform takes the file.
         read_json(source)
     } else {
-        read_hcl(source, replaced)
+        read_hcl(source, file.replaced)
     };
     let read = match read {
         Ok(read) => read,
@@ -349,12 +353,11 @@ pub(crate) fn lint_config_each(
     if read.resources.is_empty() {
         return each(read.not_utf8.into_iter().collect());
     }
-    let definitions = Definitions::read(module, name, read.definitions);
+    let definitions = Definitions::read(file.module, file.name, read.definitions);
     let mut found = lint_resources(
         linter,
+        file,
         read.resources,
-        source,
-        module,
         &definitions,
         &read.suppressions,
     );
@@ -368,13 +371,11 @@ pub(crate) fn lint_config_each(
 /// `each`; `false`, and nothing handed over, when it is to be read whole.
 fn lint_hcl_apart(
     linter: &Linter,
-    name: &str,
-    source: &str,
-    module: &Module,
-    replaced: &[Replaced],
+    file: ConfigFile<'_>,
     apart_above: usize,
     each: &mut dyn FnMut(Vec<Diagnostic>),
 ) -> bool {
+    let (source, replaced) = (file.source, file.replaced);
     // The first bad UTF-8 sequence in a string, of those in every tree the
     // parse makes.
     let mut not_utf8: Option<Replaced> = None;
@@ -404,7 +405,7 @@ fn lint_hcl_apart(
     let mut not_utf8 = not_utf8.map(crate::rules::syntax::invalid_utf8_in_terraform);
     let own = hcl::definitions(&read.kept, hcl::Text::whole(source));
     drop(read.kept);
-    let definitions = Definitions::read(module, name, own);
+    let definitions = Definitions::read(file.module, file.name, own);
     // Where the lines that may hold the next resource's ignore comments
     // start: after the last resource's last line.
     let mut lines_from = 0;
@@ -422,14 +423,7 @@ fn lint_hcl_apart(
         lines_from = source[item.end..]
             .find('\n')
             .map_or(source.len(), |at| item.end + at + 1);
-        let mut found = lint_resources(
-            linter,
-            resources,
-            source,
-            module,
-            &definitions,
-            &suppressions,
-        );
+        let mut found = lint_resources(linter, file, resources, &definitions, &suppressions);
         if not_utf8
             .as_ref()
             .is_some_and(|d| d.span().start() < item.end)
@@ -444,18 +438,17 @@ fn lint_hcl_apart(
     true
 }
 
-/// The findings of `resources` that `suppressions` leave.
+/// The findings of `resources`, of `file`, that `suppressions` leave.
 fn lint_resources(
     linter: &Linter,
+    file: ConfigFile<'_>,
     resources: Vec<Resource>,
-    source: &str,
-    module: &Module,
     definitions: &Definitions,
     suppressions: &[Suppression],
 ) -> Vec<Diagnostic> {
     let mut found = Vec::new();
     for resource in resources {
-        found.extend(lint_resource(linter, resource, source, module, definitions));
+        found.extend(lint_resource(linter, file, resource, definitions));
     }
     suppress::apply(found, suppressions)
 }
@@ -463,26 +456,20 @@ fn lint_resources(
 /// Lints the `.tf.json` file `source` a resource at a time, as
 /// [`json_syntax::each_resource`] reads it, handing each resource's
 /// findings to `each`.
-fn lint_json_apart(
-    linter: &Linter,
-    name: &str,
-    source: &str,
-    module: &Module,
-    each: &mut dyn FnMut(Vec<Diagnostic>),
-) {
+fn lint_json_apart(linter: &Linter, file: ConfigFile<'_>, each: &mut dyn FnMut(Vec<Diagnostic>)) {
+    let source = file.source;
     let mut apart = match json_syntax::read_apart(source) {
         Ok(apart) => apart,
         Err(e) => return each(vec![e.to_diagnostic()]),
     };
     let own = std::mem::take(&mut apart.definitions);
-    let definitions = Definitions::read(module, name, own);
+    let definitions = Definitions::read(file.module, file.name, own);
     json_syntax::each_resource(source, &apart, &mut |(resource, comments)| {
         let suppressions = comment_suppressions(&resource, comments);
         each(lint_resources(
             linter,
+            file,
             vec![resource],
-            source,
-            module,
             &definitions,
             &suppressions,
         ));
@@ -613,11 +600,11 @@ fn comment_suppressions(resource: &Resource, comments: Vec<(Span, String)>) -> V
 /// The findings of one resource.
 fn lint_resource(
     linter: &Linter,
+    file: ConfigFile<'_>,
     resource: Resource,
-    source: &str,
-    module: &Module,
     definitions: &Definitions,
 ) -> Vec<Diagnostic> {
+    let (source, module) = (file.source, file.module);
     let version = resource.version;
     let header = resource.header;
     let mut shaped = resource.shape(source);

@@ -835,21 +835,19 @@ fn a_wide_file_is_an_error_and_linted_as_decoded() {
 /// of no variables).
 fn linted_apart<'s>(name: &str, source: &'s str) -> Vec<Vec<(&'static str, &'s str)>> {
     let mut parts = Vec::new();
-    super::lint_config_each(
-        &Linter::new(),
+    let file = super::ConfigFile {
         name,
         source,
-        &Module::new(),
-        &[],
-        0,
-        &mut |part| {
-            parts.push(
-                part.iter()
-                    .map(|d| (d.code(), &source[d.span().range()]))
-                    .collect(),
-            );
-        },
-    );
+        replaced: &[],
+        module: &Module::new(),
+    };
+    super::lint_config_each(&Linter::new(), file, 0, &mut |part| {
+        parts.push(
+            part.iter()
+                .map(|d| (d.code(), &source[d.span().range()]))
+                .collect(),
+        );
+    });
     parts
 }
 
@@ -987,15 +985,15 @@ fn a_byte_that_is_not_utf8_is_found_in_a_file_linted_apart() {
         assert!(super::apart_findings(&bytes).is_some(), "{text}");
         let (source, replaced) = crate::encoding::utf8_lossy(&bytes);
         let mut parts = Vec::new();
-        super::lint_config_each(
-            &Linter::new(),
-            "main.tf",
-            &source,
-            &Module::new(),
-            &replaced,
-            0,
-            &mut |part| parts.push(part.iter().map(|d| d.code()).collect::<Vec<_>>()),
-        );
+        let file = super::ConfigFile {
+            name: "main.tf",
+            source: &source,
+            replaced: &replaced,
+            module: &Module::new(),
+        };
+        super::lint_config_each(&Linter::new(), file, 0, &mut |part| {
+            parts.push(part.iter().map(|d| d.code()).collect::<Vec<_>>());
+        });
         assert_eq!(parts, expected, "{text}");
     }
 }
