@@ -49,6 +49,11 @@ import sys
 
 
 def main() -> None:
+    # Not an option parser: only the usage on a first argument that looks
+    # like an option, which would otherwise name the output directory.
+    if len(sys.argv) < 2 or sys.argv[1].startswith("-"):
+        print(__doc__, file=sys.stderr)
+        sys.exit(2)
     out = sys.argv[1]
     count = int(sys.argv[2]) if len(sys.argv) > 2 else 20_000
     os.makedirs(out, exist_ok=True)
