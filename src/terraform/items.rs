@@ -109,7 +109,7 @@ pub(crate) fn top_level_items(text: &str) -> Option<Vec<Range<usize>>> {
             },
             Some(Open::Heredoc { marker, line_start }) => {
                 if line_start {
-                    if let Some(after) = closing_marker(bytes, at, marker) {
+                    if let Some(after) = closing_marker(bytes, at, marker)? {
                         stack.pop();
                         at = after;
                         code_end = after;
@@ -220,27 +220,36 @@ fn heredoc_start(bytes: &[u8], at: usize) -> Option<Option<(usize, (usize, usize
         Some(b"\r\n") => end + 2,
         _ => return Some(None),
     };
-    if closing_marker(bytes, body, (name, end)).is_some() {
+    if closing_marker(bytes, body, (name, end))?.is_some() {
         return None;
     }
     Some(Some((body, (name, end))))
 }
 
-/// For the heredoc line at `line`, if it is the closing `marker` (after
-/// spaces or tabs, and before a line break or the end): the offset just
-/// after the marker, where the line feed ends the attribute.
-fn closing_marker(bytes: &[u8], line: usize, marker: (usize, usize)) -> Option<usize> {
+/// For the heredoc line at `line`, if it closes the heredoc of `marker`
+/// as hcl-edit reads it: the offset just after the marker, where the scan
+/// goes on in the expression. hcl-edit closes a heredoc at the marker after
+/// spaces or tabs and before anything that cannot continue an identifier:
+/// a line break, the end, but also a space (which Terraform takes too: it
+/// trims the line) or a `)` (which Terraform does not). `None`, for the
+/// scan to give up, when a character past ASCII follows the marker:
+/// whether it continues an identifier is Unicode's to say.
+fn closing_marker(bytes: &[u8], line: usize, marker: (usize, usize)) -> Option<Option<usize>> {
     let marker = &bytes[marker.0..marker.1];
     let text = line
         + bytes[line..]
             .iter()
             .position(|b| *b != b' ' && *b != b'\t')
             .unwrap_or(bytes.len() - line);
+    if !bytes[text..].starts_with(marker) {
+        return Some(None);
+    }
     let after = text + marker.len();
-    let closes = bytes[text..].starts_with(marker)
-        && (matches!(bytes.get(after), None | Some(b'\n'))
-            || bytes.get(after..after + 2) == Some(b"\r\n"));
-    closes.then_some(after)
+    match bytes.get(after) {
+        Some(b) if !b.is_ascii() => None,
+        Some(b) if b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-') => Some(None),
+        _ => Some(Some(after)),
+    }
 }
 
 #[cfg(test)]
@@ -309,6 +318,21 @@ mod tests {
                 "c = 1"
             ]
         );
+    }
+
+    #[test]
+    fn heredoc_markers_close_where_hcl_edit_closes_them() {
+        // Before a space or a `)`: closed. Before `-` or a letter: text.
+        let text = "v {\n  u = <<EOT\nx\n EOT \n}\nlocals {\n  d = (<<EOT\nEOT-x\nEOT)\n}\n";
+        assert_eq!(
+            items(text).unwrap(),
+            [
+                "v {\n  u = <<EOT\nx\n EOT \n}",
+                "locals {\n  d = (<<EOT\nEOT-x\nEOT)\n}"
+            ]
+        );
+        // Whether `é` continues the marker is Unicode's to say: parsed whole.
+        assert_eq!(top_level_items("a = <<EOT\nEOT\u{e9}\nEOT\n"), None);
     }
 
     #[test]
